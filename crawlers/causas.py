@@ -31,6 +31,15 @@ CODING_CUT = (
 _CODING_CUT = re.compile(
     re.escape(CODING_CUT).replace(re.escape("{coding}"), r"([\w, -]{1,40})") + "$"
 )
+# crawlers.content_coding.stack_refused's: more codings on one answer than are undone
+CODING_STACK = (
+    "the site declared {count} Content-Encodings on one answer ({codings}): at most {most} "
+    "are undone, so it was not kept"
+)
+_CODING_STACK = re.compile(
+    r"the site declared (\d+) Content-Encodings on one answer \((.{1,80}?)\): at most "
+    r"(\d+) are undone"
+)
 # a chunked body whose framing is broken: a chunk size that is no hexadecimal number, a
 # chunk that does not end where its size says (read as "the connection closed early")
 MALFORMED_CHUNKS = (
@@ -331,7 +340,7 @@ ANSWER_BEGUN = "Its answer had begun but did not finish."
 _LONG_NUMBER = re.compile(r"the API answered a number of (\d+) digits \(at most (\d+) are read\)$")
 _INFLATED = re.compile(
     r"because its body \((\d+) B compressed, \d+ B decompressed so far\) exceeded "
-    r"DOWNLOAD_MAXSIZE \((\d+) B\) during decompression"
+    r"(?:DOWNLOAD_MAXSIZE|the size limit) \((\d+) B\) during decompression"
 )
 _HEAD_BYTES = re.compile(r"response head too large: more than (\d+) bytes of headers")
 _REPEATED = re.compile(
@@ -777,6 +786,13 @@ def error_mensaje(cause: str, message: str) -> str:
         return _coding_mensaje(coding)
     if message in CONNECTION_ENDS:
         return CONNECTION_ENDS[message]
+    if cause == "malformed_answer" and (found := _CODING_STACK.search(message)):
+        count, codings, most = found.groups()
+        return (
+            f"el sitio declaró {count} compresiones sucesivas en una misma respuesta "
+            f"({codings}): se deshacen {most} como máximo (una bomba de compresión "
+            "apilada), así que no se guardó"
+        )
     if cause == "blocked_address" and (found := _OTHER_LOOPBACK_PORT.match(message)):
         where, named = found.groups()
         return (

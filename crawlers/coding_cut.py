@@ -13,7 +13,7 @@ from scrapy.exceptions import IgnoreRequest
 from scrapy.http import Request, Response
 
 from crawlers.causas import CODING_CUT
-from crawlers.content_coding import CodingError, Decoder
+from crawlers.content_coding import CodingError, Decoder, PastLimit
 
 MARK = CODING_CUT.split("(", 1)[0]
 """How the refusal starts (read back by ``crawlers.failures``)."""
@@ -33,8 +33,10 @@ class CodingCutMiddleware:
         coding = response.headers.get(b"Content-Encoding")
         if not coding or not response.body:
             return response
-        decoder = Decoder(coding.decode("latin-1"))
         limit = request.meta.get("download_maxsize", self.maxsize) or 0
+        decoder = Decoder(coding.decode("latin-1"), limit)
+        if (refused := decoder.too_many()) is not None:
+            raise IgnoreRequest(refused)
         read = 0
         try:
             for piece in decoder.decode(response.body):
@@ -43,6 +45,8 @@ class CodingCutMiddleware:
                     return response
         except CodingError:  # not the coding it declares: the decompression says so
             return response
+        except PastLimit:  # a coding of the stack past the limit: the decompression's own
+            return response  # limit (at each coding too) speaks then
         unfinished = decoder.unfinished()
         if unfinished is not None:
             raise IgnoreRequest(CODING_CUT.format(coding=unfinished))

@@ -2,17 +2,36 @@
 deflate or brotli though it was asked for none, and a few hundred bytes of them inflate to
 gigabytes: httpx undoes each piece it receives whole, so the size limit would only speak
 once the memory was spent. Here each step of the decoding gives at most ``PIECE`` bytes
-at a time, and the caller counts them against its limit as they come."""
+at a time, and the caller counts them against its limit as they come.
+
+A stack of codings ("gzip, deflate, gzip") is bounded at every step, not only at its
+last: an inner stream that ends after a few bytes, followed by gigabytes an outer coding
+inflated from a few hundred, gave the caller almost nothing to count while the outer
+coding ran on (and zlib kept every byte after a stream's end, each piece copied onto the
+rest: a body of 734 bytes held a crawl for a minute, a few more for hours). Each coding's
+output now counts against the limit, and bytes after a stream's end are not kept."""
 
 from __future__ import annotations
 
+import sys
 import zlib
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
 import brotli
 
+if sys.version_info >= (3, 14):
+    from compression.zstd import ZstdDecompressor, ZstdError
+else:  # what Scrapy itself undoes zstd with (its dependency)
+    from backports.zstd import ZstdDecompressor, ZstdError
+
+from crawlers.causas import CODING_STACK
+
 PIECE = 1024 * 1024
+MAX_CODINGS = 3
+"""The most codings undone on one answer: servers send one, a proxy may add a second;
+each one more is another pass of up to the size limit (a thousand of them, a few
+megabytes sent, would be a thousand passes of the limit)."""
 Step = Callable[[bytes], Iterator[bytes]]
 
 
@@ -20,26 +39,48 @@ class CodingError(ValueError):
     """The bytes are not what their ``Content-Encoding`` says."""
 
 
+class PastLimit(ValueError):
+    """One coding of the stack gave more than the limit: ``read`` bytes so far."""
+
+    def __init__(self, coding: str, read: int, limit: int) -> None:
+        super().__init__(f"{coding}: more than {limit} bytes decoded ({read} so far)")
+        self.coding, self.read, self.limit = coding, read, limit
+
+
 class Decoder:
     """Undoes a ``Content-Encoding`` header's codings (last applied, first undone);
     ``identity`` and codings this reader does not know pass the bytes through, as httpx
     does."""
 
-    def __init__(self, content_encoding: str | None) -> None:
+    def __init__(self, content_encoding: str | None, limit: int = 0) -> None:
+        """``limit``: when above 0, the most bytes any coding but the last may give
+        (``PastLimit`` past it); the last one's pieces the caller counts as they come."""
+        self._limit = limit
         names = [n.strip().lower() for n in (content_encoding or "").split(",") if n.strip()]
         self._codings = [
             (name, coding) for name in reversed(names) if (coding := _coding(name)) is not None
         ]
 
+    def too_many(self) -> str | None:
+        """Why the answer is refused when its header declares more than ``MAX_CODINGS``
+        codings this reader undoes, or None."""
+        if len(self._codings) <= MAX_CODINGS:
+            return None
+        said = ", ".join(name for name, _ in reversed(self._codings))
+        said = said if len(said) <= 60 else said[:59] + "…"
+        return CODING_STACK.format(count=len(self._codings), codings=said, most=MAX_CODINGS)
+
     def decode(self, data: bytes) -> Iterator[bytes]:
         """The decoded pieces of the next bytes received, each at most ``PIECE`` long
         (made one at a time, as the caller takes them)."""
         pieces: Iterator[bytes] = iter((data,))
-        for _, coding in self._codings:
+        for number, (name, coding) in enumerate(self._codings, 1):
             pieces = _each(coding.step, pieces)
+            if self._limit > 0 and number < len(self._codings):
+                pieces = _counted(pieces, name, coding, self._limit)
         try:
             yield from (piece for piece in pieces if piece)
-        except (zlib.error, brotli.error) as exc:
+        except (zlib.error, brotli.error, ZstdError) as exc:
             raise CodingError(str(exc)) from exc
 
     def unfinished(self) -> str | None:
@@ -56,11 +97,20 @@ class Decoder:
 class _Coding:
     step: Step
     ended: Callable[[], bool]
+    given: int = 0
 
 
 def _each(step: Step, pieces: Iterator[bytes]) -> Iterator[bytes]:
     for piece in pieces:
         yield from step(piece)
+
+
+def _counted(pieces: Iterator[bytes], name: str, coding: _Coding, limit: int) -> Iterator[bytes]:
+    for piece in pieces:
+        coding.given += len(piece)
+        if coding.given > limit:
+            raise PastLimit(name, coding.given, limit)
+        yield piece
 
 
 def _coding(name: str) -> _Coding | None:
@@ -70,6 +120,8 @@ def _coding(name: str) -> _Coding | None:
         return _deflate()
     if name == "br":
         return _brotli()
+    if name == "zstd":  # the crawl asks for it (Scrapy's Accept-Encoding)
+        return _zstd()
     return None
 
 
@@ -77,6 +129,8 @@ def _zlib(wbits: int) -> _Coding:
     inflater = zlib.decompressobj(wbits)
 
     def step(data: bytes) -> Iterator[bytes]:
+        if inflater.eof:  # bytes after the stream's end: zlib would keep them all
+            return
         pending = data
         while True:
             piece = inflater.decompress(pending, PIECE)
@@ -118,3 +172,21 @@ def _brotli() -> _Coding:
             yield decompressor.process(b"", output_buffer_limit=PIECE)
 
     return _Coding(step, lambda: not fed[0] or decompressor.is_finished())
+
+
+def _zstd() -> _Coding:
+    decompressor = ZstdDecompressor()
+    fed = [False]
+
+    def step(data: bytes) -> Iterator[bytes]:
+        pending = data
+        while not decompressor.eof:  # bytes after the frame's end are not kept
+            fed[0] = fed[0] or bool(pending)
+            piece = decompressor.decompress(pending, PIECE)
+            pending = b""
+            if piece:
+                yield piece
+            if decompressor.needs_input:
+                return
+
+    return _Coding(step, lambda: not fed[0] or decompressor.eof)

@@ -30,6 +30,7 @@ from twisted.web._newclient import ParseError, ResponseFailed, ResponseNeverRece
 from twisted.web.http import _MalformedChunkedDataError
 
 from crawlers.causas import (
+    CODING_STACK,
     CUT_SHORT,
     FALSE_CODING,
     HEAD_CUT,
@@ -45,6 +46,7 @@ from crawlers.handlers import CUT_AT, HEAD_TOO_LARGE, LongerThanDeclared
 from crawlers.partial import PARTIAL
 from crawlers.throttle import BACKOFF_CODES, retry_after_seconds, wait_said
 
+CODING_STACK_MARK = CODING_STACK.split("{", 1)[0]
 UNRESOLVABLE = "unresolvable host: "
 """How the address guard names a host that resolves to nothing (cause ``dns``)."""
 
@@ -101,6 +103,8 @@ def failure_cause(failure: Failure) -> tuple[str, str]:
             return "partial_content", text
         if text.startswith(CODING_CUT_MARK):
             return "cut_short", text
+        if text.startswith(CODING_STACK_MARK):
+            return "malformed_answer", text
         if text == "max redirections reached":
             return "too_many_redirects", _redirect_chain(failure)
         return "ignored", text or "request ignored"

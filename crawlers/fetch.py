@@ -27,7 +27,7 @@ from crawlers.causas import (
     NO_ANSWER,
     false_coding,
 )
-from crawlers.content_coding import CodingError, Decoder
+from crawlers.content_coding import CodingError, Decoder, PastLimit
 from crawlers.deadline import transport, within
 from crawlers.partial import PARTIAL, sent_part
 from crawlers.throttle import BACKOFF_CODES, retry_after_seconds, wait_said
@@ -105,6 +105,15 @@ def pinned_target(url: str, allow_loopback: bool, owner: str = "") -> tuple[str,
 def too_large(url: str, limit: int, read: int) -> str:
     """A body cut at the preview's size limit, said as ``crawlers.causas`` reads it."""
     return f"{url} is larger than {limit} bytes: cut after {read} bytes read"
+
+
+def inflated_past(url: str, received: int, decoded: int, limit: int) -> str:
+    """A compressed answer whose decoding passed the limit, said as the crawl's
+    decompression says it (``crawlers.causas`` reads both the same way)."""
+    return (
+        f"{url}: refused because its body ({received} B compressed, {decoded} B decompressed "
+        f"so far) exceeded the size limit ({limit} B) during decompression"
+    )
 
 
 def timed_out(url: str, seconds: float, answered: bool) -> FetchError:
@@ -235,15 +244,22 @@ def fetch(
             raise FetchError("partial_content", f"{url}: {PARTIAL}: {part}")
         connection = _connection_of(response)  # while the answer is open
         body = bytearray()
-        decoder = Decoder(response.headers.get("content-encoding"))
+        decoder = Decoder(response.headers.get("content-encoding"), max_bytes)
+        if (refused := decoder.too_many()) is not None:
+            raise FetchError("malformed_answer", f"{url}: {refused}")
+        received = 0
         try:
             for chunk in response.iter_raw():
+                received += len(chunk)
                 for piece in decoder.decode(chunk):
                     body += piece
                     if len(body) > max_bytes:  # the limit and what was read, as the crawl's
                         raise FetchError("too_large", too_large(url, max_bytes, len(body)))
                 if time.monotonic() > deadline:
                     raise timed_out(url, deadline - started, answered=True)
+        except PastLimit as exc:  # a coding of a stack, inflating past the limit
+            said = inflated_past(url, received, exc.read, max_bytes)
+            raise FetchError("too_large", said) from exc
         except CodingError as exc:
             said = false_coding(str(response.headers.get("content-encoding")), str(exc))
             raise FetchError(FALSE_CODING, f"{url}: {said}") from exc

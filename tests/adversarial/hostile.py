@@ -680,3 +680,27 @@ def deflate64_body() -> bytes:
 def unknown_encoding() -> bytes:
     body = f'<?xml version="1.0" encoding="x-inventada"?>{_OPEN}{_CLOSE}'
     return word_zip([body.encode()])
+
+
+def _raw_deflate_then_zeros(head: bytes, zeros: int) -> bytes:
+    """Raw deflate of ``head`` then ``zeros`` zero bytes, built from one flushed segment
+    repeated (each full flush starts afresh, so copies of it join into one stream)."""
+    segment = 64 * 1024 * 1024
+    first = zlib.compressobj(9, zlib.DEFLATED, -zlib.MAX_WBITS)
+    repeated = zlib.compressobj(9, zlib.DEFLATED, -zlib.MAX_WBITS)
+    block = repeated.compress(b"\0" * min(segment, zeros)) + repeated.flush(zlib.Z_FULL_FLUSH)
+    last = zlib.compressobj(9, zlib.DEFLATED, -zlib.MAX_WBITS)
+    return b"".join(
+        [first.compress(head) + first.flush(zlib.Z_FULL_FLUSH)]
+        + [block] * (zeros // segment)
+        + [last.compress(b"\0" * (zeros % segment)) + last.flush()]
+    )
+
+
+def coding_stack_bomb(page: bytes, trailing_mb: int = 1024) -> tuple[bytes, str]:
+    """A few kilobytes sent as ``Content-Encoding: gzip, deflate, gzip``: ``page`` gzipped,
+    then ``trailing_mb`` MB of zeros after that stream's end, all deflated, then gzipped.
+    Decoded, the last coding gives ``page`` alone; the one before it, gigabytes."""
+    inner = gzip.compress(page, 9)
+    body = gzip.compress(_raw_deflate_then_zeros(inner, trailing_mb << 20), 9)
+    return body, "gzip, deflate, gzip"
