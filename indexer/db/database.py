@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 import sqlite3
 import threading
 from collections import OrderedDict
@@ -1066,8 +1067,9 @@ _QUEUE_SOURCES = text(
     " UNION ALL SELECT NULL, NULL WHERE EXISTS"
     " (SELECT 1 FROM index_queue AS u WHERE u.source_id IS NULL)"
 )
-# rounds of a page at most: each round one statement; a round that cannot fill the page
-# leaves the sources it emptied, and the next shares what is left among the others
+# rounds of a page at most (unless it is still empty): each round one statement; a round
+# that cannot fill the page leaves the sources it emptied, and the next shares what is
+# left among the others
 TURN_ROUNDS = 4
 # sources taken in one SQLite statement (its compound selects stop at 500)
 TURN_SOURCES_PER_STATEMENT = 400
@@ -1118,8 +1120,10 @@ class _Turns:
         active = {key: _rotated(sorted(groups[key]), self.served_in.get(key)) for key in order}
         taken: dict[str, list[Any]] = {}
         left = limit
-        for _ in range(TURN_ROUNDS):
-            if left <= 0 or not active:
+        for rounds in itertools.count():
+            # past ``TURN_ROUNDS`` only while the page is empty: sources whose rows are all
+            # claimed (or behind their cursor) leave it, and the walk ends only at the end
+            if left <= 0 or not active or (rounds >= TURN_ROUNDS and taken):
                 break
             quotas: dict[str, int] = {}
             for key, share in _shares(left, list(active)).items():

@@ -160,3 +160,26 @@ def test_a_source_registered_during_the_walk_counts_from_the_next_page(
     assert of == {"congreso-a": 1, "congreso-b": 2, "tsj-avisos": 3} or of == {
         "congreso-a": 2, "congreso-b": 1, "tsj-avisos": 3}  # fmt: skip
     assert len(first + second + rest) == len(set(first + second + rest)) == len(docs)
+
+
+def test_sources_whose_documents_are_all_written_do_not_end_the_walk(database_url: str) -> None:
+    # thirty sources' documents written to the index, not committed yet (claimed): they
+    # are still in the queue, and a page of five asks them before the one left to index
+    written = [
+        doc.model_copy(update={"id": f"a{n:02}-{doc.id}", "source_id": f"a{n:02}"})
+        for n, doc in enumerate(LegalCorpus(30, seed=5))
+    ]
+    waiting = [
+        doc.model_copy(update={"id": f"zz-{doc.id}", "source_id": "zz"})
+        for doc in LegalCorpus(3, seed=6)
+    ]
+    db = Database(database_url)
+    try:
+        db.save_documents(written + waiting)
+        with db.engine.connect() as c:
+            queued = dict(c.execute(text("SELECT doc_id, content_sha256 FROM index_queue")).all())
+        db.claim([(doc.id, queued[doc.id]) for doc in written])
+        db.recent.clear()
+        assert sorted(id for page in _walk(db, 5) for id in page) == sorted(d.id for d in waiting)
+    finally:
+        db.close()
