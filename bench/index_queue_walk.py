@@ -176,7 +176,7 @@ def main() -> None:
             if server is not None:
                 server.stop()
     medians = {
-        name: {key: statistics.median(run[key] for run in got) for key in got[0]}
+        name: {key: round(statistics.median(run[key] for run in got), 3) for key in got[0]}
         for name, got in runs.items()
     }
     backend = "postgresql" if args.postgres else "sqlite"
