@@ -414,6 +414,11 @@ class Library:
                 progress(before + done)
             if self._holding and not later and self.store.commit_due():  # type: ignore[attr-defined]
                 self._commit()
+        # the queue is empty: what little a flush without waiting wrote (a quiet source's
+        # document) is published now, not at the cadence (a waiting flush publishes anyway)
+        quiet = getattr(self.store, "quiet_commit_due", None)
+        if not full and done and self._holding and not later and quiet is not None and quiet():
+            self._commit()
         return done
 
     def _recount_later(self, full: bool) -> frozenset[str]:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 import sqlite3
 import threading
 from collections import OrderedDict
@@ -16,20 +17,27 @@ from sqlalchemy import (
     Engine,
     Integer,
     Select,
+    String,
     and_,
     bindparam,
+    column,
     create_engine,
     delete,
     event,
     false,
     func,
     insert,
+    literal,
     or_,
     select,
     text,
+    true,
     tuple_,
+    union_all,
     update,
+    values,
 )
+from sqlalchemy.dialects.postgresql import ARRAY
 from sqlalchemy.dialects.postgresql import insert as postgresql_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.orm import Session, sessionmaker
@@ -1045,60 +1053,189 @@ def _page_after(columns: Select[Any], last: str) -> Select[Any]:
     return columns.where(_DOCS.c.id > last).order_by(_DOCS.c.id)
 
 
-# the queue's sources, one index probe each (a loose scan of ``ix_index_queue_source``)
+# the queue's sources with their institutions (NULL: a source no institution registered,
+# from a spec folder or by hand), each source one index probe (a loose scan of
+# ``ix_index_queue_source``) joined with the small ``sources`` table: never a join per
+# queued row, and read each page, so a source added or moved counts from the next one;
+# and a row (NULL, NULL) when rows were queued without their source
 _QUEUE_SOURCES = text(
     "WITH RECURSIVE s(id) AS (SELECT min(source_id) FROM index_queue"
     " UNION ALL SELECT (SELECT min(q.source_id) FROM index_queue AS q WHERE q.source_id > s.id)"
-    " FROM s WHERE s.id IS NOT NULL) SELECT id FROM s WHERE id IS NOT NULL"
+    " FROM s WHERE s.id IS NOT NULL)"
+    " SELECT s.id, r.institution_id FROM s LEFT JOIN sources AS r ON r.id = s.id"
+    " WHERE s.id IS NOT NULL"
+    " UNION ALL SELECT NULL, NULL WHERE EXISTS"
+    " (SELECT 1 FROM index_queue AS u WHERE u.source_id IS NULL)"
 )
-_QUEUE_UNSOURCED = select(_QUEUE.c.doc_id).where(_QUEUE.c.source_id.is_(None)).limit(1)
+# rounds of a page at most (unless it is still empty): each round one statement; a round
+# that cannot fill the page leaves the sources it emptied, and the next shares what is
+# left among the others
+TURN_ROUNDS = 4
+# sources taken in one SQLite statement (its compound selects stop at 500)
+TURN_SOURCES_PER_STATEMENT = 400
+
+Turn = tuple[str, str]  # an institution's turn key: ("i", its id), or ("s", a source's)
+
+
+def _shares(total: int, keys: Sequence[Any]) -> dict[Any, int]:
+    """``total`` split among ``keys`` in order, as evenly as integers allow; with fewer
+    than there are keys, one each to the first ones."""
+    base, extra = divmod(total, len(keys))
+    shares = {key: base + (n < extra) for n, key in enumerate(keys)}
+    return {key: share for key, share in shares.items() if share}
+
+
+def _rotated(keys: list[Any], served: Any) -> list[Any]:
+    """``keys`` (sorted) from the one after ``served`` on, then the others."""
+    if served is None:
+        return keys
+    return [k for k in keys if k > served] + [k for k in keys if k <= served]
 
 
 class _Turns:
-    """The pages of a walk of the queue's unclaimed rows, fair between sources: each page
-    takes an equal share of ``limit`` from every source with rows left (a source with
-    fewer leaves its share to the others), each source's rows in id order after its own
-    cursor; when a page cannot serve every source, the next starts with those it left.
-    One institution's backlog then holds another's new document back one page at most
-    (in id order it waited for the backlog's ids below its own). The sources are read
-    anew each page: one saved during the walk joins the next."""
+    """The pages of a walk of the queue's unclaimed rows, fair between institutions and,
+    within each, between its sources: each page takes an equal share of ``limit`` for
+    every institution with rows left (a source no institution registered is one of its
+    own), each institution's share split equally among its sources (one with fewer
+    leaves its share to the others), each source's rows in id order after its own
+    cursor; when a page cannot serve every institution (or an institution every source),
+    the next starts with those it left. An institution of 200 sources then takes one share
+    of a page, not 200, and another's new document waits one page at most. The sources
+    and their institutions are read anew each page (one statement): a source saved or
+    moved during the walk counts from the next. Each round of a page is one statement
+    (a few rounds at most), whatever the number of sources."""
 
     def __init__(self) -> None:
-        self.after: dict[str | None, str] = {}  # source → the last id taken of it
-        self.served: str | None = None  # the last source served ("" for NULL)
+        self.after: dict[str, str] = {}  # source ("": none) → the last id taken of it
+        self.served: Turn | None = None  # the last institution served
+        self.served_in: dict[Turn, str] = {}  # institution → its last source served
 
     def page(self, connection: Connection, columns: Select[Any], limit: int) -> list[Any]:
         """Up to ``limit`` unclaimed rows of ``columns`` (joined with the queue)."""
-        sources: list[str | None] = list(connection.execute(_QUEUE_SOURCES).scalars())
-        if connection.execute(_QUEUE_UNSOURCED).first() is not None:
-            sources.insert(0, None)
-        if self.served is not None:  # those after the last served first
-            first = [s for s in sources if (s or "") > self.served]
-            sources = first + [s for s in sources if (s or "") <= self.served]
-        rows: list[Any] = []
-        active = sources
-        while active and len(rows) < limit:
-            share = max(1, (limit - len(rows)) // len(active))
-            left: list[str | None] = []
-            for source in active:
-                want = min(share, limit - len(rows))
-                if want <= 0:
-                    break
-                got = connection.execute(self._of(columns, source, want)).all()
-                rows.extend(got)
-                if got:
-                    self.after[source] = got[-1].id
-                    self.served = source or ""
-                if len(got) == want:
-                    left.append(source)
-            active = left
-        return rows
+        groups: dict[Turn, list[str]] = {}  # sources by name ("": those without one)
+        for source, institution in connection.execute(_QUEUE_SOURCES):
+            key: Turn = ("i", institution) if institution is not None else ("s", source or "")
+            groups.setdefault(key, []).append(source or "")
+        order = _rotated(sorted(groups), self.served)
+        active = {key: _rotated(sorted(groups[key]), self.served_in.get(key)) for key in order}
+        taken: dict[str, list[Any]] = {}
+        left = limit
+        for rounds in itertools.count():
+            # past ``TURN_ROUNDS`` only while the page is empty: sources whose rows are all
+            # claimed (or behind their cursor) leave it, and the walk ends only at the end
+            if left <= 0 or not active or (rounds >= TURN_ROUNDS and taken):
+                break
+            quotas: dict[str, int] = {}
+            for key, share in _shares(left, list(active)).items():
+                quotas.update(_shares(share, active[key]))
+            got = self._take(connection, columns, quotas)
+            for source, want in quotas.items():
+                rows = got.get(source, [])
+                left -= len(rows)
+                if rows:
+                    taken.setdefault(source, []).extend(rows)
+                    self.after[source] = rows[-1].id
+                if len(rows) < want:  # none left of it
+                    for group in active.values():
+                        if source in group:
+                            group.remove(source)
+            active = {key: group for key, group in active.items() if group}
+        page: list[Any] = []
+        for key in order:
+            served = [s for s in groups[key] if s in taken]
+            if not served:
+                continue
+            self.served = key
+            in_turn = _rotated(sorted(served), self.served_in.get(key))
+            self.served_in[key] = in_turn[-1]
+            for source in in_turn:
+                page.extend(taken[source])
+        return page
 
-    def _of(self, columns: Select[Any], source: str | None, want: int) -> Select[Any]:
-        same = _QUEUE.c.source_id.is_(None) if source is None else _QUEUE.c.source_id == source
+    def _take(
+        self, connection: Connection, columns: Select[Any], quotas: Mapping[str, int]
+    ) -> dict[str, list[Any]]:
+        """Up to ``quotas[source]`` unclaimed rows of each source after its cursor."""
+        got: dict[str, list[Any]] = {}
+        wanted = [(s, n) for s, n in quotas.items() if s and n > 0]
+        if quotas.get(""):  # rows queued without their source (rare): a statement apart
+            got[""] = list(connection.execute(self._unsourced(columns, quotas[""])).all())
+        if not wanted:
+            return got
+        if connection.dialect.name == "postgresql":
+            statements = [self._lateral(columns, wanted)]
+        else:
+            statements = [
+                self._by_quota(columns, wanted[start : start + TURN_SOURCES_PER_STATEMENT])
+                for start in range(0, len(wanted), TURN_SOURCES_PER_STATEMENT)
+            ]
+        for stmt in statements:
+            for row in connection.execute(stmt):
+                got.setdefault(row.turn_source, []).append(row)
+        for rows in got.values():
+            rows.sort(key=lambda row: row.id)
+        return got
+
+    def _lateral(self, columns: Select[Any], wanted: list[tuple[str, int]]) -> Select[Any]:
+        """PostgreSQL: every source's rows in one statement, a LIMIT of its own each (a
+        lateral subquery per source, an index range scan each)."""
+        w = (
+            func.unnest(
+                bindparam("turn_s", [s for s, _ in wanted], type_=ARRAY(String)),
+                bindparam(
+                    "turn_a", [self.after.get(s, "") for s, _ in wanted], type_=ARRAY(String)
+                ),
+                bindparam("turn_n", [n for _, n in wanted], type_=ARRAY(Integer)),
+            )
+            .table_valued("s", "a", "n")
+            .render_derived(name="w")
+        )
+        picked = (
+            select(_QUEUE.c.doc_id)
+            .where(_QUEUE.c.source_id == w.c.s, _QUEUE.c.doc_id > w.c.a)
+            .where(_QUEUE.c.claimed.is_(False))
+            .order_by(_QUEUE.c.doc_id)
+            .limit(w.c.n)
+            .lateral("picked")
+        )
+        return columns.add_columns(w.c.s.label("turn_source")).select_from(
+            w.join(picked, true()).join(_DOCS, _DOCS.c.id == picked.c.doc_id)
+        )
+
+    def _by_quota(self, columns: Select[Any], wanted: list[tuple[str, int]]) -> Any:
+        """SQLite (no lateral subquery, no LIMIT read from a row): the sources grouped by
+        their share, a branch each of one statement; each branch's sources listed as rows,
+        each source's ids the correlated subquery's index range scan."""
+        by_quota: dict[int, list[str]] = {}
+        for source, n in wanted:
+            by_quota.setdefault(n, []).append(source)
+        branches = []
+        for n, sources in by_quota.items():
+            w = (
+                values(column("s", String), column("a", String), name=f"w{n}")
+                .data([(s, self.after.get(s, "")) for s in sources])
+                .cte(f"w{n}")  # SQLite names a VALUES' columns in a WITH alone
+            )
+            picked = (
+                select(_QUEUE.c.doc_id)
+                .where(_QUEUE.c.source_id == w.c.s, _QUEUE.c.doc_id > w.c.a)
+                .where(_QUEUE.c.claimed.is_(False))
+                .order_by(_QUEUE.c.doc_id)
+                .limit(n)
+                .scalar_subquery()
+            )
+            branches.append(
+                columns.add_columns(w.c.s.label("turn_source")).select_from(
+                    w.join(_DOCS, _DOCS.c.id.in_(picked))
+                )
+            )
+        return branches[0] if len(branches) == 1 else union_all(*branches)
+
+    def _unsourced(self, columns: Select[Any], want: int) -> Select[Any]:
         return (
-            columns.join(_QUEUE, _QUEUE.c.doc_id == _DOCS.c.id)
-            .where(same, _QUEUE.c.doc_id > self.after.get(source, ""))
+            columns.add_columns(literal("").label("turn_source"))
+            .join(_QUEUE, _QUEUE.c.doc_id == _DOCS.c.id)
+            .where(_QUEUE.c.source_id.is_(None), _QUEUE.c.doc_id > self.after.get("", ""))
             .where(_QUEUE.c.claimed.is_(False))
             .order_by(_QUEUE.c.doc_id)
             .limit(want)

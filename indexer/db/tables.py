@@ -84,7 +84,8 @@ class IndexQueueRow(Base):
     """A document whose current content is not in the search index yet.
 
     Saving a new or changed document puts it here (with the hash of that content); the
-    indexer takes rows in id order within each source, every source in turn, and removes
+    indexer takes rows in id order within each source, every institution in turn and each
+    institution's sources in turn (``database._Turns``), and removes
     them once the index holding that content is committed. ``claimed``: written into the
     index but not committed yet, so the next flush skips it; a writer that crashed leaves
     claims that the next writer releases.

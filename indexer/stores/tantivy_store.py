@@ -109,6 +109,13 @@ MAX_SNIPPETS = 3
 # each commit is a new segment and an fsync; merges run while the writer lives.
 COMMIT_SECONDS = 30.0
 COMMIT_DOCS = 100_000
+# A flush that leaves the queue empty with this few documents written since the last
+# commit publishes them at once if no commit came in the last ``QUIET_SECONDS``: a quiet
+# source's document is searchable within the flush that wrote it, not at the cadence. A
+# crawl's steady flow writes more than this between two commits (a batch is 500), so it
+# keeps the cadence; a trickle commits once every ``QUIET_SECONDS`` at most.
+QUIET_DOCS = 50
+QUIET_SECONDS = 5.0
 WRITER_WAIT_S = 60.0
 COUNT_CACHE_SIZE = 512
 # whole answers (a page with its hits, snippets and counts), per index generation: a few
@@ -296,7 +303,8 @@ class TantivyStore:
         # tantivy-py's writer, or the native one: the same methods
         self._writer: Any | None = None
         self._committed_at = time.monotonic()
-        self._uncommitted = 0
+        self._published_at = -QUIET_SECONDS  # the last commit (the cadence counts from the
+        self._uncommitted = 0  # writer's taking too: ``_committed_at``)
         self._seen_meta = self._meta_mtime()
         self._generation = 0
         # the commit searches read (None: not known for sure) and its searcher, together;
@@ -381,13 +389,22 @@ class TantivyStore:
             or time.monotonic() - self._committed_at >= COMMIT_SECONDS
         )
 
+    def quiet_commit_due(self) -> bool:
+        """A few documents written since the last commit, none for ``QUIET_SECONDS``
+        (``Library.flush`` asks once the queue is empty)."""
+        return (
+            self._writer is not None
+            and 0 < self._uncommitted <= QUIET_DOCS
+            and time.monotonic() - self._published_at >= QUIET_SECONDS
+        )
+
     def commit(self) -> None:
         """Make what was written durable and visible to every searcher."""
         with self._write_lock:
             if self._writer is None:
                 return
             self._writer.commit()
-            self._committed_at = time.monotonic()
+            self._committed_at = self._published_at = time.monotonic()
             self._uncommitted = 0
             self._reload()
 

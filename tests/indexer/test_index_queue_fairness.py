@@ -5,14 +5,16 @@ still takes every pending document exactly once."""
 
 from __future__ import annotations
 
+import datetime as dt
 from collections import Counter
 from pathlib import Path
 
-from sqlalchemy import text
+from sqlalchemy import select, text
 
 from bench.legal_corpus import LegalCorpus
 from config.settings import Settings
 from indexer.db import Database
+from indexer.db.tables import InstitutionRow, SourceRow
 from indexer.library import INDEX_BATCH, AnyDocument, Library
 from indexer.stores.base import SearchQuery
 
@@ -83,3 +85,101 @@ def test_an_index_flush_indexes_the_other_tenants_document_in_its_first_batch(
         assert library.search(SearchQuery()).total == len(a_docs) + 1
     finally:
         library.close()
+
+
+def _register(db: Database, sources: dict[str, str]) -> None:
+    """``sources`` (source → institution) registered, as the registry keeps them."""
+    now = dt.datetime.now(dt.UTC)
+    with db.session() as s, s.begin():
+        for institution in sorted(
+            set(sources.values()) - set(s.scalars(select(InstitutionRow.id)))
+        ):
+            s.add(InstitutionRow(id=institution, name=institution, kind="tribunal",
+                                 jurisdiction="QRO", created_at=now))  # fmt: skip
+        s.flush()
+        for source, institution in sources.items():
+            s.add(SourceRow(id=source, institution_id=institution, spec={}, every_hours=24.0,
+                            next_run_at=now, created_at=now, updated_at=now))  # fmt: skip
+
+
+def test_an_institution_of_many_sources_takes_one_share_of_each_page(database_url: str) -> None:
+    # the congress has six sources with a backlog each; the court one, as big as each
+    many = {f"congreso-{n}": "congreso" for n in range(6)}
+    docs = [
+        doc.model_copy(update={"id": f"{source}-{doc.id}", "source_id": source})
+        for source in [*many, "tsj-avisos"]
+        for doc in LegalCorpus(12, seed=len(source))
+    ]
+    db = Database(database_url)
+    try:
+        _register(db, many | {"tsj-avisos": "tsj"})
+        db.save_documents(docs)
+        db.recent.clear()
+        pages = _walk(db, 8)
+    finally:
+        db.close()
+    court = [sum(doc_id.startswith("tsj-avisos-") for doc_id in page) for page in pages]
+    # half of each page while both have documents left: the court's twelve in three pages
+    # (one source among seven had one page in seven: twelve pages)
+    assert court[:3] == [4, 4, 4] and sum(court) == 12
+    taken = Counter(doc_id for page in pages for doc_id in page)
+    assert set(taken) == {doc.id for doc in docs} and max(taken.values()) == 1
+    assert [len(page) for page in pages] == [8] * 10 + [4]
+    # and the congress's sources in turn within its half
+    source_of = {doc.id: doc.source_id for doc in docs}
+    first = Counter(source_of[doc_id] for doc_id in pages[0] + pages[1] + pages[2])
+    assert max(n for source, n in first.items() if source.startswith("congreso")) <= 2
+
+
+def test_a_source_registered_during_the_walk_counts_from_the_next_page(
+    database_url: str,
+) -> None:
+    # two sources of one institution share its half until another is seen as its own
+    sources = {"congreso-a": "congreso", "congreso-b": "congreso", "tsj-avisos": "tsj"}
+    docs = [
+        doc.model_copy(update={"id": f"{source}-{doc.id}", "source_id": source})
+        for source in sources
+        for doc in LegalCorpus(8, seed=len(source))
+    ]
+    db = Database(database_url)
+    try:
+        _register(db, {"congreso-a": "congreso", "tsj-avisos": "tsj"})
+        db.save_documents(docs)
+        db.recent.clear()
+        walk = db.iter_documents(batch=6, pending_only=True)
+        first = [next(walk).id for _ in range(6)]
+        _register(db, {"congreso-b": "congreso"})  # now the congress's: one share for both
+        second = [next(walk).id for _ in range(6)]
+        rest = [doc.id for doc in walk]
+    finally:
+        db.close()
+    source_of = {doc.id: doc.source_id for doc in docs}
+    of = Counter(source_of[doc_id] for doc_id in first)
+    assert of == {"congreso-a": 2, "congreso-b": 2, "tsj-avisos": 2}  # three institutions
+    of = Counter(source_of[doc_id] for doc_id in second)
+    assert of == {"congreso-a": 1, "congreso-b": 2, "tsj-avisos": 3} or of == {
+        "congreso-a": 2, "congreso-b": 1, "tsj-avisos": 3}  # fmt: skip
+    assert len(first + second + rest) == len(set(first + second + rest)) == len(docs)
+
+
+def test_sources_whose_documents_are_all_written_do_not_end_the_walk(database_url: str) -> None:
+    # thirty sources' documents written to the index, not committed yet (claimed): they
+    # are still in the queue, and a page of five asks them before the one left to index
+    written = [
+        doc.model_copy(update={"id": f"a{n:02}-{doc.id}", "source_id": f"a{n:02}"})
+        for n, doc in enumerate(LegalCorpus(30, seed=5))
+    ]
+    waiting = [
+        doc.model_copy(update={"id": f"zz-{doc.id}", "source_id": "zz"})
+        for doc in LegalCorpus(3, seed=6)
+    ]
+    db = Database(database_url)
+    try:
+        db.save_documents(written + waiting)
+        with db.engine.connect() as c:
+            queued = dict(c.execute(text("SELECT doc_id, content_sha256 FROM index_queue")).all())
+        db.claim([(doc.id, queued[doc.id]) for doc in written])
+        db.recent.clear()
+        assert sorted(id for page in _walk(db, 5) for id in page) == sorted(d.id for d in waiting)
+    finally:
+        db.close()

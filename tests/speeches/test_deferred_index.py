@@ -8,6 +8,8 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
+import pytest
+
 from config.settings import Settings
 from indexer.library import Library
 from indexer.models import PrivacyFinding, PrivacyReport, Sesion
@@ -16,7 +18,7 @@ from indexer.speeches.deferred import DeferredSpeeches
 from indexer.speeches.people import People
 from indexer.speeches.search import SpeechQuery
 from indexer.speeches.search.tantivy_index import TantivySpeechIndex
-from indexer.stores import SearchQuery
+from indexer.stores import SearchQuery, tantivy_store
 
 CONGRESS = "Congreso de Prueba"
 
@@ -45,7 +47,11 @@ def _documents(library: Library, words: str) -> int:
     return library.search(SearchQuery(q=words)).total
 
 
-def test_a_crawls_speeches_are_searchable_with_their_sessions(tmp_path: Path) -> None:
+def test_a_crawls_speeches_are_searchable_with_their_sessions(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # a crawl's flow: more documents than a quiet arrival publishes at once
+    monkeypatch.setattr(tantivy_store, "QUIET_DOCS", 0)
     library = Library.open(Settings(data_dir=tmp_path, database_url=None), writer=True)
     try:
         library.add_documents(

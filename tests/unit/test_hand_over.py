@@ -5,9 +5,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from config.settings import Settings
 from indexer.library import Library
-from indexer.stores import SearchQuery
+from indexer.stores import SearchQuery, tantivy_store
 from tests.stores.corpus import corpus
 
 
@@ -16,8 +18,10 @@ def total(library: Library) -> int:
 
 
 def test_a_library_that_handed_over_leaves_the_queue_and_the_writer_to_the_other(
-    tmp_path: Path,
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    # a crawl's flow: more documents than a quiet arrival publishes at once
+    monkeypatch.setattr(tantivy_store, "QUIET_DOCS", 0)
     settings = Settings(data_dir=tmp_path)
     crawl, indexer = Library.open(settings, writer=True), Library.open(settings, writer=True)
     docs = corpus()

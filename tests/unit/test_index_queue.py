@@ -8,9 +8,12 @@ import sys
 import textwrap
 from pathlib import Path
 
+import pytest
+
+from bench.legal_corpus import LegalCorpus
 from config.settings import Settings
 from indexer.library import Library
-from indexer.stores import SearchQuery
+from indexer.stores import SearchQuery, tantivy_store
 from tests.stores.corpus import corpus
 
 
@@ -18,7 +21,11 @@ def hits(library: Library, q: str) -> set[str]:
     return {h.id for h in library.search(SearchQuery(q=q)).hits}
 
 
-def test_a_flush_that_does_not_wait_publishes_at_close(tmp_path: Path) -> None:
+def test_a_flush_that_does_not_wait_publishes_at_close(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # a crawl's flow: more documents than a quiet arrival publishes at once
+    monkeypatch.setattr(tantivy_store, "QUIET_DOCS", 0)
     settings = Settings(data_dir=tmp_path)
     crawl = Library.open(settings, writer=True)
     for doc in corpus():
@@ -38,8 +45,10 @@ def test_documents_an_indexer_wrote_before_dying_are_indexed_again(tmp_path: Pat
         import os
         from config.settings import Settings
         from indexer.library import Library
+        from indexer.stores import tantivy_store
         from tests.stores.corpus import corpus
 
+        tantivy_store.QUIET_DOCS = 0  # a crawl's flow: not published at once
         library = Library.open(Settings(data_dir={str(tmp_path)!r}), writer=True)
         for doc in corpus():
             library.add_document(doc)
@@ -70,3 +79,35 @@ def test_a_document_changed_after_being_written_stays_pending(tmp_path: Path) ->
     assert hits(library, "servidumbre") == {"sen-001"}
     assert hits(library, '"daño moral"') == set()
     library.close()
+
+
+def test_a_quiet_sources_document_is_searchable_after_the_flush_that_wrote_it(
+    tmp_path: Path,
+) -> None:
+    settings = Settings(data_dir=tmp_path)
+    crawl = Library.open(settings, writer=True)
+    reader = Library.open(settings)
+    try:
+        first = corpus()[0]
+        crawl.add_document(first)
+        assert crawl.flush(wait=False) == 1
+        # published by that flush (the queue was empty, the writer idle): not 30 s later
+        assert reader.db.count_pending() == 0
+        assert hits(reader, '"daño moral"') == {first.id}
+        # a crawl's steady flow (more than a quiet arrival) keeps the commit cadence
+        flow = [
+            doc.model_copy(update={"id": f"flujo-{n:03}", "text": "Trata de servidumbre."})
+            for n, doc in enumerate(LegalCorpus(tantivy_store.QUIET_DOCS + 1, seed=3))
+        ]
+        crawl.add_documents(flow)
+        assert crawl.flush(wait=False) == len(flow)
+        assert reader.db.count_pending() == len(flow)  # written, not committed yet
+        assert hits(reader, "servidumbre") == set()
+    finally:
+        crawl.close()
+        reader.close()
+    reopened = Library.open(settings)
+    try:
+        assert reopened.search(SearchQuery(q="servidumbre")).total == len(flow)  # at close
+    finally:
+        reopened.close()
