@@ -5,8 +5,11 @@ and what matches there) is about half of reading its citations, and it lets the
 interpreter go while it runs. A writer reading a batch's citations one document after
 the other (``records.record_citations``) has the next few scanned by one thread
 meanwhile, so its own thread does only the Python part: the same scan, the same
-citations, less of the writer's time. At most ``AHEAD`` texts are scanned beyond the one
-being read (their folds are copies of the texts: memory stays bounded).
+citations, less of the writer's time. The texts go to the thread in chunks of up to
+``CHUNK`` texts or ``CHUNK_CHARS`` characters: handing each over alone (a future, a
+wake-up, a wait) cost the writer about 12 µs a text, a third of what the scan saved it
+on a 3 KB text. Two chunks at most are scanned ahead of the one being read (their folds
+are copies of the texts: memory stays bounded).
 """
 
 from __future__ import annotations
@@ -20,7 +23,9 @@ from concurrent.futures import Future, ThreadPoolExecutor
 from indexer.citations import Scan, prescan
 from indexer.citations.native import SCAN
 
-AHEAD = 8
+CHUNK = 8  # texts handed to the thread at once, at most
+CHUNK_CHARS = 256_000  # and characters (one longer text goes alone)
+AHEAD = 2  # chunks handed over beyond the one being read
 _pool: tuple[int, ThreadPoolExecutor] | None = None
 _lock = threading.Lock()
 
@@ -43,10 +48,29 @@ def scanned(texts: Iterable[str]) -> Iterator[Scan | None]:
         return
     pool = _executor()
     remaining = iter(texts)
-    pending: deque[Future[Scan]] = deque()
-    for text in remaining:
-        pending.append(pool.submit(prescan, text))
-        if len(pending) > AHEAD:
-            yield pending.popleft().result()
-    while pending:
-        yield pending.popleft().result()
+    pending: deque[Future[list[Scan]]] = deque()
+    while True:
+        chunk = _chunk(remaining)
+        if chunk:
+            pending.append(pool.submit(_prescans, chunk))
+        if not pending:
+            return
+        # the oldest chunk read once the next ones are under way (or none is left)
+        if len(pending) > AHEAD or not chunk:
+            yield from pending.popleft().result()
+
+
+def _chunk(texts: Iterator[str]) -> list[str]:
+    """The next texts, up to ``CHUNK`` of them or ``CHUNK_CHARS`` characters."""
+    chunk: list[str] = []
+    chars = 0
+    for text in texts:
+        chunk.append(text)
+        chars += len(text)
+        if len(chunk) >= CHUNK or chars >= CHUNK_CHARS:
+            break
+    return chunk
+
+
+def _prescans(texts: list[str]) -> list[Scan]:
+    return [prescan(text) for text in texts]
