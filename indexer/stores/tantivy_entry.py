@@ -114,13 +114,41 @@ def text_values(
 
 # each filter field with its key field's name, in ``FILTER_FIELDS`` order
 _KEYED = tuple((name, key_field(name)) for name in FILTER_FIELDS)
+_KEY_FIELD = dict(_KEYED)
 _FACETABLE = frozenset(FACETABLE_FIELDS)
+# the citation keys' field is the last filter field: its values come after the others'
+_CITA_LAST = FILTER_FIELDS[-1] == CITA
 
 
 def filter_values_of(prepared: Prepared, keys: list[str]) -> list[tuple[str, str]]:
     """The filter fields' text values of an entry, as (field, value) pairs after its
     full-text ones (``text_values``): each value and its folded key, a facet field
-    without a value given ``NO_VALUE``."""
+    without a value given ``NO_VALUE``. ``prepared.filters`` are in ``FILTER_FIELDS``
+    order already (``prepare``), a field's values together: taken as they come, with
+    no table of them by field made for each document."""
+    if not _CITA_LAST:
+        return _filter_values_by_field(prepared, keys)
+    texts: list[tuple[str, str]] = []
+    append = texts.append
+    key_of = _KEY_FIELD
+    for name, value, key in prepared.filters:
+        append((name, value))
+        append((key_of[name], key))
+    if keys:
+        cita = key_of[CITA]
+        for key in dict.fromkeys(keys):
+            append((CITA, key))
+            append((cita, _keyword_key(key)))
+    present = {name for name, _, _ in prepared.filters}
+    if len(present & _FACETABLE) < len(_FACETABLE):
+        for name in FACETABLE_FIELDS:
+            if name not in present:
+                append((name, NO_VALUE))  # the column stays dense (filters read ``key_``)
+    return texts
+
+
+def _filter_values_by_field(prepared: Prepared, keys: list[str]) -> list[tuple[str, str]]:
+    """``filter_values_of`` for filter fields in any order (the citation keys' not last)."""
     texts: list[tuple[str, str]] = []
     by_field: dict[str, list[tuple[str, str]]] = {}
     for name, value, key in prepared.filters:
