@@ -5,6 +5,8 @@ performance target)."""
 from __future__ import annotations
 
 import os
+import resource
+import signal
 import subprocess
 import sys
 
@@ -12,11 +14,20 @@ import pytest
 
 from tests.adversarial.abierto import REPO
 
+WALL_S = 600.0  # a backstop alone: the guard is on the child's CPU time
+
 
 def guarded_output(code: str, guard_s: float, what: str) -> str:
-    """What ``python -c CODE`` wrote; a run still going after ``guard_s`` fails the test,
-    with ``what`` as its message (say what was still running)."""
+    """What ``python -c CODE`` wrote; a run that spent ``guard_s`` seconds of CPU fails the
+    test, with ``what`` as its message (say what was still running). CPU time, not the
+    wall clock: on a loaded machine a child's start and imports alone took longer than
+    the guard, and a second of work ten and more."""
     env = {**os.environ, "PYTHONPATH": str(REPO)}
+    seconds = int(guard_s + 0.999)
+
+    def limit_cpu() -> None:
+        resource.setrlimit(resource.RLIMIT_CPU, (seconds, seconds + 1))
+
     try:
         done = subprocess.run(
             [sys.executable, "-c", code],
@@ -24,9 +35,14 @@ def guarded_output(code: str, guard_s: float, what: str) -> str:
             env=env,
             capture_output=True,
             text=True,
-            timeout=guard_s,
-            check=True,
+            timeout=WALL_S,
+            preexec_fn=limit_cpu,
+            check=False,
         )
     except subprocess.TimeoutExpired:
-        pytest.fail(f"{what} after {guard_s:.0f} s (a hang)")
+        pytest.fail(f"{what} after {WALL_S:.0f} s (a hang)")
+    if done.returncode in (-signal.SIGXCPU, -signal.SIGKILL):
+        pytest.fail(f"{what} after {seconds} s of CPU (a hang)")
+    if done.returncode != 0:
+        raise subprocess.CalledProcessError(done.returncode, done.args, done.stdout, done.stderr)
     return done.stdout

@@ -18,6 +18,8 @@ from tests.api.conftest import make_library
 from tests.shapes.server import FixtureServer
 
 SAID = "Se abre la sesión del pleno con la presencia de veinte diputadas y diputados."
+# of the process's CPU time, not the wall clock: on a loaded machine a second of work
+# takes ten and more
 BOUND_S = 10.0  # the old reader took 34 s on this track (about a second now)
 
 
@@ -66,9 +68,9 @@ def test_a_track_of_costly_shapes_is_read_in_bounded_time(tmp_path: Path) -> Non
         speech = Speech(id=speech_id(session.id, 0), session_id=session.id, order=0,
                         speaker_as_written="Diputada", text=SAID)  # fmt: skip
         save_speeches(library.db, session.id, [speech])
-        started = time.monotonic()
+        started = time.process_time()
         align_document(library.db, session, allow_loopback=True, listen=False)
-        elapsed = time.monotonic() - started
+        elapsed = time.process_time() - started
     assert elapsed < BOUND_S, f"the track took {elapsed:.0f} s to read"
     timing = session_timing(library.db, session.id)
     assert timing is not None and timing.status in ("ok", "partial", "mismatch"), timing

@@ -16,7 +16,9 @@ from indexer.readers.judgments import read_sentence
 from indexer.speeches.split import split_turns
 
 MB = 1_000_000
-LIMIT_S = 10  # measured under 1 s on a loaded 2-core machine; a stall takes minutes
+# of the process's CPU time, not the wall clock (a loaded machine's share of a core can be
+# a twentieth: a second of work took over ten there); measured under 1 s; a stall takes minutes
+LIMIT_S = 10
 
 
 def fill(piece: str) -> str:
@@ -44,6 +46,6 @@ def fill(piece: str) -> str:
 def test_a_megabyte_of_near_misses_is_read_in_bounded_time(
     reader: Callable[[str], object], piece: str
 ) -> None:
-    started = time.monotonic()
+    started = time.process_time()
     reader(fill(piece))
-    assert time.monotonic() - started < LIMIT_S
+    assert time.process_time() - started < LIMIT_S

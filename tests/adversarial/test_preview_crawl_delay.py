@@ -69,27 +69,30 @@ def test_the_preview_spaces_its_requests_by_the_crawl_delay() -> None:
 
 
 def test_the_bound_and_the_preview_time_are_said() -> None:
-    """A site asking 30 s is waited 2 s (the bound); the preview's 5 s reach the listing
+    """A site asking 30 s is waited 8 s (the bound); the preview's 20 s reach the listing
     and a detail or two, and the requests it could not wait for are not made: each
-    document is skipped with the reason, in Spanish."""
+    document is skipped with the reason, in Spanish. (A bound of 2 s and 5 s of preview,
+    before: on a loaded machine the listing alone took them, and no detail was asked.)"""
     times: list[tuple[float, str]] = []
     with serving_handler(_handler("30", times)) as url:
         started = time.monotonic()
-        preview = _preview(url, max_delay=2, time_limit_s=5)
+        preview = _preview(url, max_delay=8, time_limit_s=20)
         took = time.monotonic() - started
-    assert took < 5.5, took
+    # the third detail's turn (24 s) is past the preview's time: it is not waited for
+    assert took < 24, took
     pages = [at for at, path in times if path != "/robots.txt"]
+    assert 2 <= len(pages) <= 3, pages  # the listing and one or two details
     gaps = [later - earlier for earlier, later in itertools.pairwise(pages)]
-    assert gaps and min(gaps) >= 1.5, gaps  # 2 s as the server saw them (its threads lag)
+    assert min(gaps) >= 7.5, gaps  # 8 s as the server saw them (its threads lag)
     messages = [error_mensaje(e["cause"], e["message"]) for e in preview["errors"]]
     assert (
         "el robots.txt del sitio pide esperar 30 s entre una petición y la siguiente: se "
-        "esperaron 2 s, el máximo que permite ABIERTO_MAX_CRAWL_DELAY_S"
+        "esperaron 8 s, el máximo que permite ABIERTO_MAX_CRAWL_DELAY_S"
     ) in messages, messages
     unmet = [d for d in preview["documents"] if d.get("skipped", {}).get("cause") == "crawl_delay"]
     assert unmet, preview["documents"]
     assert unmet[0]["problemas"] == [
         "el robots.txt del sitio pide esperar 30 s entre una petición y la siguiente: el "
-        "tiempo de la vista previa se acabó antes de poder esperar 2 s para la siguiente, y "
+        "tiempo de la vista previa se acabó antes de poder esperar 8 s para la siguiente, y "
         "no se hizo"
     ]

@@ -53,9 +53,9 @@ SHORT_READERS = [
 @settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 def test_every_reader_answers_a_value_or_nothing(text: str) -> None:
     for reader in SHORT_READERS:
-        started = time.monotonic()
+        started = time.process_time()  # CPU time: a loaded machine's wall clock is no bound
         reader(text)
-        assert time.monotonic() - started < 2, reader.__name__
+        assert time.process_time() - started < 2, reader.__name__
     for field in ("expediente", "date", "court", "legislature", "session_type", "title"):
         assert implausible(field, text) is None or isinstance(implausible(field, text), str)
 
@@ -66,8 +66,8 @@ def test_a_long_sentence_is_read_in_bounded_time(chunk: str) -> None:
     """Tens of thousands of characters (an index before the operative part, as real SCJN
     sentences have): the whole-text readers stay fast and never raise."""
     text = (chunk + "\n") * 400
-    started = time.monotonic()
+    started = time.process_time()  # CPU time: a loaded machine's wall clock is no bound
     read_sentence(text)
     read_heading(text)
     split_signatures(text)
-    assert time.monotonic() - started < 10
+    assert time.process_time() - started < 10

@@ -59,7 +59,7 @@ def test_a_long_prolog_without_a_document_type_is_read() -> None:
 
 def test_an_unclosed_comment_of_megabytes_is_read_in_bounded_time() -> None:
     body = b'<?xml version="1.0"?>' + b"<!--" + b"<?<!--" * 1_000_000
-    started = time.monotonic()
+    started = time.process_time()  # CPU time: a loaded machine's wall clock is no bound
     with pytest.raises(ValueError):
         parse_feed(body)
-    assert time.monotonic() - started < 10
+    assert time.process_time() - started < 10

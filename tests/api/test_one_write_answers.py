@@ -8,6 +8,7 @@ import asyncio
 import socket
 import struct
 import sys
+import threading
 import time
 from typing import Any
 
@@ -19,7 +20,10 @@ from tests.uvicorn_thread import serving
 pytestmark = pytest.mark.skipif(sys.platform != "linux", reason="TCP_INFO is Linux's")
 
 BODY = b'{"ok": true}' * 50
-LATE_S = 0.5
+# the late body waits for the test to have read the head (not for a time: on a loaded
+# machine the head of a correct server could take longer than any pause chosen here)
+HEAD_READ = threading.Event()
+LATE_BOUND_S = 60.0  # a bound on that wait, never a measure
 
 
 async def app(scope: dict[str, Any], receive: Any, send: Any) -> None:
@@ -29,7 +33,9 @@ async def app(scope: dict[str, Any], receive: Any, send: Any) -> None:
     headers = [] if late else [(b"content-length", str(len(BODY)).encode())]
     await send({"type": "http.response.start", "status": 200, "headers": headers})
     if late:
-        await asyncio.sleep(LATE_S)
+        deadline = time.monotonic() + LATE_BOUND_S
+        while not HEAD_READ.is_set() and time.monotonic() < deadline:
+            await asyncio.sleep(0.01)
     await send({"type": "http.response.body", "body": BODY})
 
 
@@ -55,15 +61,20 @@ def test_a_small_answer_arrives_in_one_segment() -> None:
 
 
 def test_a_late_body_does_not_hold_the_head_back() -> None:
+    """The body is written only once the head was read here: a head held until the body's
+    first bytes would never arrive (the read times out)."""
+    HEAD_READ.clear()
     with serving(app, **server_limits()) as url:
         port = int(url.rsplit(":", 1)[1])
-        with socket.create_connection(("127.0.0.1", port), timeout=10) as conn:
-            asked = time.monotonic()
+        with socket.create_connection(("127.0.0.1", port), timeout=30) as conn:
             conn.sendall(b"GET /late HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n")
             head = b""
-            while b"\r\n\r\n" not in head:
-                head += conn.recv(65536)
-            assert time.monotonic() - asked < LATE_S
+            try:
+                while b"\r\n\r\n" not in head:
+                    head += conn.recv(65536)
+            except TimeoutError:
+                pytest.fail(f"the head was held back with the body: {head!r}")
+            HEAD_READ.set()
             assert head.startswith(b"HTTP/1.1 200 OK\r\n")
             assert BODY not in head
             rest = head.partition(b"\r\n\r\n")[2]

@@ -282,7 +282,8 @@ def test_timeout_kills_worker_and_next_extraction_works(sample_pdf: bytes) -> No
 
 
 def test_pathological_pdf_finishes_with_generous_timeout() -> None:
-    result = extract_text(pathological_pdf(100_000), limits=ExtractionLimits(timeout_s=30))
+    # generous on a loaded machine too: this page took 50 s there (load 24, two cores)
+    result = extract_text(pathological_pdf(100_000), limits=ExtractionLimits(timeout_s=300))
     assert result.pages == 1 and result.text.startswith("x")
 
 
@@ -599,9 +600,11 @@ def test_normalise_pages_strips_edge_page_numbers_only() -> None:
 
 
 def test_normalise_hostile_input_is_linear() -> None:
-    started = time.monotonic()
+    # the process's CPU time, not the wall clock: on a loaded machine (load 24, two cores)
+    # the linear pass took 13 s of wall time for 0.4 s of CPU
+    started = time.process_time()
     normalise_text("a" * 2_000_000 + "-\n" + "b" * 2_000_000 + " -\n" * 200_000)
-    assert time.monotonic() - started < 5.0
+    assert time.process_time() - started < 5.0
 
 
 def test_worker_memory_limit_turns_bomb_into_error(

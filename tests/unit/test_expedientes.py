@@ -77,10 +77,10 @@ def test_the_store_finds_a_sentence_by_any_form_of_its_case_number() -> None:
 
 def test_an_expediente_of_thousands_of_cases_is_read_without_rescanning() -> None:
     """Each number was checked against every electoral case before it (31 s here)."""
-    began = time.monotonic()
+    began = time.process_time()  # CPU time: a loaded machine's wall clock is no bound
     cases = parse_expediente("SUP-JDC-1/2020 TECDMX-JLDC-019/2025 " * 10_000)
     assert len(cases) == 2  # the same two cases, written again and again
-    assert time.monotonic() - began < 10
+    assert time.process_time() - began < 10
 
 
 @pytest.mark.parametrize(
