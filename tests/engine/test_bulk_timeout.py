@@ -17,7 +17,10 @@ from tests.engine.es_compat_proxy import EsCompatProxy
 from tests.engine.fixtures import ENGINE_KINDS, TEST_BACKOFF, MakeStore, client_kind, engine_url
 
 TEXT = "Considerando que el acto reclamado carece de fundamentación y motivación. " * 800
-DELAY_S = 1.3  # the engine's answer, late: past the 1 s timeout, within 1 s per MB
+# the engine's answer, late: past the client's 3 s timeout, within its 3 s per MB (a
+# base of 3 s, not 1, so that the other requests hold on a loaded machine)
+TIMEOUT_S = 3.0
+DELAY_S = 3.5
 
 
 class Slow:
@@ -39,15 +42,17 @@ class Slow:
 def test_a_slow_answer_to_a_large_bulk_request_is_awaited_not_sent_again(
     request: pytest.FixtureRequest, make_engine_store: MakeStore, kind: str
 ) -> None:
-    alias = make_engine_store(kind).alias  # its indices removed after the test
+    made = make_engine_store(kind)  # its indices removed after the test
+    made.ensure()  # made without the proxy, so only the bulk request is held back
+    alias = made.alias
     docs = [sentencia(f"s{n:02d}", "2023-09-01", f"Amparo {n}. " + TEXT) for n in range(75)]
     slow = Slow()
     with EsCompatProxy(engine_url(request, kind), intercept=slow) as proxy:
-        client = connect(client_kind(kind), Connection(proxy.url, timeout_s=1.0))  # type: ignore[arg-type]
+        client = connect(client_kind(kind), Connection(proxy.url, timeout_s=TIMEOUT_S))  # type: ignore[arg-type]
         store = EngineStore(client, alias, backoff=TEST_BACKOFF)
         try:
             store.ensure()
-            report = store.upsert(docs)  # one request of ~4.5 MB: 5 s
+            report = store.upsert(docs)  # one request of ~4.5 MB: 15 s
             assert (report.indexed, report.errors) == (len(docs), {})
             assert slow.bulks == 1  # awaited: never sent again
             assert store.count() == len(docs)
