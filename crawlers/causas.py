@@ -84,6 +84,7 @@ SCANS_UNREAD = "scans_unread"
 FALSE_CODING = "false_coding"
 LEGISLATURE_CONTRADICTED = "legislature_contradicted"
 START_DATE_UNSURE = "start_date_unsure"
+FILE_UNPUBLISHED = "file_unpublished"
 UNSURE = "the legislature sitting on them is not sure (installation days): {legislature} unknown"
 _UNSURE = re.compile(r"no address for (\d+) dates \((.*)\): " + re.escape(UNSURE) + "$")
 _CONTRADICTED = re.compile(
@@ -183,6 +184,8 @@ LABELS = {
     "spider_error": "error al leer una página",
     "limit_reached": "se alcanzó un límite",
     "page_repeated": "la página siguiente repite la anterior",
+    "pager_ignored": "el sitio no pasó a la página que ofrecía su paginador",
+    FILE_UNPUBLISHED: "el sitio publicó el registro sin su archivo",
     "total_not_reached": "la API dejó de dar registros antes de su total",
     "template_value": "un valor del registro no admite el formato de su plantilla",
     "foreign_document": "documento de otra institución",
@@ -213,6 +216,7 @@ NOTICES = frozenset(
         SCANS_UNREAD,  # kept with a scan's footer line: OCR is turned off or missing
         LEGISLATURE_CONTRADICTED,  # the spec's fixed legislature left empty where wrong
         START_DATE_UNSURE,  # dates no legislature is sure for: not asked, as the rule says
+        FILE_UNPUBLISHED,  # a record the source gives without its file: kept, its data only
     }
 )
 
@@ -353,6 +357,15 @@ _RING = re.compile(
 )
 _ENDED_SHORT = re.compile(
     r"page (\d+) ended the records with (\d+) of the (\d+) its total says: .*$", re.S
+)
+# crawlers.next_form.pager_ignored's
+_PAGER_IGNORED = re.compile(
+    r"listing page (\d+): the pager offered '(Page\$\d+)' and posting it answered only items "
+    r"already read .*: the pages from \d+ on were not read$"
+)
+# crawlers.spiders.json_api's: a record whose file's value is empty
+_UNPUBLISHED = re.compile(
+    r"the source published the record without its file \((.{1,200}) is empty\)"
 )
 _LIMIT = re.compile(r"(.+?) reached: (.*)$", re.S)  # "listing.max_pages (20) reached: …"
 # what a limit left unread, as the spiders say it (``limit_reached``)
@@ -628,6 +641,18 @@ def error_mensaje(cause: str, message: str) -> str:
     if cause == "limit_reached" and (found := _LIMIT.match(message)):
         limit, left = _said(found.group(1), _LIMIT_NAMES), _said(found.group(2), _LEFT_OUT)
         return f"se alcanzó el límite {limit}: {left}"
+    if cause == "pager_ignored" and (found := _PAGER_IGNORED.match(message)):
+        page, argument = found.groups()
+        return (
+            f"el paginador ofrecía la página {page} («{argument}»), pero al pedirla el sitio "
+            "respondió con una página ya leída (una sesión perdida o un envío que no "
+            f"atendió): no se leyeron las páginas desde la {page}"
+        )
+    if cause == FILE_UNPUBLISHED and (found := _UNPUBLISHED.match(message)):
+        return (
+            f"el sitio publicó el registro sin su archivo ({found.group(1)} está vacío): se "
+            "guardó con los datos del registro, sin texto; se leerá cuando el archivo aparezca"
+        )
     if cause == "page_repeated" and (found := _REPEATED.match(message)):
         page, read, total = found.groups()
         return (

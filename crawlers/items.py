@@ -30,6 +30,9 @@ class DocumentDraft:
     videos: list[VideoLink] = field(default_factory=list)
     viewer_hops: int = 0  # file links that led to an HTML viewer page embedding the file
     files_failed: int = 0  # file downloads that failed (each already a counted error)
+    # the record's values naming a file that were empty (an API's archivoURL null): the
+    # source published the record without that file
+    files_unpublished: list[str] = field(default_factory=list)
     # the address as the link gave it, ``#fragment`` and all, when the document's is
     # without it: the address (and id) earlier versions stored the document under
     read_as: str | None = None

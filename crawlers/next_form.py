@@ -92,3 +92,19 @@ def _no_pager(target: str, page: int) -> tuple[str, str]:
         f"la página no tiene ningún enlace __doPostBack a «{target}» con «Page${page}», "
         "«Page$Next» ni un «Siguiente»: esta es la última página",
     )
+
+
+def numbered_page(argument: str) -> bool:
+    """Whether a pager's argument names a page by its number (``Page$3``): a page the
+    site says it has, unlike ``Page$Next`` or a "Siguiente" that may outlast the end."""
+    return argument.startswith("Page$") and argument[5:].isdigit()
+
+
+def pager_ignored(page: int, argument: str) -> str:
+    """The crawl's error (``pager_ignored``) for a numbered pager's page that answered
+    only items already read; ``crawlers.causas`` says it in Spanish."""
+    return (
+        f"listing page {page}: the pager offered {argument!r} and posting it answered only "
+        "items already read (an earlier page again: a session lost, or the post ignored): "
+        f"the pages from {page} on were not read"
+    )

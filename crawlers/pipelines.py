@@ -20,6 +20,7 @@ from config.specs import SourceSpec
 from crawlers.backlog import waiting_for_builds
 from crawlers.building import Builders, BuildOrder, Refusal
 from crawlers.causas import (
+    FILE_UNPUBLISHED,
     LEGISLATURE_CONTRADICTED,
     OCR_INCOMPLETE,
     PAGES_GARBLED,
@@ -151,6 +152,15 @@ EMPTY_TEXT_MESSAGE = (
     "ni la página ni sus archivos dieron texto (página vacía, solo espacios o signos): el "
     "documento se guardó con los datos del listado, pero no se encontrará por su contenido"
 )
+
+
+def unpublished_message(names: list[str]) -> str:
+    """``file_unpublished``'s message: the record's empty values that name its file."""
+    said = ", ".join(dict.fromkeys(names))
+    return (
+        f"the source published the record without its file ({said} is empty): it was kept "
+        "with the record's data and no text; it is read when the file appears"
+    )
 
 
 def _fixed_legislature(spec: SourceSpec, doc: AnyDocument) -> str | None:
@@ -315,7 +325,14 @@ class LibraryPipeline:
         ):
             message = legislature_contradicted(fixed, doc.date, sitting)
             run.error(LEGISLATURE_CONTRADICTED, item.url, message, field="legislature")
-        if _asks_text(spec, item) and not item.files_failed and _without_text(doc, archived_files):
+        if item.files_unpublished:  # the source's record as it is: said, no error
+            run.error(FILE_UNPUBLISHED, item.url, unpublished_message(item.files_unpublished))
+        if (
+            _asks_text(spec, item)
+            and not item.files_failed
+            and (item.files or item.page is not None or not item.files_unpublished)
+            and _without_text(doc, archived_files)
+        ):
             run.error(EMPTY_TEXT, item.url, EMPTY_TEXT_MESSAGE)
         doc, read = own_document(tenant, doc)
         doc = published_videos(doc, run.secrets)

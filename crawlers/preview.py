@@ -43,7 +43,7 @@ from crawlers.links import (
     without_session,
 )
 from crawlers.meta_refresh import refreshed_to
-from crawlers.next_form import next_form_step
+from crawlers.next_form import next_form_step, numbered_page, pager_ignored
 from crawlers.postback import row_click, row_request
 from crawlers.preview_coverage import other_frames, other_starts, start_expansion
 from crawlers.preview_privacy import guard_document, guard_messages, guarded_text
@@ -698,6 +698,11 @@ def _next_form(
             "la segunda página no tiene elementos (listing.items no encontró nada): el "
             "rastreo se detendría ahí",
         )
+    if not keys - first_keys and numbered_page(argument := step.control.get("argument", "")):
+        # the site says it has the page and gave one already read: the crawl's error
+        said = pager_ignored(2, argument)
+        errors.append({"cause": "pager_ignored", "url": request.url, "message": said})
+        return stop(said, error_mensaje("pager_ignored", said))
     if not keys - first_keys:
         return stop(
             "the second page repeats the first one's items: paging would stop there (does "

@@ -116,6 +116,13 @@ def render_complete(template: str, variables: Mapping[str, Any], record: Any = N
     return render(template, variables, record)
 
 
+def empty_values(template: str, variables: Mapping[str, Any], record: Any = None) -> list[str]:
+    """The record's values a template names that are empty (null, missing, blank): why
+    ``render_complete`` gave None."""
+    names = (match[1].strip() for match in _PLACEHOLDER.finditer(template))
+    return [n for n in dict.fromkeys(names) if n not in variables and absent(read_path(record, n))]
+
+
 def render_all(templates: Mapping[str, Any], variables: Mapping[str, Any]) -> dict[str, str]:
     """Render each template; parameters that render empty are left out."""
     out: dict[str, str] = {}

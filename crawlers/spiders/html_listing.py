@@ -16,7 +16,7 @@ from crawlers.frames import MAX_DEPTH, FrameVisit, content_frames
 from crawlers.grid import spread_rowspans
 from crawlers.items import DocumentDraft
 from crawlers.links import absolute, is_script, page_base, script_only, without_fragment
-from crawlers.next_form import next_form_step
+from crawlers.next_form import next_form_step, numbered_page, pager_ignored
 from crawlers.postback import row_click, row_request
 from crawlers.selectors import (
     PageBudget,
@@ -52,7 +52,9 @@ class HtmlListingSpider(SpecSpider):
         seen: set[str] | None = None,
         frame_of: FrameVisit | None = None,
         frame_url: str = "",
+        asked: str = "",
     ) -> Iterator[Any]:
+        """``asked``: the numbered pager's argument (``Page$3``) posted for this page."""
         self.run.count("pages")
         if self.nothing_listed(response):
             # a frame that sent nothing is one that listed nothing: the page's frames
@@ -113,6 +115,10 @@ class HtmlListingSpider(SpecSpider):
             self.run.error("too_large", listing.url, budget.message(reached[0]))
         new, dated, older = tally["new"], tally["dated"], tally["older"]
         if new == 0:
+            if asked and items:  # the pager offered this page and the site answered one
+                # already read (a lost session, a post it ignored): the rest is lost
+                self.run.error("pager_ignored", listing.url, pager_ignored(page, asked))
+                self.lost(what="page")
             return  # nothing new here: the site repeats its last page
         if rules.newest_first and dated and older == dated:
             return  # a newest-first listing has gone past the window
@@ -308,14 +314,17 @@ class HtmlListingSpider(SpecSpider):
             errback=self.failed,
             cb_kwargs=kwargs,
         )
+        if step.request is not None and numbered_page(step.control.get("argument", "")):
+            step.request.cb_kwargs["asked"] = step.control["argument"]
         if step.stop is not None and "ScriptManager" in step.stop[0]:
             # the spec asks for a partial postback the page has no means to send
             self.run.error("selector_empty", listing.url, step.stop[0])
         return step.request
 
     def _delta_answer(
-        self, response: Response, before: TextResponse, page: int, seen: set[str]
-    ) -> Iterator[Any]:
+        self, response: Response, before: TextResponse, page: int, seen: set[str],
+        asked: str = "",
+    ) -> Iterator[Any]:  # fmt: skip
         """A partial postback's answer: the delta applied to the page it was posted from,
         and that page read as the next listing page; a full page (a site that ignored
         the partial postback) is read as it is, a ``pageRedirect`` followed, an ``error``
@@ -323,7 +332,7 @@ class HtmlListingSpider(SpecSpider):
         if self.nothing_listed(response):
             return
         if isinstance(response, HtmlResponse) and not is_delta(response.body):
-            yield from self.parse_start(response, page=page, seen=seen)
+            yield from self.parse_start(response, page=page, seen=seen, asked=asked)
             return
         encoding = response.encoding if isinstance(response, TextResponse) else "utf-8"
         try:
@@ -338,7 +347,7 @@ class HtmlListingSpider(SpecSpider):
                 if to:
                     yield scrapy.Request(
                         to, callback=self.parse_start, errback=self.failed,
-                        cb_kwargs={"page": page, "seen": seen},
+                        cb_kwargs={"page": page, "seen": seen, "asked": asked},
                     )  # fmt: skip
                 return
             limit = self.settings.getint("DOWNLOAD_MAXSIZE") or None
@@ -346,7 +355,7 @@ class HtmlListingSpider(SpecSpider):
         except DeltaError as exc:
             self.run.error(BAD_DELTA, response.url, str(exc))
             return
-        yield from self.parse_start(listing, page=page, seen=seen)
+        yield from self.parse_start(listing, page=page, seen=seen, asked=asked)
 
 
 def _no_link(position: int, item: Any, rules: Any) -> str:

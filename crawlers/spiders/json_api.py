@@ -28,6 +28,7 @@ from crawlers.origin_headers import with_origin_headers
 from crawlers.spiders.base import SpecSpider
 from crawlers.templates import (
     TemplateValueError,
+    empty_values,
     render,
     render_all,
     render_complete,
@@ -278,15 +279,13 @@ class JsonApiSpider(SpecSpider):
             return None
         fields = self._fields(rules.fields, record, variables, api_url)
         draft = DocumentDraft(url=url, listing_url=api_url, fields=fields)
-        draft.pending_files = [
-            u
-            for t in rules.files
-            if (
-                u := self.absolute_or_counted(
-                    api_url, self._filled(t, variables, record, api_url, "json_api.files"), t
-                )
-            )
-        ]
+        draft.pending_files = []
+        for template in rules.files:
+            filled = self._filled(template, variables, record, api_url, "json_api.files")
+            if filled is None:
+                draft.files_unpublished += empty_values(template, variables, record)
+            elif found := self.absolute_or_counted(api_url, filled, template):
+                draft.pending_files.append(found)
         text = as_text(read_path(record, rules.text)) if rules.text else None
         draft.page_text = text if isinstance(text, str) else ""
         return draft

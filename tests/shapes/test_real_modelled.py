@@ -25,6 +25,7 @@ import yaml
 
 from config.settings import Settings
 from config.specs import SourceSpec
+from crawlers.causas import error_mensaje
 from crawlers.preview import preview
 from indexer.db import Database
 from indexer.readers.normalise import normalise_session_type, parse_date
@@ -583,10 +584,20 @@ def test_every_field_is_what_the_source_says(
     assert tally["faults"] == [], tally["faults"]
     (run,) = db.list_runs(source_id, limit=1)
     if source_id == "scjn-sentencias":  # the record whose Word file is not published yet
-        kept = [e["url"].rsplit("/", 1)[1] for e in run.errors["empty_text"]["examples"]]
-        assert set(run.errors) == {"empty_text"} and kept == ["233411"], run.errors
+        # the source's record as it is: kept with its data, said as such (an aviso), not
+        # an empty text that marks every day's run incomplete until the file appears
+        (said,) = run.errors["file_unpublished"]["examples"]
+        assert set(run.errors) == {"file_unpublished"} and run.status == "ok", run.errors
+        assert said["url"].rsplit("/", 1)[1] == "233411", said
+        assert error_mensaje("file_unpublished", said["message"]) == UNPUBLISHED
     else:
-        assert run.errors == {}, run.errors
+        assert run.errors == {} and run.status == "ok", run.errors
+
+
+UNPUBLISHED = (
+    "el sitio publicó el registro sin su archivo (archivoURL está vacío): se guardó con los "
+    "datos del registro, sin texto; se leerá cuando el archivo aparezca"
+)
 
 
 def _previewed(source_id: str, root: Path, data: Path) -> tuple[dict[str, Any], str]:
@@ -629,7 +640,13 @@ def test_the_preview_shows_what_the_crawl_extracts(tmp_path: Path, source_id: st
             if field in {"url", "files", "title", "chamber", "matter"}:
                 continue
             assert _shown_as(field, doc["fields"].get(field), value), (field, doc["fields"])
-    assert shown["errors"] == [] or source_id == "scjn-sentencias", shown["errors"]
+    if source_id == "scjn-sentencias":  # the record without its file, said as the crawl does
+        (said,) = shown["errors"]
+        assert said["cause"] == "file_unpublished", said
+        assert said["url"].rsplit("/", 1)[1] == "233411", said
+        assert error_mensaje(said["cause"], said["message"]) == UNPUBLISHED
+    else:
+        assert shown["errors"] == [], shown["errors"]
 
 
 # --- a postback site that keeps its visitor's session in a cookie ----------------------
@@ -712,3 +729,68 @@ def test_the_preview_posts_its_first_rows_and_says_the_crawl_posts_the_rest(
     (said,) = docs[3]["problemas"]
     assert said.startswith("no es un error: el documento se pide enviando el botón de la fila")
     assert f"{base}/SentenciasPublicas/controller.aspx" in docs[2]["files"][0]
+
+
+# --- a numbered pager whose page answers an earlier one ---------------------------------
+
+
+def _pj_nl_ignoring(root: Path, page: int) -> None:
+    """The penal grid whose pager offers ``Page$<page>`` but answers its post with the
+    first page again, as the site does when it lost the visitor's session or ignored the
+    post: the pages from ``page`` on are there, and not to be had."""
+    routes = _pj_nl(root)
+    for route in routes:
+        if route.get("form", {}).get("__EVENTARGUMENT") == f"Page${page}":
+            route["file"] = "pjnl/penales-1.html"
+    _write(root / "_http.yaml", yaml.safe_dump({"routes": routes}, allow_unicode=True))
+
+
+def _crawl_pj_nl(root: Path, work: Path) -> tuple[dict[str, Any], Any, str]:
+    with FixtureServer(root) as server:
+        data = _spec_data("pj-nl-sentencias", server.url)
+        _write(work / "specs" / "pj-nl.yaml", json.dumps(data, ensure_ascii=False))
+        result = run_abierto(work / "data", server.url, work / "specs")
+        assert "Traceback" not in result.stderr, result.stderr[-3000:]
+        base = server.url
+    db = Database(f"sqlite:///{work / 'data' / 'abierto.db'}")
+    try:
+        return compare(db, base)["pj-nl-sentencias"], db.list_runs("pj-nl-sentencias", 1)[0], base
+    finally:
+        db.close()
+
+
+IGNORED = (
+    "el paginador ofrecía la página {page} («Page${page}»), pero al pedirla el sitio "
+    "respondió con una página ya leída (una sesión perdida o un envío que no atendió): no "
+    "se leyeron las páginas desde la {page}"
+)
+
+
+def test_a_pager_page_answered_with_the_first_again_is_a_counted_loss(tmp_path: Path) -> None:
+    """Page 3 offered and answered with page 1: the documents of pages 1 and 2 are kept,
+    page 3's are lost, and the run says so (not «ok», as when the pager truly ends)."""
+    _pj_nl_ignoring(tmp_path / "site", 3)
+    tally, run, base = _crawl_pj_nl(tmp_path / "site", tmp_path)
+    third = {_pj_nl_p(3, n) for n in range(len(PJ_NL_PAGES[2]))}
+    assert set(tally["missing_docs"]) == third and tally["faults"] == [], tally
+    assert run.status == "partial" and set(run.errors) == {"pager_ignored"}, run.errors
+    (said,) = run.errors["pager_ignored"]["examples"]
+    assert run.errors["pager_ignored"]["count"] == 1
+    assert error_mensaje("pager_ignored", said["message"]) == IGNORED.format(page=3)
+    assert said["url"] == f"{base}/SentenciasPublicas/Modulos/Penales.aspx"
+
+
+def test_the_preview_says_the_ignored_pager_as_the_crawl_counts_it(tmp_path: Path) -> None:
+    """Page 2 answered with page 1: the preview names the crawl's error, in its words."""
+    _pj_nl_ignoring(tmp_path / "site", 2)
+    settings = Settings(allow_loopback=True, data_dir=tmp_path / "data")
+    with FixtureServer(tmp_path / "site") as server:
+        spec = SourceSpec.model_validate(_spec_data("pj-nl-sentencias", server.url))
+        shown = preview(spec, settings, time_limit_s=120.0)
+    _, run, _ = _crawl_pj_nl(tmp_path / "site", tmp_path)
+    (crawled,) = run.errors["pager_ignored"]["examples"]
+    (said,) = [e for e in shown["errors"] if e["cause"] == "pager_ignored"]
+    assert said["message"] == crawled["message"], (said, crawled)
+    assert shown["next_form"]["pages_on"] is False
+    assert shown["next_form"]["mensaje"] == IGNORED.format(page=2)
+    assert run.status == "partial"
