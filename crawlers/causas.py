@@ -43,11 +43,11 @@ _CODING_STACK = re.compile(
 # crawlers.content_coding's: a gzip answer of many members that give (next to) nothing, each
 # a cost to the decoders (twenty megabytes of empty members held Scrapy's gunzip half a minute)
 GZIP_MEMBERS = (
-    "the site's compressed answer ({coding}) is made of at least {members} gzip members that "
+    "the site sent a compressed answer ({coding}) made of at least {members} gzip members that "
     "give only {given} bytes: more members than its content warrants, so it was not kept"
 )
 _GZIP_MEMBERS = re.compile(
-    r"the site's compressed answer \(([\w-]{1,20})\) is made of at least (\d+) gzip members "
+    r"the site sent a compressed answer \(([\w-]{1,20})\) made of at least (\d+) gzip members "
     r"that give only (\d+) bytes"
 )
 # a chunked body whose framing is broken: a chunk size that is no hexadecimal number, a
