@@ -7,7 +7,10 @@ tree, e.g. a worktree of main, or the new one, alternating per repeat) through w
 crawl runs on it in its reactor: ``CodingCutMiddleware`` then Scrapy's
 ``HttpCompressionMiddleware``, at the crawl's size limit (50 MB). Cases: a page whose
 innermost gzip ends early, followed by zeros inflated by the deflate around it
-(``trailing``), and ``N`` stored-block gzip layers of 45 MB each (``layers``). Prints
+(``trailing``), ``N`` stored-block gzip layers of 45 MB each (``layers``), and gzip
+members one after another: empty ones inside a ``gzip, gzip`` answer (``empty members``),
+a page streamed as 8 KB members, and 24 000 members of 2 KB each (the most members the
+limit lets through, near its size). Prints
 medians (wall time, peak memory, outcome) and writes ``bench/results/coding_stacks.json``.
 """
 
@@ -66,9 +69,18 @@ def _layers(count: int, size: int = 45 << 20) -> tuple[bytes, str]:
     return gzip.compress(data, 9), ", ".join(["gzip"] * count)
 
 
+def _members(member: bytes, count: int, outer: bool) -> tuple[bytes, str]:
+    data = gzip.compress(member) * count
+    return (gzip.compress(data, 9), "gzip, gzip") if outer else (data, "gzip")
+
+
 def cases() -> dict[str, tuple[bytes, str]]:
     page = b"<html><body>Sentencia 7/2024</body></html>"
     return {
+        "empty members 20 MB": _members(b"", 1_000_000, outer=True),
+        "empty members 48 MB": _members(b"", 2_400_000, outer=True),
+        "members 6000 x 8 KB": _members(b"<p>Considerando</p>" * 431, 6000, outer=False),
+        "members 24000 x 2 KB": _members(b"\0" * 2048, 24_000, outer=False),
         "trailing 128 MB": coding_stack_bomb(page, 128),
         "trailing 256 MB": coding_stack_bomb(page, 256),
         "layers 10 x 45 MB": _layers(10),
@@ -95,10 +107,13 @@ def main() -> None:
     parser.add_argument("--old", type=Path, required=True)
     parser.add_argument("--new", type=Path, default=REPO)
     parser.add_argument("--repeat", type=int, default=3)
+    parser.add_argument("--only", default="", help="the cases whose name contains this")
     args = parser.parse_args()
     results: dict[str, dict[str, list[dict[str, object]]]] = {}
     with tempfile.TemporaryDirectory(prefix="coding-stacks-") as folder:
         for name, (body, coding) in cases().items():
+            if args.only not in name:
+                continue
             path = Path(folder) / "body"
             path.write_bytes(body)
             runs: dict[str, list[dict[str, object]]] = {"old": [], "new": []}

@@ -40,6 +40,16 @@ _CODING_STACK = re.compile(
     r"the site declared (\d+) Content-Encodings on one answer \((.{1,80}?)\): at most "
     r"(\d+) are undone"
 )
+# crawlers.content_coding's: a gzip answer of many members that give (next to) nothing, each
+# a cost to the decoders (twenty megabytes of empty members held Scrapy's gunzip half a minute)
+GZIP_MEMBERS = (
+    "the site sent a compressed answer ({coding}) made of at least {members} gzip members that "
+    "give only {given} bytes: more members than its content warrants, so it was not kept"
+)
+_GZIP_MEMBERS = re.compile(
+    r"the site sent a compressed answer \(([\w-]{1,20})\) made of at least (\d+) gzip members "
+    r"that give only (\d+) bytes"
+)
 # a chunked body whose framing is broken: a chunk size that is no hexadecimal number, a
 # chunk that does not end where its size says (read as "the connection closed early")
 MALFORMED_CHUNKS = (
@@ -817,6 +827,13 @@ def error_mensaje(cause: str, message: str) -> str:
             f"el sitio declaró {count} compresiones sucesivas en una misma respuesta "
             f"({codings}): se deshacen {most} como máximo (una bomba de compresión "
             "apilada), así que no se guardó"
+        )
+    if cause == "malformed_answer" and (found := _GZIP_MEMBERS.search(message)):
+        coding, members, given = found.groups()
+        return (
+            f"el sitio envió una respuesta comprimida ({coding}) hecha de al menos {members} "
+            f"partes comprimidas (miembros gzip) que dan solo {given} bytes: más partes de las "
+            "que su contenido justifica (una bomba de compresión), así que no se guardó"
         )
     if cause == "blocked_address" and (found := _OTHER_LOOPBACK_PORT.match(message)):
         where, named = found.groups()

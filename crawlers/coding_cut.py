@@ -4,7 +4,9 @@ is "resilient" (it gives back whatever inflated) and zlib and brotli say nothing
 the input just stops, so such a page (or file) was kept cut as if whole, its end lost
 without a word. Before decompression, each compressed answer is decoded once, a bounded
 piece at a time and up to the download size limit, to see that its stream ends; one
-that does not is a counted ``cut_short`` naming its coding. (A preview's fetch,
+that does not is a counted ``cut_short`` naming its coding (a gzip member after the
+first too: Scrapy's gunzip kept what came before its cut), and a gzip answer of more
+members than its bytes warrant a counted ``malformed_answer``. (A preview's fetch,
 ``crawlers.fetch``, refuses it the same way.)"""
 
 from __future__ import annotations
@@ -13,7 +15,7 @@ from scrapy.exceptions import IgnoreRequest
 from scrapy.http import Request, Response
 
 from crawlers.causas import CODING_CUT
-from crawlers.content_coding import CodingError, Decoder, PastLimit
+from crawlers.content_coding import CodingError, Decoder, PastLimit, TooManyMembers
 
 MARK = CODING_CUT.split("(", 1)[0]
 """How the refusal starts (read back by ``crawlers.failures``)."""
@@ -47,6 +49,8 @@ class CodingCutMiddleware:
             return response
         except PastLimit:  # a coding of the stack past the limit: the decompression's own
             return response  # limit (at each coding too) speaks then
+        except TooManyMembers as exc:  # before Scrapy's gunzip spends a minute on them
+            raise IgnoreRequest(str(exc)) from exc
         unfinished = decoder.unfinished()
         if unfinished is not None:
             raise IgnoreRequest(CODING_CUT.format(coding=unfinished))

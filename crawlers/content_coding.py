@@ -9,7 +9,13 @@ last: an inner stream that ends after a few bytes, followed by gigabytes an oute
 inflated from a few hundred, gave the caller almost nothing to count while the outer
 coding ran on (and zlib kept every byte after a stream's end, each piece copied onto the
 rest: a body of 734 bytes held a crawl for a minute, a few more for hours). Each coding's
-output now counts against the limit, and bytes after a stream's end are not kept."""
+output now counts against the limit, and bytes after a stream's end are not kept.
+
+A gzip answer may be several members one after the other (what ``cat a.gz b.gz`` makes;
+some servers stream that way): each is read, so a page is not cut at its first member's
+end, and a member that stops mid-stream is a cut answer. Members that give (next to)
+nothing are refused past ``MAX_MEMBERS``: twenty megabytes of empty members held
+Scrapy's gunzip half a minute."""
 
 from __future__ import annotations
 
@@ -17,6 +23,7 @@ import sys
 import zlib
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
+from typing import Any
 
 import brotli
 
@@ -25,18 +32,35 @@ if sys.version_info >= (3, 14):
 else:  # what Scrapy itself undoes zstd with (its dependency)
     from backports.zstd import ZstdDecompressor, ZstdError
 
-from crawlers.causas import CODING_STACK
+from crawlers.causas import CODING_STACK, GZIP_MEMBERS
 
 PIECE = 1024 * 1024
 MAX_CODINGS = 3
 """The most codings undone on one answer: servers send one, a proxy may add a second;
 each one more is another pass of up to the size limit (a thousand of them, a few
 megabytes sent, would be a thousand passes of the limit)."""
+MAX_MEMBERS = 64
+MEMBER_BYTES = 1024
+"""A gzip answer of more than ``MAX_MEMBERS`` members is refused once it has more members
+than kilobytes (``MEMBER_BYTES``) decoded: a server streaming members gives kilobytes
+each, and a member costs the decoders (Scrapy's GzipFile ~25 µs) however little it
+gives."""
+SLICE = 16 * 1024
+"""The most compressed bytes handed to one gzip member's inflater at a time: zlib copies
+whatever follows a member's end (``unused_data``), so a piece of many members was copied
+once per member."""
 Step = Callable[[bytes], Iterator[bytes]]
 
 
 class CodingError(ValueError):
     """The bytes are not what their ``Content-Encoding`` says."""
+
+
+class TooManyMembers(ValueError):
+    """A gzip coding of more members than what they gave warrants (``MAX_MEMBERS``)."""
+
+    def __init__(self, coding: str, members: int, given: int) -> None:
+        super().__init__(GZIP_MEMBERS.format(coding=coding, members=members, given=given))
 
 
 class PastLimit(ValueError):
@@ -115,7 +139,7 @@ def _counted(pieces: Iterator[bytes], name: str, coding: _Coding, limit: int) ->
 
 def _coding(name: str) -> _Coding | None:
     if name in ("gzip", "x-gzip"):
-        return _zlib(zlib.MAX_WBITS | 16)
+        return _gzip(name)
     if name == "deflate":
         return _deflate()
     if name == "br":
@@ -141,6 +165,59 @@ def _zlib(wbits: int) -> _Coding:
                 return
 
     return _Coding(step, lambda: inflater.eof)
+
+
+def _gzip(name: str) -> _Coding:
+    """gzip's members one after another, each read in ``SLICE``s; after a member's end,
+    bytes that do not begin another (zeros a server padded with, say) are not kept, as
+    GzipFile (Scrapy's gunzip) keeps none."""
+    state = {"members": 1, "given": 0, "over": False}
+    inflater: list[Any] = [zlib.decompressobj(zlib.MAX_WBITS | 16)]
+    carry = bytearray()  # a member's first byte, its second yet to come
+
+    def begun(view: memoryview, at: int) -> int | None:
+        """The bytes of ``view`` from ``at`` taken by another member's magic number (its
+        inflater given them), or None when none begins there (or not yet known)."""
+        taken = bytes(view[at : at + 2 - len(carry)])
+        carry.extend(taken)
+        if len(carry) < 2:
+            return None
+        if carry != b"\x1f\x8b":
+            state["over"] = True
+            return None
+        state["members"] += 1
+        members, given = state["members"], state["given"]
+        if members > MAX_MEMBERS and members * MEMBER_BYTES > given:
+            raise TooManyMembers(name, members, given)
+        inflater[0] = zlib.decompressobj(zlib.MAX_WBITS | 16)
+        inflater[0].decompress(bytes(carry))  # part of a header: nothing comes out
+        carry.clear()
+        return len(taken)
+
+    def step(data: bytes) -> Iterator[bytes]:
+        view, at = memoryview(data), 0
+        while at < len(view) and not state["over"]:
+            if inflater[0] is None:
+                if (taken := begun(view, at)) is None:
+                    return
+                at += taken
+            end = min(at + SLICE, len(view))
+            pending: Any = view[at:end]
+            while True:
+                piece = inflater[0].decompress(pending, PIECE)
+                if piece:
+                    state["given"] += len(piece)
+                    yield piece
+                if inflater[0].eof:
+                    at = end - len(inflater[0].unused_data)
+                    inflater[0] = None
+                    break
+                pending = inflater[0].unconsumed_tail
+                if not pending and len(piece) < PIECE:
+                    at = end
+                    break
+
+    return _Coding(step, lambda: inflater[0] is None)
 
 
 def _deflate() -> _Coding:

@@ -33,6 +33,7 @@ from crawlers.causas import (
     CODING_STACK,
     CUT_SHORT,
     FALSE_CODING,
+    GZIP_MEMBERS,
     HEAD_CUT,
     LONGER_THAN_DECLARED,
     MALFORMED_CHUNKS,
@@ -47,6 +48,7 @@ from crawlers.partial import PARTIAL
 from crawlers.throttle import BACKOFF_CODES, retry_after_seconds, wait_said
 
 CODING_STACK_MARK = CODING_STACK.split("{", 1)[0]
+GZIP_MEMBERS_MARK = GZIP_MEMBERS.split("(", 1)[0]
 UNRESOLVABLE = "unresolvable host: "
 """How the address guard names a host that resolves to nothing (cause ``dns``)."""
 
@@ -103,7 +105,7 @@ def failure_cause(failure: Failure) -> tuple[str, str]:
             return "partial_content", text
         if text.startswith(CODING_CUT_MARK):
             return "cut_short", text
-        if text.startswith(CODING_STACK_MARK):
+        if text.startswith(CODING_STACK_MARK) or text.startswith(GZIP_MEMBERS_MARK):
             return "malformed_answer", text
         if text == "max redirections reached":
             return "too_many_redirects", _redirect_chain(failure)

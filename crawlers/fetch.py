@@ -27,7 +27,7 @@ from crawlers.causas import (
     NO_ANSWER,
     false_coding,
 )
-from crawlers.content_coding import CodingError, Decoder, PastLimit
+from crawlers.content_coding import CodingError, Decoder, PastLimit, TooManyMembers
 from crawlers.deadline import transport, within
 from crawlers.partial import PARTIAL, sent_part
 from crawlers.throttle import BACKOFF_CODES, retry_after_seconds, wait_said
@@ -260,6 +260,8 @@ def fetch(
         except PastLimit as exc:  # a coding of a stack, inflating past the limit
             said = inflated_past(url, received, exc.read, max_bytes)
             raise FetchError("too_large", said) from exc
+        except TooManyMembers as exc:
+            raise FetchError("malformed_answer", f"{url}: {exc}") from exc
         except CodingError as exc:
             said = false_coding(str(response.headers.get("content-encoding")), str(exc))
             raise FetchError(FALSE_CODING, f"{url}: {said}") from exc
