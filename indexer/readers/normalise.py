@@ -436,7 +436,9 @@ SESSION_WORDS = {
     r"permanente": "permanente",
     r"ordinarias?": "ordinaria",
 }  # fmt: skip
-SESSION_TYPE_WORDS = re.compile("|".join(rf"\b(?P<t{n}>{w})\b" for n, w in enumerate(SESSION_WORDS)))
+SESSION_TYPE_WORDS = re.compile(
+    "|".join(rf"\b(?P<t{n}>{w})\b" for n, w in enumerate(SESSION_WORDS))
+)
 _SESSION_VALUES = tuple(SESSION_WORDS.values())
 
 

@@ -174,8 +174,9 @@ def sitting_in_heading(text: str | None) -> str | None:
 def _session_type(folded: str) -> str | None:
     """The session's own type: the Comisión Permanente's, a committee's when the session
     is the committee's ("Comisión de Justicia - Reunión ordinaria", "reunión ordinaria de
-    la Comisión…"), the Congreso General's when the session is its joint sitting, else the first type named ("Sesión ordinaria del Senado | dictámenes
-    de la Comisión de Justicia" is an ordinary session, not a committee's)."""
+    la Comisión…"), the Congreso General's when the session is its joint sitting, else the
+    first type named ("Sesión ordinaria del Senado | dictámenes de la Comisión de Justicia"
+    is an ordinary session, not a committee's)."""
     if _PERMANENT.search(folded):
         return "permanente"
     if _COMMITTEES_SESSION.search(folded):

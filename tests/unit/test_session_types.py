@@ -40,9 +40,7 @@ def session(fields: dict[str, str]) -> Any:
     )  # fmt: skip
 
 
-@pytest.mark.parametrize(
-    ("written", "value"), [(w, v) for v, ws in WRITTEN.items() for w in ws]
-)
+@pytest.mark.parametrize(("written", "value"), [(w, v) for v, ws in WRITTEN.items() for w in ws])
 def test_each_written_form_of_a_type_is_stored_as_its_one_value(written: str, value: str) -> None:
     doc = session({"date": "01/09/2025", "session_type": written})
     assert doc.session_type == value
