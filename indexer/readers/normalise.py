@@ -458,7 +458,8 @@ def normalise_session_type(text: str | None) -> str | None:
         return None
     named = [
         _SESSION_VALUES[int(m.lastgroup[1:])]  # type: ignore[index]
-        for m in SESSION_TYPE_WORDS.finditer(fold_keyword(text))
+        # (a stored value, «junta_previa», read again is itself)
+        for m in SESSION_TYPE_WORDS.finditer(fold_keyword(text.replace("_", " ")))
     ]
     if len({value for value in named if value in _SITTING_KINDS}) > 1:
         return None

@@ -7,22 +7,33 @@ second value), and a label naming two kinds of sitting stays none."""
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
+import httpx
 import pytest
+from sqlalchemy import text
 
+from api.app import create_app
 from api.routers.pages.common import session_kind, value_label
+from config.settings import Settings
 from indexer.build import build_document
+from indexer.library import Library
+from indexer.readers import READERS_VERSION
 from indexer.readers.plausibility import implausible
 from indexer.readers.sessions import recognise_session
+from indexer.reextract import reread, stale_readings
+from indexer.stores import SearchQuery
+from tests.uvicorn_thread import serving
 
 SENATE = {"congress": "Congreso de la Unión", "chamber": "Senado de la República"}
 
 WRITTEN = {
     "junta_previa": ["Junta Previa", "Sesión de Junta Previa", "SESIÓN DE JUNTA PREVIA",
-                     "sesion de junta previa", "Sesión  de la Junta Previa"],
+                     "sesion de junta previa", "Sesión  de la Junta Previa", "junta_previa"],
     "congreso_general": ["Congreso General", "Sesión de Congreso General",
-                         "Sesión del Congreso General", "Sesión Solemne de Congreso General"],
+                         "Sesión del Congreso General", "Sesión Solemne de Congreso General",
+                         "congreso_general"],
     "ordinaria": ["Ordinaria", "Sesión Ordinaria", "Sesión Pública Ordinaria",
                   "SESIÓN PÚBLICA ORDINARIA VESPERTINA", "Ordinaria Matutina"],
     "extraordinaria": ["Extraordinaria", "Sesión Extraordinaria", "Sesiones Extraordinarias"],
@@ -85,3 +96,56 @@ def test_the_new_types_have_their_names_on_pages_and_titles() -> None:
 )  # fmt: skip
 def test_a_channels_title_gives_the_same_values(title: str, value: str) -> None:
     assert recognise_session(title).session_type == value
+
+
+def test_releer_gives_old_sessions_the_type_and_the_finder_files_them_under_one_entry(
+    tmp_path: Path,
+) -> None:
+    """A channel's session whose title names the Junta Previa was stored by the readers
+    before with no type; the Senado's row writes «Junta Previa». After ``abierto
+    reextract --releer`` both are one facet entry, and the sessions page filters by it
+    (before: «Elija un tipo de sesión de la lista»)."""
+    library = Library.open(Settings(data_dir=tmp_path / "data"), writer=True)
+    try:
+        titled = build_document(
+            kind="sesion", source_id="senado-canal", institution="Senado de la República",
+            jurisdiction="MX", url="https://video.example/v/1", text="",
+            fields=SENATE | {"title": "🔴 EN VIVO | Sesión de Junta Previa del Senado de la "
+                                      "República, 30 de enero de 2026"},
+            origins=dict.fromkeys(("congress", "chamber"), "spec"),
+        )  # fmt: skip
+        assert titled.session_type == "junta_previa"  # type: ignore[union-attr]
+        assert titled.field_sources["session_type"] == "title"
+        sources = {k: v for k, v in titled.field_sources.items() if k != "session_type"}
+        # saved as the readers before this one saved it: no type
+        old = titled.model_copy(update={"session_type": None, "field_sources": sources})
+        library.add_document(old.read_by(READERS_VERSION - 1))
+        row = session({"date": "31/01/2026", "session_type": "Junta Previa"})
+        library.add_document(row)
+        with library.db.engine.begin() as connection:
+            connection.execute(text(f"UPDATE documents SET readers = {READERS_VERSION - 1} "
+                                    f"WHERE id = '{titled.id}'"))  # fmt: skip
+        library.flush()
+        assert stale_readings(library.db) == 1
+
+        tally = reread(library)
+        assert (tally.reextracted, tally.failed) == (1, 0)
+        library.flush()
+        assert library.db.get_document(titled.id).session_type == "junta_previa"  # type: ignore[union-attr]
+        found = library.search(SearchQuery(filters={"kind": ["sesion"]}))
+        facet = [(f.value, f.count) for f in found.facets["session_type"]]
+        assert facet == [("junta_previa", 2)]
+
+        with serving(create_app(library)) as url:
+            page = httpx.get(
+                f"{url}/sesiones",
+                params={"congreso": "Congreso de la Unión", "tipo": "junta_previa"},
+            )
+            assert page.status_code == 200, page.text[-500:]
+            assert "Elija un tipo de sesión" not in page.text
+            assert '<option value="junta_previa" selected>Junta previa</option>' in page.text
+            assert titled.id in page.text and row.id in page.text
+            typed = httpx.get(f"{url}/v1/search", params={"q": 'tipo_sesion:"junta previa"'})
+            assert {hit["id"] for hit in typed.json()["hits"]} == {titled.id, row.id}
+    finally:
+        library.close()
