@@ -114,7 +114,8 @@ def default_title(kind: str, fields: Mapping[str, RawValue], institution: str) -
         title = f"Sentencia del expediente {_one(fields.get('expediente'))}"
         return f"{title} ({court})" if court else title
     if kind == "sesion" and _one(fields.get("date")):
-        session_type = " ".join((_one(fields.get("session_type")) or "").split())
+        # (a stored value, «junta_previa», is read with its space)
+        session_type = " ".join((_one(fields.get("session_type")) or "").replace("_", " ").split())
         # a type that is the body holding it ("Comisión Permanente") reads as whose it is,
         # a «Junta Previa» or «Congreso General» as the sitting's name; a type written with
         # its «Sesión» («Sesión de Junta Previa») is not given another

@@ -456,12 +456,14 @@ def normalise_session_type(text: str | None) -> str | None:
     sitting: a type guessed would file the session under another."""
     if not text:
         return None
-    named = [
-        _SESSION_VALUES[int(m.lastgroup[1:])]  # type: ignore[index]
+    found = [
+        (_SESSION_VALUES[int(m.lastgroup[1:])], m[0].endswith("s"))  # type: ignore[index]
         # (a stored value, «junta_previa», read again is itself)
         for m in SESSION_TYPE_WORDS.finditer(fold_keyword(text.replace("_", " ")))
     ]
-    if len({value for value in named if value in _SITTING_KINDS}) > 1:
+    named = [value for value, _ in found]
+    # (a plural names a period, «de sesiones ordinarias», not a second kind of sitting)
+    if len({value for value, plural in found if value in _SITTING_KINDS and not plural}) > 1:
         return None
     for value in _SESSION_VALUES:  # (the first in SESSION_WORDS' order)
         if value in named:

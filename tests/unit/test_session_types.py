@@ -37,7 +37,9 @@ WRITTEN = {
     "ordinaria": ["Ordinaria", "Sesión Ordinaria", "Sesión Pública Ordinaria",
                   "SESIÓN PÚBLICA ORDINARIA VESPERTINA", "Ordinaria Matutina"],
     "extraordinaria": ["Extraordinaria", "Sesión Extraordinaria", "Sesiones Extraordinarias"],
-    "solemne": ["Solemne", "Sesión Solemne", "SESIÓN SOLEMNE"],
+    "solemne": ["Solemne", "Sesión Solemne", "SESIÓN SOLEMNE",
+                # the period's plural is no second kind
+                "Sesión Solemne de apertura del periodo de sesiones ordinarias"],
     "permanente": ["Comisión Permanente", "Sesión de la Comisión Permanente",
                    "Comisi&oacute;n Permanente"],
 }  # fmt: skip
