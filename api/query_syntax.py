@@ -118,7 +118,8 @@ FIELDS: dict[str, str] = {
     "ninguno; testada:sí halla las frases que ocultan datos. Un documento sin texto leído "
     "no es ni lo uno ni lo otro.",
     "expediente": "Número de expediente, en cualquier forma escrita.",
-    "session_type": "Tipo de sesión: ordinaria, extraordinaria, solemne, comisión…",
+    "session_type": "Tipo de sesión: ordinaria, extraordinaria, solemne, comisión, permanente, "
+    "«junta previa», «congreso general».",
     "period": 'Periodo legislativo de una sesión, como lo dice su versión: periodo:"Primer '
     'periodo ordinario, segundo año de ejercicio", periodo:"Periodo extraordinario".',
     "congress": "Congreso.",

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
+import re
 from collections.abc import Mapping, Sequence
 
 from pydantic import ValidationError
@@ -99,6 +100,12 @@ def _many(value: RawValue) -> list[str]:
     return [cleaned for v in values if (cleaned := clean_text(v))]
 
 
+# a session type written with its «Sesión» («Sesión de Junta Previa», «SESIÓN ORDINARIA»)
+_SESSION_NAMED = re.compile(r"sesi[oó]n\b", re.IGNORECASE)
+# the types that are a sitting's name, read after «Sesión de»
+_NAMED_SITTINGS = ("junta_previa", "congreso_general")
+
+
 def default_title(kind: str, fields: Mapping[str, RawValue], institution: str) -> str | None:
     """The title of a document its source gave none, made of its fields."""
     if kind == "sentencia" and _one(fields.get("expediente")):
@@ -107,9 +114,16 @@ def default_title(kind: str, fields: Mapping[str, RawValue], institution: str) -
         title = f"Sentencia del expediente {_one(fields.get('expediente'))}"
         return f"{title} ({court})" if court else title
     if kind == "sesion" and _one(fields.get("date")):
-        session_type = _one(fields.get("session_type")) or ""
-        # a type that is the body holding it ("Comisión Permanente") reads as whose it is
+        # (a stored value, «junta_previa», is read with its space)
+        session_type = " ".join((_one(fields.get("session_type")) or "").replace("_", " ").split())
+        # a type that is the body holding it ("Comisión Permanente") reads as whose it is,
+        # a «Junta Previa» or «Congreso General» as the sitting's name; a type written with
+        # its «Sesión» («Sesión de Junta Previa») is not given another
+        if _SESSION_NAMED.match(session_type):
+            return f"{session_type[:1].upper()}{session_type[1:]} del {_one(fields.get('date'))}"
         of = "de la " if names_recess_body(session_type) else ""
+        if not of and normalise_session_type(session_type) in _NAMED_SITTINGS:
+            of = "de "
         return " ".join(f"Sesión {of}{session_type} del {_one(fields.get('date'))}".split())
     if kind == "legislativo" and _one(fields.get("number")):
         return f"{_one(fields.get('doc_type')) or 'Documento'} {_one(fields.get('number'))}"
@@ -265,6 +279,8 @@ def build_document(
             return doc.read_by(READERS_VERSION)
         if kind == "sesion":
             session_type = normalise_session_type(_one(fields.get("session_type")))
+            if session_type is None:  # (a type not known is none, nor anywhere read)
+                core["field_sources"].pop("session_type", None)
             chamber = _session_chamber(fields, session_type, jurisdiction, core["field_sources"])
             doc = Sesion(
                 **core,

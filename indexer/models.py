@@ -42,7 +42,10 @@ MATTERS = (
     "agraria",
     "fiscal",
 )
-SESSION_TYPES = ("ordinaria", "extraordinaria", "solemne", "comision", "permanente")
+SESSION_TYPES = (
+    "ordinaria", "extraordinaria", "solemne", "comision", "permanente", "junta_previa",
+    "congreso_general",
+)  # fmt: skip
 DOC_TYPES = (
     "gaceta",
     "iniciativa",

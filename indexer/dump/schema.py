@@ -95,7 +95,9 @@ KIND_COLUMNS: dict[str, tuple[Column, ...]] = {
         _text("congress", "Congreso."),
         _text("legislature", "Legislatura (LXVI…)."),
         _text("chamber", "Cámara."),
-        _text("session_type", "Tipo de sesión (ordinaria, extraordinaria, solemne…)."),
+        _text(
+            "session_type", "Tipo de sesión (ordinaria, extraordinaria, solemne, junta_previa…)."
+        ),
         _text("sitting", "Lo que distingue sesiones del mismo día (vespertina, segunda…)."),
         _text("session_number", "Número de la sesión, si se publicó."),
         Column("video_urls", pa.string(), "JSON: transmisiones en video de la sesión.", "json"),

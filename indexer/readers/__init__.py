@@ -23,4 +23,6 @@ the rest of ``indexer`` keeps documents (model, database, stores, archive, libra
 #    label mended ("SECRETARlA;"); a date in words with one slip ("agsoto"); a shouting
 #    copy's votes on the points ("EN RELACIÓN CON EL PUNTO RESOLUTIVO PRIMERO:") no point; a vote
 #    published after the sentence ("VOTO PARTICULAR QUE FORMULA…") is not read as it
-READERS_VERSION = 6
+# 7: a session's type read from a title: «Junta Previa» (junta_previa) and the joint
+#    sitting («Sesión de Congreso General», congreso_general) named, which gave none
+READERS_VERSION = 7

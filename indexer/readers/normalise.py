@@ -419,29 +419,56 @@ def normalise_matter(text: str | None) -> str | None:
     return own.pop() if len(own) == 1 else None
 
 
+# The types of a congress's sessions, each one stored value whatever the page writes
+# around it («Sesión Pública Ordinaria», «de la», accents, capitals, plurals), in the
+# order they are looked for: the body holding the session first (a «Sesión Solemne de
+# Congreso General» is the joint sitting's, as an ordinary session of the Comisión
+# Permanente is the recess's), then the Senado's and the Diputados' «Junta Previa», then
+# the kinds of sitting. (A committee's session named «extraordinaria» is an extraordinary
+# one, as before.)
 SESSION_WORDS = {
-    "comision permanente": "permanente", "diputacion permanente": "permanente",
-    "extraordinaria": "extraordinaria", "solemne": "solemne", "comision": "comision",
-    "permanente": "permanente", "ordinaria": "ordinaria",
+    r"(?:comision|diputacion) permanente": "permanente",
+    r"congreso general": "congreso_general",
+    r"juntas? previas?": "junta_previa",
+    r"extraordinarias?": "extraordinaria",
+    r"solemnes?": "solemne",
+    r"comision(?:es)?": "comision",
+    r"permanente": "permanente",
+    r"ordinarias?": "ordinaria",
 }  # fmt: skip
+SESSION_TYPE_WORDS = re.compile(
+    "|".join(rf"\b(?P<t{n}>{w})\b" for n, w in enumerate(SESSION_WORDS))
+)
+_SESSION_VALUES = tuple(SESSION_WORDS.values())
 
 
-# the kinds of sitting a text may name together ("Ordinaria y Solemne"): which is the
-# session's it does not say, and the first in SESSION_WORDS' order was stored as if it were
-_SITTING_KINDS = ("ordinaria", "extraordinaria", "solemne")
+# the kinds of sitting a text may name together ("Ordinaria y Solemne", "Junta Previa y
+# Sesión Ordinaria"): which is the session's it does not say, and the first in
+# SESSION_WORDS' order was stored as if it were
+_SITTING_KINDS = frozenset(("ordinaria", "extraordinaria", "solemne", "junta_previa"))
 
 
 def normalise_session_type(text: str | None) -> str | None:
+    """«Sesión de Junta Previa», «Junta Previa», «SESIÓN PÚBLICA ORDINARIA VESPERTINA»,
+    «Sesión de la Comisión Permanente» → one controlled value each (``junta_previa``,
+    ``ordinaria``, ``permanente``…; the sitting is ``sitting_of``'s); None when the text
+    names no type the readers know («Sesión», «Reunión de trabajo») or two kinds of
+    sitting: a type guessed would file the session under another."""
     if not text:
         return None
-    folded = fold_keyword(text)
-    words = set(re.findall(r"[a-z]+", folded))
-    if sum(kind in words for kind in _SITTING_KINDS) > 1:
+    found = [
+        (_SESSION_VALUES[int(m.lastgroup[1:])], m[0].endswith("s"))  # type: ignore[index]
+        # (a stored value, «junta_previa», read again is itself)
+        for m in SESSION_TYPE_WORDS.finditer(fold_keyword(text.replace("_", " ")))
+    ]
+    named = [value for value, _ in found]
+    # (a plural names a period, «de sesiones ordinarias», not a second kind of sitting)
+    if len({value for value, plural in found if value in _SITTING_KINDS and not plural}) > 1:
         return None
-    for word, value in SESSION_WORDS.items():
-        if word in folded:
+    for value in _SESSION_VALUES:  # (the first in SESSION_WORDS' order)
+        if value in named:
             return value
-    return folded or None
+    return None
 
 
 DOC_TYPE_WORDS = {

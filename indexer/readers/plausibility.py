@@ -31,7 +31,10 @@ _DATE_ONLY = re.compile(
 )
 _CASE_NUMBER = re.compile(r"\d+\s*[/-]\s*\d{2,4}\b|\b[a-z]{2,}-[a-z]{2,}-\d+|\b\d{3,}\b")
 _LETTERS = re.compile(r"[a-zñ]{2,}")
-SESSION_TYPES = ("ordinaria", "extraordinaria", "solemne", "comision", "permanente")
+SESSION_TYPES = (
+    "ordinaria", "extraordinaria", "solemne", "comision", "permanente", "junta_previa",
+    "congreso_general",
+)  # fmt: skip
 MAX_SHORT_FIELD = 300
 # the longest real titles (an initiative naming every article it reforms) run to a few
 # hundred characters; a title of pages is a selector that took the text, and would be

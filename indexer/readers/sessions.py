@@ -19,8 +19,11 @@ _SESSION_WORDS = re.compile(
 )
 _TYPE_WORDS = re.compile(
     r"\b(?:ordinaria|extraordinaria|solemne|permanente|comision(?:es)? (?:de|unidas)|"
-    r"reunion de (?:la )?comision)\b"
+    r"reunion de (?:la )?comision|junta previa)\b"
 )
+# a joint sitting's own name ("Sesión de Congreso General", "Sesión Solemne del Congreso
+# General"), not a title that only mentions the congress
+_JOINT_SITTING = re.compile(r"\bsesion\s+(?:\w+\s+)?del?\s+congreso\s+general\b")
 # "Periodo Extraordinario de Sesiones - Sesión 2": the period names the sessions' type
 _EXTRAORDINARY_PERIOD = re.compile(r"\bperiodo extraordinario\b")
 _PERMANENT = re.compile(r"\b(?:comision|diputacion) permanente\b")
@@ -171,12 +174,15 @@ def sitting_in_heading(text: str | None) -> str | None:
 def _session_type(folded: str) -> str | None:
     """The session's own type: the Comisión Permanente's, a committee's when the session
     is the committee's ("Comisión de Justicia - Reunión ordinaria", "reunión ordinaria de
-    la Comisión…"), else the first type named ("Sesión ordinaria del Senado | dictámenes
-    de la Comisión de Justicia" is an ordinary session, not a committee's)."""
+    la Comisión…"), the Congreso General's when the session is its joint sitting, else the
+    first type named ("Sesión ordinaria del Senado | dictámenes de la Comisión de Justicia"
+    is an ordinary session, not a committee's)."""
     if _PERMANENT.search(folded):
         return "permanente"
     if _COMMITTEES_SESSION.search(folded):
         return "comision"
+    if _JOINT_SITTING.search(folded):
+        return "congreso_general"
     found = _TYPE_WORDS.search(folded)
     if found is None and _EXTRAORDINARY_PERIOD.search(folded):
         return "extraordinaria"  # a session of an extraordinary period is one

@@ -56,6 +56,13 @@ def _write(path: Path, data: bytes | str) -> None:
 # (no., date as the table writes it, session cell, links by label: root-relative,
 # document-relative and absolute as the Senado's pages mix them; blank cells left blank)
 SENADO_ROWS = [
+    # the Junta Previa, the row's type written with or without its «Sesión»: one type
+    ("27", "Sábado 31 de enero de 2026", "Junta Previa", {
+        "Gaceta": "/66/gaceta_del_senado/2026_01_31/3701",
+        "Versión Estenográfica": "/66/version_estenografica/2026_01_31/2701"}),
+    ("26", "Viernes 30 de enero de 2026", "Sesión de Junta Previa", {
+        "Gaceta": "/66/gaceta_del_senado/2026_01_30/3700",
+        "Versión Estenográfica": "/66/version_estenografica/2026_01_30/2700"}),
     ("25", "Martes 09 de septiembre de 2025", "Ordinaria", {
         "Gaceta": "/66/gaceta_del_senado/2025_09_09/3501",
         "Diario": "/66/diario_de_los_debates/documento/3601",
@@ -74,6 +81,10 @@ SENADO_ROWS = [
         "Gaceta": "/66/gaceta_comision_permanente/2025_08_27/3488",
         "Orden del día": "../gaceta_comision_permanente/documento/150001"}),
 ]  # fmt: skip
+# the one value each type the rows write is stored as
+SENADO_TYPES = {"Ordinaria": "ordinaria", "Solemne": "solemne", "Extraordinaria": "extraordinaria",
+                "Comisión Permanente": "permanente", "Junta Previa": "junta_previa",
+                "Sesión de Junta Previa": "junta_previa"}  # fmt: skip
 SENADO_LABELS = ("Gaceta", "Diario", "Versión Estenográfica", "Asistencia", "Intervenciones",
                  "Orden del día")  # fmt: skip
 
@@ -102,7 +113,7 @@ def _senado(root: Path) -> None:
     rows = [_senado_row(*row) for row in SENADO_ROWS]
     # a heading row of the period, one cell across the table, between the two periods
     rows.insert(
-        4,
+        len(rows) - 1,
         '\n\t\t\t<tr><td colspan="4" class="text-center" style="background: #DDD;">'
         "<strong>Segundo Receso del Primer A&ntilde;o de Ejercicio</strong></td></tr>",
     )
@@ -152,10 +163,12 @@ def _senado_expected(base: str) -> dict[str, dict[str, Any]]:
         expected[number] = {
             "session_number": number,
             "date": _spanish_date(day),
-            "session_type": kind.lower().split()[-1] if not permanent else "permanente",
+            "session_type": SENADO_TYPES[kind],
             "legislature": "LXVI",
             "chamber": "Comisión Permanente" if permanent else "Senado de la República",
-            "title": f"Sesión {'de la ' * permanent}{kind} del {day}",
+            "title": f"Sesión {'de la ' * permanent}{kind} del {day}".replace(
+                "Sesión Sesión", "Sesión"
+            ).replace("Sesión Junta", "Sesión de Junta"),
             "url": base + _senado_path(page),
             "stenographic_urls": [base + _senado_path(links["Versión Estenográfica"])]
             if "Versión Estenográfica" in links

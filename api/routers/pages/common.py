@@ -55,6 +55,8 @@ FIELD_LABELS = {
 # Controlled values are stored without accents or spaces; people read them with both.
 VALUE_LABELS = {
     "comision": "comisión",
+    "junta_previa": "junta previa",
+    "congreso_general": "Congreso General",
     "punto_de_acuerdo": "punto de acuerdo",
     "votacion": "votación",
     "diario_de_debates": "diario de debates",
@@ -70,6 +72,8 @@ SESSION_KINDS = {
     "solemne": "Sesión solemne",
     "comision": "Reunión de comisión",
     "permanente": "Sesión de la Diputación Permanente",
+    "junta_previa": "Junta previa",
+    "congreso_general": "Sesión de Congreso General",
 }
 
 
