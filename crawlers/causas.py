@@ -375,7 +375,8 @@ _PAGER_IGNORED = re.compile(
 )
 # crawlers.spiders.json_api's: a record whose file's value is empty
 _UNPUBLISHED = re.compile(
-    r"the source published the record without its file \((.{1,200}) is empty\)"
+    r"the source published the record without its file \((.{1,200}) is empty\): it was "
+    r"kept with the record's data (and the text the record gives)?"
 )
 _LIMIT = re.compile(r"(.+?) reached: (.*)$", re.S)  # "listing.max_pages (20) reached: …"
 # what a limit left unread, as the spiders say it (``limit_reached``)
@@ -659,9 +660,14 @@ def error_mensaje(cause: str, message: str) -> str:
             f"atendió): no se leyeron las páginas desde la {page}"
         )
     if cause == FILE_UNPUBLISHED and (found := _UNPUBLISHED.match(message)):
+        kept = (
+            "los datos y el texto del registro"
+            if found.group(2)
+            else ("los datos del registro, sin texto")
+        )
         return (
             f"el sitio publicó el registro sin su archivo ({found.group(1)} está vacío): se "
-            "guardó con los datos del registro, sin texto; se leerá cuando el archivo aparezca"
+            f"guardó con {kept}; se leerá cuando el archivo aparezca"
         )
     if cause == "page_repeated" and (found := _REPEATED.match(message)):
         page, read, total = found.groups()

@@ -154,12 +154,14 @@ EMPTY_TEXT_MESSAGE = (
 )
 
 
-def unpublished_message(names: list[str]) -> str:
-    """``file_unpublished``'s message: the record's empty values that name its file."""
+def unpublished_message(names: list[str], with_text: bool = False) -> str:
+    """``file_unpublished``'s message: the record's empty values that name its file, and
+    whether the record itself gave the document a text (a summary the spec reads)."""
     said = ", ".join(dict.fromkeys(names))
+    kept = "and the text the record gives" if with_text else "and no text"
     return (
         f"the source published the record without its file ({said} is empty): it was kept "
-        "with the record's data and no text; it is read when the file appears"
+        f"with the record's data {kept}; it is read when the file appears"
     )
 
 
@@ -326,7 +328,9 @@ class LibraryPipeline:
             message = legislature_contradicted(fixed, doc.date, sitting)
             run.error(LEGISLATURE_CONTRADICTED, item.url, message, field="legislature")
         if item.files_unpublished:  # the source's record as it is: said, no error
-            run.error(FILE_UNPUBLISHED, item.url, unpublished_message(item.files_unpublished))
+            with_text = not _without_text(doc, archived_files)
+            said = unpublished_message(item.files_unpublished, with_text)
+            run.error(FILE_UNPUBLISHED, item.url, said)
         if (
             _asks_text(spec, item)
             and not item.files_failed
