@@ -54,6 +54,7 @@ from indexer.db.locks import across_processes
 from indexer.extract import has_words
 from indexer.extract.forms import MAX_DRAWN_BYTES
 from indexer.linking import (
+    FORMER_SESSION_TYPES,
     another_session,
     identity_id,
     merge_documents,
@@ -563,9 +564,15 @@ class LibraryPipeline:
         which its sitting now files under ``doc``'s id too: never the day's other
         session that an evening's video was once filed into."""
         identity = identity_of(spec)
-        if identity is None or not getattr(incoming, "sitting", None):
-            return doc, None  # a session with no sitting kept its id
+        if identity is None:
+            return doc, None
         scope = identity.scope or spec.id
+        retyped = LibraryPipeline._retyped(incoming, doc, scope, identity.key, read)
+        if retyped is not None:
+            merged = merge_documents(retyped[0], doc, contributor=False)
+            return merged.model_copy(update={"id": doc.id}), retyped[1]
+        if not getattr(incoming, "sitting", None):
+            return doc, None  # a session with no sitting kept its id
         keys = [identity.key]
         if getattr(incoming, "session_number", None):
             keys.append([*identity.key, "session_number"])  # kept apart by its number
@@ -588,6 +595,41 @@ class LibraryPipeline:
             merged = merge_documents(stored, doc, contributor=False)
             return merged.model_copy(update={"id": doc.id}), former
         return doc, None
+
+    @staticmethod
+    def _retyped(
+        incoming: AnyDocument, doc: AnyDocument, scope: str, key: list[str], read: Any
+    ) -> tuple[AnyDocument, str] | None:
+        """The same session stored under the id of the type readers before version 7
+        gave its title (``FORMER_SESSION_TYPES``), and that id: only one this source
+        stored from the same address, typed then as the readers then read it (or as
+        ``reextract --releer`` reads it now); never another session of that day."""
+        now = getattr(incoming, "session_type", None)
+        if "session_type" not in key or now not in FORMER_SESSION_TYPES:
+            return None
+        try:
+            if identity_id(incoming, scope, key) != doc.id:
+                return None  # kept apart by its number: not the id earlier versions gave
+            formers = {
+                identity_id(incoming.model_copy(update={"session_type": t}), scope, key): t
+                for t in FORMER_SESSION_TYPES[now]
+            }
+        except MissingField:
+            return None
+        for former, then in formers.items():
+            if former == doc.id:
+                continue
+            stored = read(former)
+            if (
+                stored is not None
+                and stored.kind == incoming.kind
+                and stored.source_id == incoming.source_id
+                and stored.url == incoming.url
+                and getattr(stored, "session_type", None) in (then, now)
+                and getattr(stored, "sitting", None) == getattr(incoming, "sitting", None)
+            ):
+                return stored, former
+        return None
 
     @staticmethod
     def _apart_id(spec: SourceSpec, doc: AnyDocument) -> str:

@@ -49,6 +49,16 @@ def identity_id(doc: AnyDocument, scope: str, key: Sequence[str], *, earlier: bo
     return document_id(scope, "identity:" + "|".join(parts))
 
 
+# The session types readers before version 7 gave a title that now reads as another
+# (``normalise_session_type``): «Sesión de Junta Previa» none, «Sesión Solemne de
+# Congreso General» ``solemne`` («Sesión de Congreso General» none). A session stored
+# then keeps the id of that type until a crawl adopts it under its id.
+FORMER_SESSION_TYPES: dict[str, tuple[str | None, ...]] = {
+    "junta_previa": (None,),
+    "congreso_general": ("solemne", None),
+}
+
+
 def first_sitting(sitting: str | None) -> str | None:
     """The sitting as a session's identity counts it: the ``matutina`` is the day's
     first, the one a listing writes «Ordinaria» beside «Ordinaria Vespertina» (the
