@@ -8,6 +8,7 @@ import sqlite3
 import threading
 from collections import OrderedDict
 from collections.abc import Collection, Iterable, Iterator, Mapping, Sequence
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Literal
 
@@ -49,6 +50,8 @@ from indexer.db.bulk import insert_rows, run_in
 from indexer.db.changed_matches import rearm_changed
 from indexer.db.migrate import upgrade
 from indexer.db.tables import (
+    WITHHOLD_POSTGRESQL,
+    WITHHOLD_SQLITE,
     CrawlRunRow,
     DocumentDeletionRow,
     DocumentRow,
@@ -56,7 +59,7 @@ from indexer.db.tables import (
     FileRow,
     IndexQueueRow,
 )
-from indexer.models import Legislativo, Sentencia, Sesion, parse_document
+from indexer.models import Legislativo, PrivacyReport, Sentencia, Sesion, parse_document
 
 AnyDocument = Sentencia | Sesion | Legislativo
 SaveOutcome = Literal["new", "updated", "unchanged"]
@@ -75,6 +78,20 @@ _KNOWN = select(_DOCS.c.id, _DOCS.c.content_sha256).where(
 )
 _KNOWN_SQL = "SELECT id, content_sha256 FROM documents WHERE id IN ({})"
 _HIGHEST = select(func.max(_DOCS.c.seq))
+
+
+@dataclass(frozen=True)
+class WithheldRow:
+    """A document withheld for personal data, as what is counted publicly needs it."""
+
+    id: str
+    source_id: str
+    kind: str
+    date: dt.date | None
+    court: str | None
+    seq: int | None
+
+
 # a batch's rows' numbers and content hashes, read once (``reserve_numbers``)
 _SEQS = select(_DOCS.c.id, _DOCS.c.seq, _DOCS.c.content_sha256).where(
     _DOCS.c.id.in_(bindparam("values", expanding=True))
@@ -306,6 +323,29 @@ class Database:
         after (a change keeps a row's number)."""
         with self.session() as s:
             return s.execute(_HIGHEST).scalar() or 0
+
+    def withheld_documents(self) -> list[WithheldRow]:
+        """The documents withheld now for the personal data a review found (their
+        source, kind, date, court and number, never their text): read through the
+        partial index of the rows whose policy is to withhold (migration 0028), a few,
+        so that what the public counts can leave them out."""
+        sql = WITHHOLD_SQLITE if self.engine.dialect.name == "sqlite" else WITHHOLD_POSTGRESQL
+        with self.session() as s:
+            rows = s.execute(
+                select(
+                    _DOCS.c.id, _DOCS.c.source_id, _DOCS.c.kind, _DOCS.c.date,
+                    _DOCS.c.seq, _DOCS.c.data,
+                ).where(text(sql))
+            ).all()  # fmt: skip
+        found = []
+        for doc_id, source_id, kind, date, seq, data in rows:
+            privacy = data.get("privacy") if isinstance(data, dict) else None
+            if privacy is None or not PrivacyReport.model_validate(privacy).withheld:
+                continue  # reviewed and released, or nothing found
+            court = data.get("court")
+            court = court if isinstance(court, str) else None
+            found.append(WithheldRow(doc_id, source_id, kind, date, court, seq))
+        return found
 
     def documents_after(
         self, after: str, limit: int, until: str | None = None, saved_upto: int | None = None

@@ -30,6 +30,12 @@ class Base(DeclarativeBase):
 NUMBER = BigInteger().with_variant(Integer(), "sqlite")
 
 
+# a row whose privacy policy is to withhold, as each database's partial index says it (the
+# query must say it alike for the index to serve it): ``Database.withheld_documents``
+WITHHOLD_SQLITE = "json_extract(data, '$.privacy.policy') = 'withhold'"
+WITHHOLD_POSTGRESQL = "(data -> 'privacy' ->> 'policy') = 'withhold'"
+
+
 class DocumentRow(Base):
     """One document; ``data`` holds the whole model, the columns what is queried."""
 
@@ -77,6 +83,14 @@ class DocumentRow(Base):
         Index("ix_documents_seq", "seq", unique=True),
         # the health probe counts the documents older readers read: through this index
         Index("ix_documents_readers", "readers"),
+        # the few whose policy is to withhold (migration 0028): what the public counts
+        # leaves the withheld ones out through it (``Database.withheld_documents``)
+        Index(
+            "ix_documents_withheld",
+            "source_id",
+            sqlite_where=sql_text(WITHHOLD_SQLITE),
+            postgresql_where=sql_text(WITHHOLD_POSTGRESQL),
+        ),
     )
 
 

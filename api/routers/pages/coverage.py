@@ -61,18 +61,46 @@ def document_counts(library: Library) -> dict[str, int]:
         rows = s.execute(
             select(DocumentRow.source_id, func.count()).group_by(DocumentRow.source_id)
         ).all()
-    return {source: count for source, count in rows}
+    counts = {source: count for source, count in rows}
+    for held in library.db.withheld_documents():  # how many a source withholds: not said
+        if counts.get(held.source_id, 0) > 0:
+            counts[held.source_id] -= 1
+    return counts
 
 
 def monthly_documents(library: Library) -> dict[str, dict[tuple[int, int], int]]:
     """Documents per source and month of their date (``YYYY-MM`` read from the date's text,
-    the same in SQLite and PostgreSQL)."""
-    return _monthly(library, DocumentRow.source_id)
+    the same in SQLite and PostgreSQL); the withheld ones are not counted."""
+    held = [(d.source_id, d.date) for d in library.db.withheld_documents()]
+    return _without(_monthly(library, DocumentRow.source_id), held)
 
 
 def monthly_judgments(library: Library) -> dict[str, dict[tuple[int, int], int]]:
-    """Judgments per court (as the document names it) and month of their date."""
-    return _monthly(library, DocumentRow.data["court"].as_string(), DocumentRow.kind == "sentencia")
+    """Judgments per court (as the document names it) and month of their date; the
+    withheld ones are not counted (a court and month would say one was)."""
+    series = _monthly(
+        library, DocumentRow.data["court"].as_string(), DocumentRow.kind == "sentencia"
+    )
+    held = [(d.court, d.date) for d in library.db.withheld_documents() if d.kind == "sentencia"]
+    return _without(series, held)
+
+
+def _without(
+    series: dict[str, dict[tuple[int, int], int]], held: list[tuple[str | None, dt.date | None]]
+) -> dict[str, dict[tuple[int, int], int]]:
+    """``series`` less one for each withheld document (its series and date); a month left
+    empty is no longer a month of the series, a series left empty no longer one."""
+    for name, date in held:
+        months = series.get(name) if name and date else None
+        month = (date.year, date.month) if date else None
+        if months is None or month not in months:
+            continue
+        months[month] -= 1
+        if months[month] <= 0:
+            del months[month]
+        if not months:
+            del series[name]
+    return series
 
 
 def _monthly(library: Library, series: Any, *where: Any) -> dict[str, dict[tuple[int, int], int]]:
