@@ -12,6 +12,8 @@ from __future__ import annotations
 
 import base64
 import datetime as dt
+import hashlib
+import hmac
 import json
 import logging
 from collections.abc import Callable, Iterator
@@ -85,17 +87,24 @@ class ExportCursor(ValueError):
     """A cursor that is malformed or belongs to another export."""
 
 
-def encode_cursor(query: SearchQuery, after: str, saved_upto: int | None = None) -> str:
+def encode_cursor(
+    query: SearchQuery, after: str, saved_upto: int | None = None, key: bytes = b""
+) -> str:
     """The next part's cursor: where it starts and, without words, the library the first
-    part read (``saved_upto``: the number of the document saved last then)."""
+    part read (``saved_upto``: the number of the document saved last then). That number
+    counts every document ever saved, the withheld and deleted ones too: against the
+    export's total it would say how many there are, so it goes masked with the server's
+    ``key`` and signed (``_mask``), and a cursor whose number was changed is refused."""
     data: dict[str, Any] = {"a": after, "q": query.fingerprint()}
     if saved_upto is not None:
-        data["b"] = saved_upto
+        masked = saved_upto ^ _mask(key, after, data["q"])
+        data["b"] = masked
+        data["t"] = _tag(key, after, data["q"], masked)
     raw = json.dumps(data).encode()
     return base64.urlsafe_b64encode(raw).decode().rstrip("=")
 
 
-def decode_cursor(query: SearchQuery) -> tuple[str, int | None]:
+def decode_cursor(query: SearchQuery, key: bytes = b"") -> tuple[str, int | None]:
     """The id after which this part starts ("" for the first part) and the number of the
     document saved last when the first part was asked (None: the first part, or a cursor
     of an export with words)."""
@@ -104,14 +113,32 @@ def decode_cursor(query: SearchQuery) -> tuple[str, int | None]:
     try:
         padded = query.cursor + "=" * (-len(query.cursor) % 4)
         data = json.loads(base64.urlsafe_b64decode(padded))
-        after, owner, upto = data["a"], data["q"], data.get("b")
+        after, owner, upto, tag = data["a"], data["q"], data.get("b"), data.get("t")
     except (ValueError, KeyError, TypeError, IndexError, RecursionError, AttributeError) as exc:
         raise ExportCursor("cursor is not valid: pass it exactly as in the Link header") from exc
     if not isinstance(after, str) or owner != query.fingerprint():
         raise ExportCursor("cursor belongs to a different export: repeat the same parameters")
-    if upto is not None and (type(upto) is not int or not 0 <= upto < 2**63):
+    if upto is None:
+        return after, None
+    if (
+        type(upto) is not int
+        or not 0 <= upto < 2**63
+        or not isinstance(tag, str)
+        or not hmac.compare_digest(tag, _tag(key, after, owner, upto))
+    ):
         raise ExportCursor("cursor is not valid: pass it exactly as in the Link header")
-    return after, upto
+    return after, upto ^ _mask(key, after, owner)
+
+
+def _mask(key: bytes, after: str, owner: str) -> int:
+    """63 bits that only the server can make, different for each part of each export."""
+    digest = hmac.new(key, f"export-bound|{after}|{owner}".encode(), hashlib.sha256).digest()
+    return int.from_bytes(digest[:8], "big") >> 1
+
+
+def _tag(key: bytes, after: str, owner: str, masked: int) -> str:
+    message = f"export-tag|{after}|{owner}|{masked}".encode()
+    return hmac.new(key, message, hashlib.sha256).hexdigest()[:24]
 
 
 def part_end(library: Library, after: str) -> str | None:

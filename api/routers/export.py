@@ -86,7 +86,8 @@ def _rows(
     so a bad cursor or query is a 422, never a broken download)."""
     headers: dict[str, str] = {}
     try:
-        after, saved_upto = decode_cursor(query)
+        key = request.app.state.pages_secret  # the server's: masks the cursor's bound
+        after, saved_upto = decode_cursor(query, key)
         start = dt.date.fromisoformat(after) if after and query.q.strip() else None
     except (ExportCursor, ValueError) as exc:
         raise invalid(
@@ -122,7 +123,7 @@ def _rows(
         docs = from_database(library, query, after, following, charge, saved_upto)
     base = link_base(request)  # now: the answer's headers are sent before its rows
     if following is not None:
-        cursor = encode_cursor(query, following, saved_upto)
+        cursor = encode_cursor(query, following, saved_upto, key)
         nxt = request.url.include_query_params(cursor=cursor)
         headers["Link"] = f'<{base}{nxt.path}?{nxt.query}>; rel="next"'
     if head_only(request):  # its head is all a HEAD gets: no document is read
