@@ -20,6 +20,7 @@ from api.deps import (
 )
 from api.index_lag import published, withheld_now
 from api.mensajes import Refused
+from api.people_lag import unpublished_people
 from api.schemas import ErrorResponse, SessionRef, ValidationErrorResponse
 from config.spanish_errors import shown
 from indexer.alignment.links import deep_link
@@ -304,7 +305,8 @@ def people(
             mensaje="indique un nombre o un congreso",
         )
     found = find_people(library.db, name, congress or None, legislature or None, limit)
-    return PeopleResponse(people=[listed(p) for p in found])
+    gone = unpublished_people(library, found)  # named only by a session withheld since
+    return PeopleResponse(people=[listed(p) for p in found if p.id not in gone])
 
 
 def listed(found: Person, speeches: list[TimedSpeech] | None = None) -> PersonResponse:
@@ -338,7 +340,7 @@ def person(
     """A person and ``limit`` of their speeches, newest first; the older ones are read by
     following ``next_url`` (the person page pages the same way, ``?pagina=N``)."""
     found = get_person(library.db, person_id)
-    if found is None:
+    if found is None or unpublished_people(library, [found]):
         raise Refused(
             404,
             f"no person with id {shown(person_id)!r}",

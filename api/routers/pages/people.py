@@ -15,6 +15,7 @@ from fastapi import APIRouter, HTTPException, Request
 from fastapi.responses import HTMLResponse
 
 from api.deps import LibraryDep
+from api.people_lag import unpublished_people
 from api.routers.pages.common import render, whole_number
 from api.routers.pages.discussion import clock, excerpt, party_label, role_label
 from api.routers.speeches import MOST_PERSON_PAGES, pages_of, timed_speeches
@@ -55,6 +56,8 @@ def people_page(request: Request, library: LibraryDep) -> Any:
     # (a name of particles or titles alone, "de la", "Senadora", asks for no one)
     wanted = name_tokens(name)
     found = find_people(library.db, name, None, None, FOUND + 1, every_word=True) if wanted else []
+    gone = unpublished_people(library, found)  # named only by a session withheld since
+    found = [person for person in found if person.id not in gone]
     context = {
         "section": "sesiones",
         "nombre": name,
@@ -67,7 +70,7 @@ def people_page(request: Request, library: LibraryDep) -> Any:
 @router.get("/personas/{person_id}", response_class=HTMLResponse)
 def person_page(request: Request, person_id: str, library: LibraryDep) -> Any:
     found = get_person(library.db, person_id[:200])
-    if found is None:
+    if found is None or unpublished_people(library, [found]):
         raise HTTPException(404, f"no person {shown(person_id)!r}")
     total = person_speech_count(library.db, found.id)
     pages = min(pages_of(total, SHOWN), MOST_PERSON_PAGES)
