@@ -24,7 +24,7 @@ def unpublished_people(library: Library, people: Sequence[Person]) -> set[str]:
     """The ids of ``people`` that only sessions withheld now have named."""
     if not people:
         return set()
-    held = sorted({d.id for d in library.db.withheld_documents() if d.kind == "sesion"})
+    held = sorted({d.id for d in library.db.withheld_documents("sesion")})
     if not held:
         return set()
     speeches = SpeechRow.__table__

@@ -59,7 +59,7 @@ from indexer.db.tables import (
     FileRow,
     IndexQueueRow,
 )
-from indexer.models import Legislativo, PrivacyReport, Sentencia, Sesion, parse_document
+from indexer.models import Legislativo, Sentencia, Sesion, parse_document
 
 AnyDocument = Sentencia | Sesion | Legislativo
 SaveOutcome = Literal["new", "updated", "unchanged"]
@@ -89,7 +89,6 @@ class WithheldRow:
     kind: str
     date: dt.date | None
     court: str | None
-    seq: int | None
 
 
 # a batch's rows' numbers and content hashes, read once (``reserve_numbers``)
@@ -324,28 +323,43 @@ class Database:
         with self.session() as s:
             return s.execute(_HIGHEST).scalar() or 0
 
-    def withheld_documents(self) -> list[WithheldRow]:
-        """The documents withheld now for the personal data a review found (their
-        source, kind, date, court and number, never their text): read through the
-        partial index of the rows whose policy is to withhold (migration 0028), a few,
-        so that what the public counts can leave them out."""
-        sql = WITHHOLD_SQLITE if self.engine.dialect.name == "sqlite" else WITHHOLD_POSTGRESQL
+    def withheld_documents(self, kind: str | None = None) -> list[WithheldRow]:
+        """The documents (of ``kind``) withheld now for the personal data a review found:
+        their source, kind, date and court, never their text. Read through the partial
+        index of the rows whose policy is to withhold (migration 0028), a few, so that
+        what the public counts can leave them out; the database reads their JSON."""
+        data = _DOCS.c.data
+        stmt = select(
+            _DOCS.c.id, _DOCS.c.source_id, _DOCS.c.kind, _DOCS.c.date, data["court"].as_string()
+        ).where(self._withheld_now())
+        if kind is not None:
+            stmt = stmt.where(_DOCS.c.kind == kind)
         with self.session() as s:
-            rows = s.execute(
-                select(
-                    _DOCS.c.id, _DOCS.c.source_id, _DOCS.c.kind, _DOCS.c.date,
-                    _DOCS.c.seq, _DOCS.c.data,
-                ).where(text(sql))
-            ).all()  # fmt: skip
-        found = []
-        for doc_id, source_id, kind, date, seq, data in rows:
-            privacy = data.get("privacy") if isinstance(data, dict) else None
-            if privacy is None or not PrivacyReport.model_validate(privacy).withheld:
-                continue  # reviewed and released, or nothing found
-            court = data.get("court")
-            court = court if isinstance(court, str) else None
-            found.append(WithheldRow(doc_id, source_id, kind, date, court, seq))
-        return found
+            rows = s.execute(stmt).all()
+        return [
+            WithheldRow(i, source, k, date, court or None) for i, source, k, date, court in rows
+        ]
+
+    def count_withheld(self) -> int:
+        """How many documents are withheld now (``withheld_documents``), counted by the
+        database."""
+        with self.session() as s:
+            return int(
+                s.scalar(select(func.count()).select_from(_DOCS).where(self._withheld_now())) or 0
+            )
+
+    def _withheld_now(self) -> Any:
+        """``PrivacyReport.withheld`` said in SQL: the policy is to withhold (as the partial
+        index says it, so that it serves), something was found and no one released it."""
+        if self.engine.dialect.name == "sqlite":
+            return text(
+                f"{WITHHOLD_SQLITE} AND json_array_length(data, '$.privacy.findings') > 0"
+                " AND coalesce(json_extract(data, '$.privacy.reviewed'), 0) = 0"
+            )
+        return text(
+            f"{WITHHOLD_POSTGRESQL} AND json_array_length(data -> 'privacy' -> 'findings') > 0"
+            " AND coalesce(data -> 'privacy' ->> 'reviewed', 'false') <> 'true'"
+        )
 
     def documents_after(
         self, after: str, limit: int, until: str | None = None, saved_upto: int | None = None

@@ -81,7 +81,7 @@ def monthly_judgments(library: Library) -> dict[str, dict[tuple[int, int], int]]
     series = _monthly(
         library, DocumentRow.data["court"].as_string(), DocumentRow.kind == "sentencia"
     )
-    held = [(d.court, d.date) for d in library.db.withheld_documents() if d.kind == "sentencia"]
+    held = [(d.court, d.date) for d in library.db.withheld_documents("sentencia")]
     return _without(series, held)
 
 
