@@ -227,7 +227,10 @@ def get_file(
             "el archivo original no está en el archivo de la biblioteca",
         )
     etag = f'"{ref.sha256}"'
-    headers = {"ETag": etag, "Cache-Control": "public, max-age=300"}
+    # a cache in front asks again (a 304, by the ETag) before each reuse: a document
+    # withheld for personal data since is then a 451 there too, not five minutes more of
+    # its original served from the cache
+    headers = {"ETag": etag, "Cache-Control": "public, no-cache"}
     if _etag_matches(request.headers.get("if-none-match"), ref.sha256):
         return Response(status_code=304, headers=headers)
     media_type = _media_type(library, ref, path)
