@@ -909,7 +909,8 @@ _PERSON_LABEL = (
     r"(?:(?:magistrad[oa]|ministr[oa]|jueza?)\s+)?(?:ponente|secretari(?:ado|[oa]"
     r"(?:\s+de\s+estudio\s+y\s+(?:cuenta|proyecto)|\s+proyectista|\s+de\s+tribunal)?))"
     r"|(?:(?:ministr[oa]|magistrad[oa])\s+)?(?:encargad[oa]\s+del\s+)?engrose"
-    r"|colabor(?:[oó]|aron)|cotej[oó]|elabor[oó]|revis[oó]"
+    # (the verbs with their accent, or their colon: "COTEJO" may be a surname)
+    r"|colabor(?:ó|aron)|cotejó|elaboró|revisó|(?:colaboro|cotejo|elaboro|reviso)(?=\s*:)"
 )
 # what follows a label: its colon (a semicolon, ".-", a dash), or a capital after a space,
 # or the line's end

@@ -90,3 +90,10 @@ def test_another_secretary_or_prose_after_the_word_gives_no_secretario(caption: 
     text = _sentence(caption)
     assert _name(read_ponente(text)) == "MINISTRA LORETTA ORTIZ AHLF"
     assert read_secretario(text) is None
+
+
+def test_a_surname_like_a_label_word_does_not_cut_the_name() -> None:
+    text = _sentence("PONENTE: MINISTRO JUAN COTEJO PÉREZ\nSECRETARIO CARLOS LÓPEZ SÁNCHEZ")
+    # never the name cut at the surname ("MINISTRO JUAN"): whole, or none
+    assert _name(read_ponente(text)) in (None, "MINISTRO JUAN COTEJO PÉREZ")
+    assert _name(read_secretario(text)) == "CARLOS LÓPEZ SÁNCHEZ"
