@@ -54,6 +54,9 @@ TRUTH = {
 }  # fmt: skip
 _CAPTION_PONENTE = re.compile(r"^(?:MINISTR[OA] )?PONENTE:.*$", re.M)
 _CAPTION_SECRETARIO = re.compile(r"^SECRETARI([OA]):", re.M)
+# a caption's ponente / secretario label with its colon (taken off, or the name put on the
+# next line, as other copies write the caption)
+_CAPTION_LABEL_COLON = re.compile(r"^((?:MINISTR[OA] )?PONENTE|SECRETARI[OA]):[ \t]*", re.M)
 _SPELLED_YEAR = re.compile(r"dos mil veinticinco")
 _MONTH_WORDS = re.compile(r"\b(junio|agosto)\b")
 
@@ -79,7 +82,8 @@ _VOTE = (
 def _copies(text: str) -> list[tuple[str, str, dict[str, str | None]]]:
     """The sentence as other copies give it (made here from the real text, never stored):
     a shouting copy in capitals, one without accents, a scanned caption (the secretary's
-    label misread "SECRETARlO;"), the date in words typed with one slip in the year and
+    label misread "SECRETARlO;"), the caption's labels without their colon (on the name's
+    line, or alone on theirs), the date in words typed with one slip in the year and
     the month, a long vote after it (with a caption that lost its ponente line) and a
     caption naming an engrose by another Ministro (then no ponente)."""
     slips = {"junio": "jnuio", "agosto": "agsoto"}
@@ -92,6 +96,10 @@ def _copies(text: str) -> list[tuple[str, str, dict[str, str | None]]]:
          {}),
         ("sin ponente en el rubro, con voto particular al final",
          _CAPTION_PONENTE.sub("", text) + _VOTE, {}),
+        ("rubro sin dos puntos",
+         _CAPTION_LABEL_COLON.sub(r"\1 ", text), {}),
+        ("rubro con la etiqueta en su renglón",
+         _CAPTION_LABEL_COLON.sub(r"\1\n", text), {}),
         ("con engrose de otro",
          _CAPTION_PONENTE.sub(lambda m: f"{m[0]}\n\nENCARGADO DEL ENGROSE: MINISTRO JUAN"
                               " ORTEGA LIRA", text, count=2),

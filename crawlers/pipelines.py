@@ -79,6 +79,9 @@ MERGE_LOCK = threading.Lock()
 DEFAULT_SESSION_KEY = ["date", "session_type"]
 log = logging.getLogger(__name__)
 
+# a retyped session's fields its type decides (see ``_retyped``)
+_TYPED_FIELDS = ("session_type", "chamber")
+
 
 class ForeignDocument(Exception):
     """The document's id is another institution's document: not written."""
@@ -570,7 +573,17 @@ class LibraryPipeline:
         retyped = LibraryPipeline._retyped(incoming, doc, scope, identity.key, read)
         if retyped is not None:
             merged = merge_documents(retyped[0], doc, contributor=False)
-            return merged.model_copy(update={"id": doc.id}), retyped[1]
+            # the type and the chamber it decides are the ones read now, none included
+            # (a bare «Sesión Permanente» is no longer the Comisión Permanente's): never
+            # the stale ones a merge keeps where the new reading leaves them empty
+            sources = dict(merged.field_sources)
+            for name in _TYPED_FIELDS:
+                sources.pop(name, None)
+                if name in doc.field_sources:
+                    sources[name] = doc.field_sources[name]
+            typed = {name: getattr(doc, name, None) for name in _TYPED_FIELDS}
+            update = {"id": doc.id, "field_sources": sources, **typed}
+            return merged.model_copy(update=update), retyped[1]
         if not getattr(incoming, "sitting", None):
             return doc, None  # a session with no sitting kept its id
         keys = [identity.key]

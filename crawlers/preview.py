@@ -513,6 +513,7 @@ def listing_preview(
         guard_document(document, spec.privacy, document.pop("hidden", 0))
         if others is not None:  # an institution's: what its crawl would publish
             _own_names(spec, tuple(others), document, errors)
+        built = None
         if "skipped" in document:
             skipped = document["skipped"]
             document["problems"] = [f"{skipped['cause']}: {skipped['message']}"]
@@ -523,7 +524,7 @@ def listing_preview(
             english, spanish = document.pop("postback")
             document["problems"], document["problemas"] = [english], [spanish]
         else:
-            found = _problems(spec, document)
+            found, built = _built(spec, document)
             document["problems"] = [english for english, _ in found]
             document["problemas"] = [spanish for _, spanish in found]
         for name, value, reason in plausible_fields(document["fields"])[1]:
@@ -531,6 +532,15 @@ def listing_preview(
                 {"cause": "implausible_field", "url": document["url"] or page_url(document),
                  "message": f"{name}: {value[:200]!r} {reason}"}
             )  # fmt: skip
+        if built is not None:
+            # its values as the crawl stores them («07/octubre/2021» a date, a name in
+            # capitals normalised), as a feed's or an API's preview shows its documents;
+            # the page's own words stay in ``raw_fields`` (both read from fields masked
+            # above: nothing personal comes back)
+            from crawlers.trial import stored_fields  # (only here: the child starts faster)
+
+            document["raw_fields"] = document["fields"]
+            document["fields"] = stored_fields(built)
     for site, message in rules.delays.items():  # said once a site, as the crawl says it
         errors.append({"cause": "crawl_delay", "url": f"{site}/robots.txt", "message": message})
     kept = [document for document in documents if "skipped" not in document]
@@ -895,15 +905,21 @@ def _own_names(
 
 
 def _problems(spec: SourceSpec, document: dict[str, Any]) -> list[tuple[str, str]]:
-    """What would make this item a crawl error, found by building it for real: each in
-    English and in Spanish (what the spec's author reads)."""
+    """What would make this item a crawl error (see ``_built``)."""
+    return _built(spec, document)[0]
+
+
+def _built(spec: SourceSpec, document: dict[str, Any]) -> tuple[list[tuple[str, str]], Any]:
+    """The item built for real, as the crawl builds it from its fields, and what would
+    make it a crawl error: each in English and in Spanish (what the spec's author
+    reads); no document where it is one."""
     if not document["url"]:
         return [(
             "listing.link matched nothing: the item has no document to fetch",
             "listing.link no encontró nada en este elemento: no hay documento que traer",
-        )]  # fmt: skip
+        )], None  # fmt: skip
     try:
-        build_document(
+        built = build_document(
             kind=spec.kind,
             source_id=spec.id,
             institution=spec.institution,
@@ -914,10 +930,10 @@ def _problems(spec: SourceSpec, document: dict[str, Any]) -> list[tuple[str, str
             required=spec.required,
         )
     except MissingField as exc:
-        return [(str(exc), error_mensaje("missing_field", str(exc)))]
+        return [(str(exc), error_mensaje("missing_field", str(exc)))], None
     except InvalidDocument as exc:
-        return [(str(exc), f"{label('invalid_document')}: {exc}")]
-    return []
+        return [(str(exc), f"{label('invalid_document')}: {exc}")], None
+    return [], built
 
 
 def main() -> int:

@@ -124,8 +124,9 @@ def _register(spec: SourceSpec, database_url: str, others: tuple[str, ...] = ())
         db.close()
 
 
-def _document(doc: Any) -> dict[str, Any]:
-    """A built document as a preview shows it: its fields as text, links as URLs."""
+def stored_fields(doc: Any) -> dict[str, str | list[str]]:
+    """A built document's fields as a preview shows them, as the crawl stores them (dates
+    read, names normalised): as text, links as URLs."""
     fields: dict[str, str | list[str]] = {}
     dumped = doc.model_dump(mode="json", include=set(shown_fields(doc.kind)))
     for key, value in dumped.items():
@@ -135,6 +136,12 @@ def _document(doc: Any) -> dict[str, Any]:
             fields[key] = [v["url"] if isinstance(v, dict) else str(v) for v in value]
         else:
             fields[key] = str(value)
+    return fields
+
+
+def _document(doc: Any) -> dict[str, Any]:
+    """A built document as a preview shows it: its fields as text, links as URLs."""
+    fields = stored_fields(doc)
     # built under the spec's policy: masked already under "mask", not under "withhold"
     # or "flag", which publication withholds or marks; a preview masks them all
     text, hidden = guarded_text(doc.text)

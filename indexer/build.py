@@ -33,6 +33,7 @@ from indexer.readers.normalise import (
     normalise_ruling,
     normalise_session_type,
     parse_date,
+    undecided_permanent,
     video_platform,
 )
 from indexer.readers.session_numbers import session_number_in_heading
@@ -197,9 +198,18 @@ def build_document(
     if kind == "sesion":
         fields, read = _from_session_title(fields)
         sources |= read
-        if not _one(fields.get("session_type")) and (given := session_type_in_heading(text)):
+        listed = _one(fields.get("session_type"))
+        if (not listed or undecided_permanent(listed)) and (given := session_type_in_heading(text)):
+            # (a bare «Sesión Permanente»: the heading says whose, the recess body's
+            # «…de la Comisión Permanente» or the sitting's own kind)
             fields = fields | {"session_type": given}
             sources["session_type"] = "heading"
+        elif undecided_permanent(listed) and (
+            names_recess_body(_one(fields.get("chamber")))
+            or normalise_session_type(_one(fields.get("title"))) == "permanente"
+        ):
+            # the row's own chamber, or its title, names the recess body: the recess's
+            fields = fields | {"session_type": "permanente"}
         if not _one(fields.get("sitting")) and (sitting := sitting_in_heading(text)):
             fields = fields | {"sitting": sitting}
             sources["sitting"] = "heading"

@@ -51,11 +51,16 @@ def identity_id(doc: AnyDocument, scope: str, key: Sequence[str], *, earlier: bo
 
 # The session types readers before version 7 gave a title that now reads as another
 # (``normalise_session_type``): «Sesión de Junta Previa» none, «Sesión Solemne de
-# Congreso General» ``solemne`` («Sesión de Congreso General» none). A session stored
-# then keeps the id of that type until a crawl adopts it under its id.
-FORMER_SESSION_TYPES: dict[str, tuple[str | None, ...]] = {
+# Congreso General» ``solemne`` («Sesión de Congreso General» none); before version 8, a
+# bare «Sesión Permanente» ``permanente`` (now none, or the kind of a sitting declared
+# permanent). A session stored then keeps the id of that type until a crawl adopts it
+# under its id.
+FORMER_SESSION_TYPES: dict[str | None, tuple[str | None, ...]] = {
     "junta_previa": (None,),
     "congreso_general": ("solemne", None),
+    None: ("permanente",),
+    "ordinaria": ("permanente",),
+    "extraordinaria": ("permanente",),
 }
 
 

@@ -25,4 +25,8 @@ the rest of ``indexer`` keeps documents (model, database, stores, archive, libra
 #    published after the sentence ("VOTO PARTICULAR QUE FORMULA…") is not read as it
 # 7: a session's type read from a title: «Junta Previa» (junta_previa) and the joint
 #    sitting («Sesión de Congreso General», congreso_general) named, which gave none
-READERS_VERSION = 7
+# 8: a bare «Sesión Permanente» is no session of the recess body unless the text says so
+#    (the heading's «…de la Comisión Permanente», the row's chamber); a sitting declared
+#    permanent («se declara en sesión permanente») is of its own kind; a caption's ponente
+#    or secretario label without its colon («SECRETARIO CARLOS…», «MINISTRO PONENTE⏎…»)
+READERS_VERSION = 8

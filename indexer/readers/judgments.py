@@ -895,29 +895,49 @@ def _label_read_again(line: str) -> str:
 
 
 # A caption's ponente and secretario in two cells a PDF's text gives as one line
-# ("MAGISTRADO PONENTE: JUAN PÉREZ LÓPEZ. SECRETARIA: LAURA GÓMEZ DÍAZ."): the second
-# label, after a name's last letter, starts the other cell. Only a line that opens with
-# such a label is split (prose naming a "ponente:" is no caption cell).
+# ("MAGISTRADO PONENTE: JUAN PÉREZ LÓPEZ. SECRETARIA: LAURA GÓMEZ DÍAZ."), or a label
+# written without its colon ("MINISTRO PONENTE JUAN PÉREZ LÓPEZ", "SECRETARIO CARLOS
+# LÓPEZ SÁNCHEZ", "PONENTE.- …", "SECRETARIA" alone on its line, the name on the next).
+# The caption's labels for people are a closed vocabulary (the ponente, the secretario,
+# the engrose, who collaborated, compared, drafted or revised): a line that opens with one
+# is split before each next one, each cell given its colon, so a name ends where the next
+# label starts. Only a line that opens with such a label is split (prose naming a
+# "ponente" is no caption cell); without a colon the label must be followed by a capital
+# (a name, a title) and not by the words of another office ("SECRETARIO DE ACUERDOS",
+# "SECRETARIA AUXILIAR", "SECRETARIO EN FUNCIONES DE…": the name readers leave those).
 _PERSON_LABEL = (
-    r"(?:(?:magistrad[oa]|ministr[oa]|jueza?)\s+)?(?:ponente|secretari[oa]"
-    r"(?:\s+de\s+estudio\s+y\s+(?:cuenta|proyecto)|\s+proyectista|\s+de\s+tribunal)?)\s*:"
+    r"(?:(?:magistrad[oa]|ministr[oa]|jueza?)\s+)?(?:ponente|secretari(?:ado|[oa]"
+    r"(?:\s+de\s+estudio\s+y\s+(?:cuenta|proyecto)|\s+proyectista|\s+de\s+tribunal)?))"
+    r"|(?:(?:ministr[oa]|magistrad[oa])\s+)?(?:encargad[oa]\s+del\s+)?engrose"
+    # (the verbs with their accent, or their colon: "COTEJO" may be a surname)
+    r"|colabor(?:ó|aron)|cotejó|elaboró|revisó|(?:colaboro|cotejo|elaboro|reviso)(?=\s*:)"
 )
-_PERSON_CELL_START = re.compile(rf"^\s*{_PERSON_LABEL}", re.I)
-_NEXT_PERSON_LABEL = re.compile(rf"(?<=[^\W\d_])(\.?\s+){_PERSON_LABEL}", re.I)
+# what follows a label: its colon (a semicolon, ".-", a dash), or a capital after a space,
+# or the line's end
+_AFTER_LABEL = (
+    r"(?:\s*(?:[:;]|\.\s*[-–—]+|[-–—]+|\.(?=\s))[ \t]*"
+    r"|[ \t]+(?=[A-ZÁÉÍÓÚÑ])(?!(?i:de|del|general|auxiliar|adscrit[oa]|en|y|e)\b)"
+    r"|[ \t]*$)"
+)
+_PERSON_CELL_START = re.compile(rf"^\s*(?i:({_PERSON_LABEL})){_AFTER_LABEL}")
+_NEXT_PERSON_LABEL = re.compile(
+    rf"(?<=[^\W\d_])\.?\s+(?i:({_PERSON_LABEL}))(?![\w])(?:{_AFTER_LABEL})"
+)
 
 
 def _person_cells(cell: str) -> tuple[str, ...]:
-    """A cell holding two person labels and their names as the two cells; else whole."""
-    opening = _PERSON_CELL_START.match(cell) if ":" in cell else None
+    """A cell that opens with a person's label as its cells, one a label, each as
+    "LABEL: value" (see ``_PERSON_LABEL``); else whole."""
+    opening = _PERSON_CELL_START.match(cell)
     if opening is None:
         return (cell,)
-    # each next label whole, found left to right: «MINISTRO PONENTE:» holds «PONENTE:»,
+    # each next label whole, found left to right: «MINISTRO PONENTE» holds «PONENTE»,
     # which must not part «MINISTRO» from it
-    cells, start = [], 0
-    for label in _NEXT_PERSON_LABEL.finditer(cell, opening.end()):
-        cells.append(cell[start : label.start()])
-        start = label.end(1)
-    cells.append(cell[start:])
+    cells, label, start = [], opening[1], opening.end()
+    for after in _NEXT_PERSON_LABEL.finditer(cell, opening.end()):
+        cells.append(f"{label}: {cell[start : after.start()].strip()}".strip())
+        label, start = after[1], after.end()
+    cells.append(f"{label}: {cell[start:].strip()}".strip())
     return tuple(cells)
 
 

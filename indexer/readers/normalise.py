@@ -448,12 +448,46 @@ _SESSION_VALUES = tuple(SESSION_WORDS.values())
 _SITTING_KINDS = frozenset(("ordinaria", "extraordinaria", "solemne", "junta_previa"))
 
 
+# A bare «permanente» (no «Comisión» or «Diputación» before it) names the recess body
+# only as a stored value or a type column's one word («Permanente» beside «Ordinaria»):
+# at a chamber a sitting may also be declared permanent («la Cámara se declara en sesión
+# permanente», «sesión ordinaria declarada permanente»), and a bare «Sesión Permanente»
+# may be either. The text's own evidence decides: a sitting declared permanent is no
+# session of the recess (its kind, if named, stands); a bare one otherwise is none.
+_RECESS_BODY = re.compile(r"\b(?:comision|diputacion)\s+permanente\b")
+_BARE_PERMANENT = re.compile(r"\bpermanentes?\b")
+_DECLARED_PERMANENT = re.compile(
+    r"\ben\s+sesion\s+permanente\b|\bdeclarad[oa]s?\s+(?:en\s+)?(?:sesion\s+)?permanente\b"
+)
+
+
+def declared_permanent(text: str | None) -> bool:
+    """Whether ``text`` says a sitting is declared permanent («se declara en sesión
+    permanente»), not a session of the recess body."""
+    folded = fold_keyword(text or "")
+    return bool(_DECLARED_PERMANENT.search(folded)) and not _RECESS_BODY.search(folded)
+
+
+def undecided_permanent(text: str | None) -> bool:
+    """Whether ``text`` names a bare «Sesión Permanente» that neither names the recess
+    body nor a sitting declared permanent: the type is for other evidence to tell (the
+    transcript's heading, the row's chamber), none without it."""
+    folded = " ".join(fold_keyword((text or "").replace("_", " ")).split())
+    return (
+        bool(_BARE_PERMANENT.search(folded))
+        and not _RECESS_BODY.search(folded)
+        and not _DECLARED_PERMANENT.search(folded)
+        and folded != "permanente"
+    )
+
+
 def normalise_session_type(text: str | None) -> str | None:
     """«Sesión de Junta Previa», «Junta Previa», «SESIÓN PÚBLICA ORDINARIA VESPERTINA»,
     «Sesión de la Comisión Permanente» → one controlled value each (``junta_previa``,
     ``ordinaria``, ``permanente``…; the sitting is ``sitting_of``'s); None when the text
-    names no type the readers know («Sesión», «Reunión de trabajo») or two kinds of
-    sitting: a type guessed would file the session under another."""
+    names no type the readers know («Sesión», «Reunión de trabajo»), two kinds of
+    sitting, or a bare «Sesión Permanente» (see ``undecided_permanent``): a type guessed
+    would file the session under another."""
     if not text:
         return None
     found = [
@@ -461,6 +495,11 @@ def normalise_session_type(text: str | None) -> str | None:
         # (a stored value, «junta_previa», read again is itself)
         for m in SESSION_TYPE_WORDS.finditer(fold_keyword(text.replace("_", " ")))
     ]
+    if declared_permanent(text):
+        # a sitting declared permanent: its kind, if named, not the recess body's
+        found = [(value, plural) for value, plural in found if value != "permanente"]
+    elif undecided_permanent(text):
+        return None  # the recess body's, or a sitting declared permanent: not said
     named = [value for value, _ in found]
     # (a plural names a period, «de sesiones ordinarias», not a second kind of sitting)
     if len({value for value, plural in found if value in _SITTING_KINDS and not plural}) > 1:

@@ -17,6 +17,7 @@ from indexer.readers.normalise import (
     normalise_session_type,
     parse_date,
     roman_to_int,
+    undecided_permanent,
 )
 from indexer.readers.session_period import normalise_period
 
@@ -100,7 +101,8 @@ def _legislature(value: str) -> str | None:
 
 
 def _session_type(value: str) -> str | None:
-    if normalise_session_type(value) not in SESSION_TYPES:
+    # (a bare «Sesión Permanente» is a real type whose body the document tells: no error)
+    if normalise_session_type(value) not in SESSION_TYPES and not undecided_permanent(value):
         return f"is not a type of session ({', '.join(SESSION_TYPES)})"
     return None
 

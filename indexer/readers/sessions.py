@@ -10,7 +10,12 @@ from dataclasses import dataclass
 
 from indexer.analysis import fold_keyword
 from indexer.readers.courts import normalise_chamber
-from indexer.readers.normalise import normalise_legislature, normalise_session_type, parse_date
+from indexer.readers.normalise import (
+    declared_permanent,
+    normalise_legislature,
+    normalise_session_type,
+    parse_date,
+)
 
 _SESSION_WORDS = re.compile(
     r"\b(?:sesion|sesiones|pleno|periodo extraordinario|comision permanente|diputacion "
@@ -184,6 +189,12 @@ def _session_type(folded: str) -> str | None:
     if _JOINT_SITTING.search(folded):
         return "congreso_general"
     found = _TYPE_WORDS.search(folded)
+    if found is not None and found[0] == "permanente":
+        # a bare «permanente» (see ``undecided_permanent``): a sitting declared permanent
+        # is of the kind the title names, if any; else the title does not say
+        if not declared_permanent(folded):
+            return None
+        found = next((m for m in _TYPE_WORDS.finditer(folded) if m[0] != "permanente"), None)
     if found is None and _EXTRAORDINARY_PERIOD.search(folded):
         return "extraordinaria"  # a session of an extraordinary period is one
     return normalise_session_type(found[0]) if found else None

@@ -8,7 +8,12 @@ from dataclasses import dataclass
 
 from indexer.analysis import fold_keyword
 from indexer.models import Sesion
-from indexer.speeches.chair import court_attendance, heading_chair, heading_chair_gender
+from indexer.speeches.chair import (
+    court_attendance,
+    heading_chair,
+    heading_chair_body,
+    heading_chair_gender,
+)
 from indexer.speeches.model import Speech, speech_id
 from indexer.speeches.nueva_alianza import is_na, nueva_alianza_then
 from indexer.speeches.party_source import LEGISLATIVE, ROSTER, SESSION, TRANSCRIPT
@@ -56,7 +61,9 @@ def speeches_of(session: Sesion, people: People) -> list[Speech]:
     for name in court_attendance(text):
         people.resolve(name)
     chair_name = heading_chair(text)
-    chair = people.resolve(chair_name) if chair_name else None
+    # in the chamber the heading's line names them in, as a change of chair is resolved
+    # (a joint sitting's "Presidencia del diputado Juan Pérez" is no senator Juan Pérez)
+    chair = people.resolve(chair_name, body=heading_chair_body(text)) if chair_name else None
     attributed = []
     genders: dict[str, set[str]] = {}  # person id → the grammar of the lines naming them
     if chair is not None and (said := heading_chair_gender(text)):

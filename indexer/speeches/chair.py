@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 
 from indexer.speeches.people import display_name
+from indexer.speeches.roles import body_of
 
 _UP = "A-ZÁÉÍÓÚÑÜ"
 _CAPITALISED = r"[A-ZÁÉÍÓÚÑ][a-záéíóúñü'.-]+"
@@ -134,20 +135,36 @@ def _shown(name: str) -> str:
 
 def heading_chair(text: str) -> str | None:
     """The person presiding, as the transcript's heading names them."""
+    found = _heading_chair(text)
+    return found[0] if found is not None else None
+
+
+def heading_chair_body(text: str) -> str | None:
+    """The chamber the heading's line names the chair in ("Presidencia de la diputada
+    …": ``diputados``, "PRESIDENCIA DE LA SENADORA …": ``senado``, "PRESIDENTA SEÑORA
+    MINISTRA: …": ``ministro``), as a change of chair in the record is read; None when
+    the line names no chamber or the heading no chair."""
+    found = _heading_chair(text)
+    return body_of(found[1]) if found is not None else None
+
+
+def _heading_chair(text: str) -> tuple[str, str] | None:
+    """The person presiding as the heading names them, and the line (or lines) that
+    names them."""
     head = text[:6000]
     match = _COURT_CHAIR.search(head)
     if match is not None:
-        return display_name(" ".join(match["name"].split()))
+        return display_name(" ".join(match["name"].split())), match[0]
     # the first that says who presides: a later one is a change of chair in the record
     match = _CONGRESS_CHAIR.search(head)
     end = match.start() if match else len(head)
     lines = head[:end].splitlines()
     change = _heading_change(lines)
     if change is not None:
-        return change[0]
+        return change[0], " ".join(lines[change[1] : change[1] + change[2]])
     if match is None:
         return _titled_chair(lines) or _board_chair(lines)
-    return display_name(" ".join(match["name"].split()))
+    return display_name(" ".join(match["name"].split())), match[0]
 
 
 def _takes_chair(line: str) -> bool:
@@ -183,7 +200,7 @@ def heading_chair_gender(text: str) -> str | None:
     return chair_gender(match[0]) if match else None
 
 
-def _titled_chair(lines: list[str]) -> str | None:
+def _titled_chair(lines: list[str]) -> tuple[str, str] | None:
     """The chair a heading's line alone names by title («PRESIDENTE DIPUTADO ARTURO PIÑA
     GARCÍA.»); None once a line reads as speech (three words in lower case): from there
     a line naming the president opens a turn or signs."""
@@ -192,7 +209,7 @@ def _titled_chair(lines: list[str]) -> str | None:
             return None
         found = _CAPITAL_CHAIR_TITLE.fullmatch(line.strip())
         if found is not None:
-            return _shown(found["name"])
+            return _shown(found["name"]), line
     return None
 
 
@@ -210,7 +227,7 @@ _BOARD_NAME = re.compile(
 )
 
 
-def _board_chair(lines: list[str]) -> str | None:
+def _board_chair(lines: list[str]) -> tuple[str, str] | None:
     """The president a «MESA DIRECTIVA» list under the heading names; None when the list
     names none, is of another body, or comes after a line of speech."""
     for at, line in enumerate(lines):
@@ -221,7 +238,7 @@ def _board_chair(lines: list[str]) -> str | None:
     return None
 
 
-def _board_president(lines: list[str]) -> str | None:
+def _board_president(lines: list[str]) -> tuple[str, str] | None:
     """The name under the list's «PRESIDENTA:» (or after its colon); the list ends at
     the first line that is neither a role nor a titled name."""
     role = None
@@ -236,7 +253,7 @@ def _board_president(lines: list[str]) -> str | None:
         if named is None or role is None:
             return None  # the list is over (or never was one)
         if role in ("PRESIDENTE", "PRESIDENTA"):
-            return _shown(named["name"])
+            return _shown(named["name"]), text
     return None
 
 

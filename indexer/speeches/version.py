@@ -14,8 +14,9 @@ sessions again from their stored texts.
    and a name of one chamber never resolved to someone of another.
 2: a change of chair ("Presidencia de la senadora …", "Preside el diputado …") resolved
    in the chamber its line names, never to a member of the other of a like name.
+3: the chair the transcript's heading names resolved in the chamber its line names too.
 """
 
 from __future__ import annotations
 
-SPEECH_READERS_VERSION = 2
+SPEECH_READERS_VERSION = 3

@@ -84,11 +84,13 @@ def _store_as_before(library: Library, url: str, title: str, then: str | None) -
         ("Sesión de Junta Previa", None, "junta_previa", False),
         ("Sesión Solemne de Congreso General", "solemne", "congreso_general", False),
         ("Sesión de Junta Previa", None, "junta_previa", True),
+        # before 8, a bare «Sesión Permanente» was the recess body's: now none
+        ("Sesión Permanente", "permanente", None, False),
     ],
-    ids=["junta-previa", "congreso-general", "releer-first"],
+    ids=["junta-previa", "congreso-general", "releer-first", "permanente"],
 )
 def test_a_session_typed_otherwise_before_is_adopted_under_its_id(
-    tmp_path: Path, title: str, then: str | None, new_type: str, releer: bool
+    tmp_path: Path, title: str, then: str | None, new_type: str | None, releer: bool
 ) -> None:
     www, specs, data = tmp_path / "www", tmp_path / "specs", tmp_path / "data"
     www.mkdir()

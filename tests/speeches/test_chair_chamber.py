@@ -56,3 +56,45 @@ def test_a_deputy_taking_the_chair_is_the_deputy_who_spoke() -> None:
         "Presidencia de la senadora Laura Castillo", "Presidencia de la diputada Laura Castillo"
     )
     assert _who(text)[3] == ("Laura Castillo Juárez", "PT")
+
+
+# The heading names the chair before anyone speaks: a deputy of a like name the scope
+# already knows (a roster, an earlier session) is not the senator presiding.
+HEADED = """Presidencia de la senadora Laura Castillo
+
+-La presidenta: Se abre la sesión. Tiene la palabra el senador Ricardo Monte Ávila.
+-El senador Ricardo Monte Ávila (Morena): Con su venia, presidenta.
+-La presidenta: Gracias, senador.
+"""
+
+
+def _who_knowing_the_deputy(text: str) -> list[tuple[str | None, str | None]]:
+    people = People(CONGRESS)
+    deputy = people.resolve("Laura Castillo Juárez", body="diputados")
+    assert deputy is not None
+    deputy.add_term("LXVI", "PT", "Cámara de Diputados", "padrón", "diputados")
+    session = Sesion(
+        id="s",
+        title="Sesión de la Comisión Permanente",
+        date=dt.date(2025, 5, 7),
+        institution="Congreso de la Unión",
+        jurisdiction="MX",
+        source_id="s",
+        url="https://ejemplo.gob.mx/s",
+        text=text,
+        congress=CONGRESS,
+        legislature="LXVI",
+        chamber="Comisión Permanente",
+    )
+    return [(s.person_name, s.party) for s in speeches_of(session, people)]
+
+
+def test_the_heading_chair_is_resolved_in_the_chamber_its_line_names() -> None:
+    who = _who_knowing_the_deputy(HEADED)
+    assert who[0] == (None, None) and who[2] == (None, None)
+    assert who[1] == ("Ricardo Monte Ávila", "MORENA")
+
+
+def test_a_heading_deputy_chair_is_the_deputy_the_scope_knows() -> None:
+    who = _who_knowing_the_deputy(HEADED.replace("la senadora", "la diputada"))
+    assert who[0][0] == "Laura Castillo Juárez" and who[2][0] == "Laura Castillo Juárez"
