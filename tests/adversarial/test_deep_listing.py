@@ -2,15 +2,20 @@
 template that never closes a ``<div>``, or a hostile page): libxml2 stops there and drops
 everything after it, so the sentences listed after that point were lost without a word
 and the run said ``ok``. The items before it are still read; the loss is a counted
-``html_too_deep`` error, said in Spanish, and the run is ``partial``. Crawled end to end
-from a real server on 127.0.0.1."""
+``html_too_deep`` error, said in Spanish, and the run is ``partial``; a preview of the
+listing says so too. Crawled end to end from a real server on 127.0.0.1."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
+import yaml
+
+from config.settings import Settings
+from config.specs import SourceSpec
 from crawlers.causas import error_mensaje
-from tests.adversarial.file_listing import Served, crawl
+from crawlers.preview import listing_preview
+from tests.adversarial.file_listing import SPEC, Served, crawl, serving
 
 HTML = "text/html; charset=utf-8"
 
@@ -55,3 +60,14 @@ def test_a_listing_nested_within_the_limit_reads_every_item(tmp_path: Path) -> N
     files = {"/": Served(listing, HTML)} | {f"/{n}": _document(n) for n in BEFORE + AFTER}
     crawled = crawl(tmp_path, files)
     assert len(crawled.texts) == 4 and crawled.run.status == "ok", crawled.run.errors
+
+
+def test_a_preview_of_such_a_listing_says_what_it_could_not_read() -> None:
+    files = {"/": Served(LISTING, HTML)} | {f"/{n}": _document(n) for n in BEFORE + AFTER}
+    with serving(files) as url:
+        spec = SourceSpec.model_validate(yaml.safe_load(yaml.safe_dump(SPEC).replace(
+            "${ABIERTO_SAMPLES_URL}", url)))  # fmt: skip
+        preview = listing_preview(spec, Settings(allow_loopback=True), max_details=0,
+                                  time_limit_s=30)  # fmt: skip
+    assert [d["url"].rsplit("/", 1)[1] for d in preview["documents"]] == BEFORE
+    assert [e["cause"] for e in preview["errors"]] == ["html_too_deep"]
