@@ -5,8 +5,9 @@ and the run said ``ok``. Such a page is read again with the elements opened past
 levels made line breaks (as the document's text is read, and as a browser stops nesting
 at 512): every item is read. A page too large for that (more than ``MAX_ELEMENTS`` tags)
 is read up to that point and the loss is a counted ``html_too_deep`` error, said in
-Spanish, the run ``partial``; a preview says the same. Crawled end to end from a real
-server on 127.0.0.1."""
+Spanish, the run ``partial``; a preview says the same. A detail page read the same way
+keeps the fields written after that point (its expediente was lost). Crawled end to end from
+a real server on 127.0.0.1."""
 
 from __future__ import annotations
 
@@ -19,8 +20,11 @@ from config.settings import Settings
 from config.specs import SourceSpec
 from crawlers.causas import error_mensaje
 from crawlers.preview import listing_preview
+from indexer.db import Database
 from indexer.extract.html import MAX_ELEMENTS
+from tests.adversarial import file_listing
 from tests.adversarial.file_listing import SPEC, Served, crawl, serving
+from tests.shapes.harness import run_abierto
 
 HTML = "text/html; charset=utf-8"
 BEFORE, AFTER = ["antes-1.html", "antes-2.html"], ["despues-1.html", "despues-2.html"]
@@ -83,3 +87,27 @@ def test_a_preview_of_such_a_listing_reads_what_the_crawl_reads(
                                   time_limit_s=30)  # fmt: skip
     assert [d["url"].rsplit("/", 1)[1] for d in preview["documents"]] == shown
     assert [e["cause"] for e in preview["errors"]] == causes
+
+
+def test_a_detail_page_nested_past_the_limit_keeps_the_fields_after_it(tmp_path: Path) -> None:
+    deep = "<div>" * DEEP + "considerandos" + "</div>" * DEEP
+    page = "<html><body><h1>{n}</h1>{deep}<p class='num'>Amparo {k}/2026</p></body></html>"
+    files = {
+        f"/{n}": Served(page.format(n=n, deep=deep, k=k).encode(), HTML)
+        for k, n in enumerate(BEFORE, 1)
+    }
+    spec = SPEC | {"detail": {"fields": {"expediente": "css:p.num::text"}}}
+    specs = tmp_path / "specs"
+    specs.mkdir()
+    (specs / f"{file_listing.SOURCE}.yaml").write_text(yaml.safe_dump(spec), encoding="utf-8")
+    with serving(files) as url:
+        result = run_abierto(tmp_path / "data", url, specs)
+    assert "Traceback" not in result.stderr, result.stderr
+    db = Database(f"sqlite:///{tmp_path / 'data' / 'abierto.db'}")
+    try:
+        expedientes = sorted(str(getattr(d, "expediente", None)) for d in db.iter_documents())
+        run = db.list_runs(file_listing.SOURCE)[0]
+    finally:
+        db.close()
+    assert expedientes == ["Amparo 1/2026", "Amparo 2/2026"], run.errors
+    assert run.status == "ok", run.errors
