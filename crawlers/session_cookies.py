@@ -131,7 +131,7 @@ def _parsed(line: str, request_path: str) -> tuple[str, str, str, bool, float | 
             secure = True
         elif key == "max-age":
             try:  # a life of hundreds of digits was an OverflowError that lost the page
-                max_age = time.time() + min(int(given), MAX_AGE_S)
+                max_age = time.time() + max(-1, min(int(given), MAX_AGE_S))
             except ValueError:
                 continue
         elif key == "expires":

@@ -72,6 +72,13 @@ def test_a_crawl_reads_a_page_whose_cookie_lives_for_hundreds_of_digits(tmp_path
     assert run.status == "ok", run.errors
 
 
+def test_a_cookie_ended_by_hundreds_of_digits_is_ended() -> None:
+    jar = SessionCookies()
+    jar.take("http://127.0.0.1:8/", ["ASP.NET_SessionId=sesion1; path=/"])
+    jar.take("http://127.0.0.1:8/", [f"ASP.NET_SessionId=x; Max-Age=-{LIFE}; path=/"])
+    assert jar.header("http://127.0.0.1:8/lista") is None
+
+
 def test_a_preview_fetch_keeps_the_session_of_such_a_cookie() -> None:
     jar = SessionCookies()
     with serving_handler(Site) as url, warnings.catch_warnings(record=True) as said:
