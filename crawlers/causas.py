@@ -166,6 +166,8 @@ LABELS = {
     "ignored": "petición descartada",
     "xml_entities": "XML con entidades peligrosas",
     "xml_too_deep": "XML anidado en exceso",
+    "html_too_deep": "página HTML anidada en exceso: lo que sigue al punto donde el "
+    "analizador se detuvo no se pudo leer",
     "xml_encoding": "XML en EBCDIC sin una página de códigos que se pueda leer",
     "empty_text": "documento sin texto",
     "not_html": "la página no es HTML",

@@ -221,19 +221,26 @@ def _gzip(name: str) -> _Coding:
 
 
 def _deflate() -> _Coding:
-    """``deflate`` as servers send it: zlib-wrapped as the standard says, or raw."""
+    """``deflate`` as servers send it: zlib-wrapped as the standard says, or raw. The
+    choice is made on the stream's first two bytes (a zlib header), however they come: a
+    first piece of one byte (a chunk, a read) was taken for raw deflate, and a page the
+    server sent wrapped was refused as not the coding it declares."""
     chosen: list[_Coding] = []
+    head = bytearray()  # the stream's first byte, while its second is yet to come
 
     def step(data: bytes) -> Iterator[bytes]:
         if not chosen:
-            if not data:
+            head.extend(data)
+            if len(head) < 2:
                 return
-            wrapped = len(data) >= 2 and (data[0] * 256 + data[1]) % 31 == 0 and data[0] & 15 == 8
+            data = bytes(head)
+            head.clear()
+            wrapped = (data[0] * 256 + data[1]) % 31 == 0 and data[0] & 15 == 8
             chosen.append(_zlib(zlib.MAX_WBITS if wrapped else -zlib.MAX_WBITS))
         yield from chosen[0].step(data)
 
-    # an empty body is no stream begun: nothing to end
-    return _Coding(step, lambda: not chosen or chosen[0].ended())
+    # an empty body is no stream begun: nothing to end; a lone byte is a stream begun
+    return _Coding(step, lambda: chosen[0].ended() if chosen else not head)
 
 
 def _brotli() -> _Coding:

@@ -5,6 +5,7 @@ between check and fetch cannot redirect it), bounded in size and in time as a wh
 
 from __future__ import annotations
 
+import http.cookiejar
 import ipaddress
 import time
 from collections.abc import Callable, Iterator
@@ -38,6 +39,16 @@ if TYPE_CHECKING:
 MAX_REDIRECTS = 5
 # why a crawl would not request an address (its error cause and message), or None
 Refusal = Callable[[str], tuple[str, str] | None]
+
+
+class _NoCookies(http.cookiejar.CookieJar):
+    """httpx's own jar, kept empty: the session's cookies are ``cookies``' (each hop is a
+    client of its own, so its jar kept nothing anyway), and the standard library's
+    reading of a ``Set-Cookie`` printed a traceback for one whose life it could not
+    count (a ``Max-Age`` of hundreds of digits)."""
+
+    def extract_cookies(self, response: Any, request: Any) -> None:
+        return None
 
 
 class FetchError(Exception):
@@ -165,6 +176,7 @@ def _final_answer(
                 within(remaining),
                 httpx.Client(
                     timeout=remaining,
+                    cookies=_NoCookies(),
                     follow_redirects=False,
                     transport=transport(),
                     trust_env=False,

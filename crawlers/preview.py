@@ -34,6 +34,7 @@ from crawlers.fetch import MAX_REDIRECTS, Fetched, FetchError, Form, Refused, fe
 from crawlers.fill import fill_report
 from crawlers.frames import MAX_DEPTH, content_frames
 from crawlers.grid import spread_rowspans
+from crawlers.html_depth import HTML_TOO_DEEP, too_deep
 from crawlers.links import (
     BadLink,
     absolute,
@@ -125,6 +126,7 @@ def _page(fetched: Fetched) -> HtmlResponse:
 def _listing_page(fetched: Fetched) -> HtmlResponse:
     """A listing page as the crawl reads it: its row-spanning cells in each row."""
     page = _page(fetched)
+    too_deep(page)  # its tree built keeping the parser's log (said by the caller)
     spread_rowspans(page.selector.root)
     return page
 
@@ -413,6 +415,8 @@ def listing_preview(
             break
         pages += 1
         page = _listing_page(fetched)
+        if (deep := too_deep(page)) is not None:  # the items before that point are shown
+            errors.append({"cause": HTML_TOO_DEEP, "url": page.url, "message": deep})
         items = select(page, spec.listing.items)
         framed = False
         absent: list[tuple[str, str]] = []  # frames that answered "not found"

@@ -32,6 +32,9 @@ MAX_COOKIE_CHARS = 4096  # name and value, as browsers bound one cookie
 # 8 KB (a 400 or 431 for every request after a site set many large cookies)
 MAX_HEADER_CHARS = 4096
 MAX_ORIGINS = 100
+MAX_AGE_S = 400 * 24 * 3600
+"""The longest life a ``Max-Age`` gives (RFC 6265bis caps it at 400 days, as browsers do):
+a longer one is read as this (a run or a preview lasts far less)."""
 META_KEY = "session_cookie"  # the Cookie header this jar put on a request
 
 
@@ -127,8 +130,8 @@ def _parsed(line: str, request_path: str) -> tuple[str, str, str, bool, float | 
         elif key == "secure":
             secure = True
         elif key == "max-age":
-            try:
-                max_age = time.time() + int(given)
+            try:  # a life of hundreds of digits was an OverflowError that lost the page
+                max_age = time.time() + max(-1, min(int(given), MAX_AGE_S))
             except ValueError:
                 continue
         elif key == "expires":

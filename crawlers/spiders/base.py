@@ -32,6 +32,7 @@ from crawlers.causas import START_DATE_UNSURE, UNSURE, is_notice
 from crawlers.encoding import as_page, content_type, true_encoding
 from crawlers.expired import SESSION, SESSION_EXPIRED, expired_said
 from crawlers.failures import failure_cause
+from crawlers.html_depth import HTML_TOO_DEEP, too_deep
 from crawlers.items import DocumentDraft, Download
 from crawlers.links import BadLink, absolute, clean_link, page_base, without_session
 from crawlers.middlewares import forget_fetch
@@ -307,6 +308,8 @@ class SpecSpider(scrapy.Spider):
             draft.files.append(Download(_address(response), response.body, _true_type(response)))
             yield from self.next_file(draft)
             return
+        if (deep := too_deep(page)) is not None:  # its fields after that point are not read
+            self.run.error(HTML_TOO_DEEP, page.url, deep)
         if self._soft_404(page, stood_for(page.url)):  # the error page would be a document
             self.lost(what="document")
             return

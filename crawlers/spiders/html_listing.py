@@ -14,6 +14,7 @@ from scrapy.http import HtmlResponse, Response, TextResponse
 from crawlers.encoding import as_page
 from crawlers.frames import MAX_DEPTH, FrameVisit, content_frames
 from crawlers.grid import spread_rowspans
+from crawlers.html_depth import HTML_TOO_DEEP, too_deep
 from crawlers.items import DocumentDraft
 from crawlers.links import absolute, is_script, page_base, script_only, without_fragment
 from crawlers.next_form import next_form_step, numbered_page, pager_ignored
@@ -67,6 +68,8 @@ class HtmlListingSpider(SpecSpider):
             self.run.error("not_html", response.url, "listing page is not HTML")
             self.lost(what="page")
             return
+        if (deep := too_deep(listing)) is not None:  # the items before that point are read
+            self.run.error(HTML_TOO_DEEP, listing.url, deep)
         spread_rowspans(listing.selector.root)
         rules = self.spec.listing
         assert rules is not None  # validated: html_listing specs have listing rules

@@ -50,6 +50,24 @@ def test_a_plain_doctype_without_entities_is_still_read() -> None:
     assert entry.title == "Gaceta 1" and entry.link == "http://127.0.0.1/g/1"
 
 
+def test_a_feed_quoting_an_entity_declaration_after_a_plain_doctype_is_read() -> None:
+    """RSS 0.91's public document type has no internal subset, so it declares no entity:
+    a description quoting ``<!ENTITY`` in a CDATA section (a gazette about XML, say) had
+    the whole feed refused as an entity bomb, every item lost."""
+    rss = (
+        b'<?xml version="1.0"?><!DOCTYPE rss PUBLIC "-//Netscape Communications//DTD RSS 0.91//EN"'
+        b' "http://my.netscape.com/publish/formats/rss-0.91.dtd"><rss version="0.91"><channel>'
+        b"<title>Gaceta</title><item><title>Gaceta 1</title><link>http://127.0.0.1/g/1</link>"
+        b'<description><![CDATA[El anexo declara <!ENTITY folio "1"> en su DTD]]></description>'
+        b"</item></channel></rss>"
+    )
+    [entry] = parse_feed(rss).entries
+    assert entry.title == "Gaceta 1"
+    # a subset behind an identifier holding ">" is still read as one
+    with pytest.raises(HostileXML):
+        parse_feed(b'<!DOCTYPE rss PUBLIC "a>b" "c" [<!ENTITY a "b">]><rss/>')
+
+
 SPEC = """
 id: mapa-hostil
 kind: legislativo
