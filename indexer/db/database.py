@@ -20,7 +20,6 @@ from sqlalchemy import (
     String,
     and_,
     bindparam,
-    column,
     create_engine,
     delete,
     event,
@@ -35,7 +34,6 @@ from sqlalchemy import (
     tuple_,
     union_all,
     update,
-    values,
 )
 from sqlalchemy.dialects.postgresql import ARRAY
 from sqlalchemy.dialects.postgresql import insert as postgresql_insert
@@ -1205,18 +1203,24 @@ class _Turns:
 
     def _by_quota(self, columns: Select[Any], wanted: list[tuple[str, int]]) -> Any:
         """SQLite (no lateral subquery, no LIMIT read from a row): the sources grouped by
-        their share, a branch each of one statement; each branch's sources listed as rows,
-        each source's ids the correlated subquery's index range scan."""
+        their share, a branch each of one statement; each branch's sources given as one
+        JSON array of (source, cursor) pairs (``json_each``), each source's ids the
+        correlated subquery's index range scan. One bound value per branch, not two per
+        source (a ``VALUES`` list): the statement's shape is the number of branches
+        alone, so SQLAlchemy compiles it once, not on every page (a multi-row ``VALUES``
+        is never cached; compiling it cost about a tenth of a crawl's flush)."""
         by_quota: dict[int, list[str]] = {}
         for source, n in wanted:
             by_quota.setdefault(n, []).append(source)
         branches = []
-        for n, sources in by_quota.items():
-            w = (
-                values(column("s", String), column("a", String), name=f"w{n}")
-                .data([(s, self.after.get(s, "")) for s in sources])
-                .cte(f"w{n}")  # SQLite names a VALUES' columns in a WITH alone
-            )
+        for i, (n, sources) in enumerate(by_quota.items()):
+            pairs = to_json([(s, self.after.get(s, "")) for s in sources]).decode()
+            listed = func.json_each(bindparam(f"turn_w{i}", pairs, type_=String))
+            each = listed.table_valued("value")
+            w = select(
+                func.json_extract(each.c.value, "$[0]").label("s"),
+                func.json_extract(each.c.value, "$[1]").label("a"),
+            ).cte(f"w{i}")
             picked = (
                 select(_QUEUE.c.doc_id)
                 .where(_QUEUE.c.source_id == w.c.s, _QUEUE.c.doc_id > w.c.a)
