@@ -72,6 +72,9 @@ _KNOWN = select(_DOCS.c.id, _DOCS.c.content_sha256).where(
     _DOCS.c.id.in_(bindparam("values", expanding=True))
 )
 _KNOWN_SQL = "SELECT id, content_sha256 FROM documents WHERE id IN ({})"
+# which of a batch's rows remain (``current_contents`` without their hashes)
+_EXISTING = select(_DOCS.c.id).where(_DOCS.c.id.in_(bindparam("values", expanding=True)))
+_EXISTING_SQL = "SELECT id FROM documents WHERE id IN ({})"
 _HIGHEST = select(func.max(_DOCS.c.seq))
 # a batch's rows' numbers and content hashes, read once (``reserve_numbers``)
 _SEQS = select(_DOCS.c.id, _DOCS.c.seq, _DOCS.c.content_sha256).where(
@@ -620,12 +623,13 @@ class Database:
         where a SQLite row's hash, after its text, walks the text's overflow pages."""
         found: dict[str, str | None] = {}
         wanted = list(dict.fromkeys(ids))
-        columns = (DocumentRow.id, DocumentRow.content_sha256) if hashes else (DocumentRow.id,)
-        with self.session() as s:
+        # built once, by a list (``run_in``): asked after every batch the store writes
+        stmt, sql = (_KNOWN, _KNOWN_SQL) if hashes else (_EXISTING, _EXISTING_SQL)
+        with self.engine.connect() as connection:
             for start in range(0, len(wanted), PAIRS_PER_STATEMENT):
                 chunk = wanted[start : start + PAIRS_PER_STATEMENT]
-                stmt = select(*columns).where(DocumentRow.id.in_(chunk))
-                found.update((row[0], row[1] if hashes else None) for row in s.execute(stmt))
+                rows = run_in(connection, stmt, chunk, sql)
+                found.update((row[0], row[1] if hashes else None) for row in rows)
         return found
 
     def deleted_since(self, since: dt.datetime) -> list[str]:
