@@ -157,9 +157,30 @@ def run_in(
     """``statement`` with its expanding parameter ``values`` (and ``params``, by name);
     on SQLite ``sqlite`` instead, its ``{}`` one ``?`` per value, then ``params``' values
     in their order: SQLAlchemy renders an expanding list's parameters at every run,
-    several microseconds a value (the indexer's reads by id run on every batch)."""
+    several microseconds a value (the indexer's reads by id run on every batch). On
+    PostgreSQL the same text with the list as one array (``IN ({})`` written
+    ``= ANY(%s)``, which the planner reads as the same list): one parameter, whatever
+    the list's length (a tenth of the indexer's Python went to rendering the lists), and
+    one text for every batch, which psycopg prepares once."""
     params = params or {}
-    if connection.dialect.name == "sqlite":
+    dialect = connection.dialect.name
+    if dialect == "sqlite":
         sql = sqlite.format(", ".join("?" * len(values)))
         return connection.exec_driver_sql(sql, (*values, *params.values()))
+    if dialect == "postgresql" and values:
+        return connection.exec_driver_sql(_as_array(sqlite), (list(values), *params.values()))
     return connection.execute(statement, {"values": list(values), **params})
+
+
+_ARRAYS: dict[str, str] = {}
+
+
+def _as_array(sqlite: str) -> str:
+    """``run_in``'s SQLite text for PostgreSQL: its list one array parameter, its other
+    ``?`` psycopg's ``%s``."""
+    sql = _ARRAYS.get(sqlite)
+    if sql is None:
+        if sqlite.count("IN ({})") != 1 or "%" in sqlite:
+            raise ValueError(f"not a list's statement: {sqlite}")
+        sql = _ARRAYS[sqlite] = sqlite.replace("IN ({})", "= ANY(%s)").replace("?", "%s")
+    return sql

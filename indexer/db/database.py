@@ -21,7 +21,6 @@ from sqlalchemy import (
     String,
     and_,
     bindparam,
-    column,
     create_engine,
     delete,
     event,
@@ -36,7 +35,6 @@ from sqlalchemy import (
     tuple_,
     union_all,
     update,
-    values,
 )
 from sqlalchemy.dialects.postgresql import ARRAY
 from sqlalchemy.dialects.postgresql import insert as postgresql_insert
@@ -77,6 +75,9 @@ _KNOWN = select(_DOCS.c.id, _DOCS.c.content_sha256).where(
     _DOCS.c.id.in_(bindparam("values", expanding=True))
 )
 _KNOWN_SQL = "SELECT id, content_sha256 FROM documents WHERE id IN ({})"
+# which of a batch's rows remain (``current_contents`` without their hashes)
+_EXISTING = select(_DOCS.c.id).where(_DOCS.c.id.in_(bindparam("values", expanding=True)))
+_EXISTING_SQL = "SELECT id FROM documents WHERE id IN ({})"
 _HIGHEST = select(func.max(_DOCS.c.seq))
 
 
@@ -676,12 +677,13 @@ class Database:
         where a SQLite row's hash, after its text, walks the text's overflow pages."""
         found: dict[str, str | None] = {}
         wanted = list(dict.fromkeys(ids))
-        columns = (DocumentRow.id, DocumentRow.content_sha256) if hashes else (DocumentRow.id,)
-        with self.session() as s:
+        # built once, by a list (``run_in``): asked after every batch the store writes
+        stmt, sql = (_KNOWN, _KNOWN_SQL) if hashes else (_EXISTING, _EXISTING_SQL)
+        with self.engine.connect() as connection:
             for start in range(0, len(wanted), PAIRS_PER_STATEMENT):
                 chunk = wanted[start : start + PAIRS_PER_STATEMENT]
-                stmt = select(*columns).where(DocumentRow.id.in_(chunk))
-                found.update((row[0], row[1] if hashes else None) for row in s.execute(stmt))
+                rows = run_in(connection, stmt, chunk, sql)
+                found.update((row[0], row[1] if hashes else None) for row in rows)
         return found
 
     def deleted_since(self, since: dt.datetime) -> list[str]:
@@ -1224,67 +1226,43 @@ class _Turns:
                 self._by_quota(columns, wanted[start : start + TURN_SOURCES_PER_STATEMENT])
                 for start in range(0, len(wanted), TURN_SOURCES_PER_STATEMENT)
             ]
-        for stmt in statements:
-            for row in connection.execute(stmt):
+        for stmt, params in statements:
+            for row in connection.execute(stmt, params):
                 got.setdefault(row.turn_source, []).append(row)
         for rows in got.values():
             rows.sort(key=lambda row: row.id)
         return got
 
-    def _lateral(self, columns: Select[Any], wanted: list[tuple[str, int]]) -> Select[Any]:
+    def _lateral(
+        self, columns: Select[Any], wanted: list[tuple[str, int]]
+    ) -> tuple[Select[Any], dict[str, Any]]:
         """PostgreSQL: every source's rows in one statement, a LIMIT of its own each (a
-        lateral subquery per source, an index range scan each)."""
-        w = (
-            func.unnest(
-                bindparam("turn_s", [s for s, _ in wanted], type_=ARRAY(String)),
-                bindparam(
-                    "turn_a", [self.after.get(s, "") for s, _ in wanted], type_=ARRAY(String)
-                ),
-                bindparam("turn_n", [n for _, n in wanted], type_=ARRAY(Integer)),
-            )
-            .table_valued("s", "a", "n")
-            .render_derived(name="w")
-        )
-        picked = (
-            select(_QUEUE.c.doc_id)
-            .where(_QUEUE.c.source_id == w.c.s, _QUEUE.c.doc_id > w.c.a)
-            .where(_QUEUE.c.claimed.is_(False))
-            .order_by(_QUEUE.c.doc_id)
-            .limit(w.c.n)
-            .lateral("picked")
-        )
-        return columns.add_columns(w.c.s.label("turn_source")).select_from(
-            w.join(picked, true()).join(_DOCS, _DOCS.c.id == picked.c.doc_id)
-        )
+        lateral subquery per source, an index range scan each); its values apart."""
+        params = {
+            "turn_s": [s for s, _ in wanted],
+            "turn_a": [self.after.get(s, "") for s, _ in wanted],
+            "turn_n": [n for _, n in wanted],
+        }
+        return _turn_statement(columns, 0, _lateral_page), params
 
-    def _by_quota(self, columns: Select[Any], wanted: list[tuple[str, int]]) -> Any:
+    def _by_quota(
+        self, columns: Select[Any], wanted: list[tuple[str, int]]
+    ) -> tuple[Any, dict[str, Any]]:
         """SQLite (no lateral subquery, no LIMIT read from a row): the sources grouped by
-        their share, a branch each of one statement; each branch's sources listed as rows,
-        each source's ids the correlated subquery's index range scan."""
+        their share, a branch each of one statement; each branch's sources given as one
+        JSON array of (source, cursor) pairs (``json_each``), each source's ids the
+        correlated subquery's index range scan; its values apart. One value per branch,
+        not two per source (a ``VALUES`` list, which SQLAlchemy never caches): the
+        statement's shape is its number of branches alone, built and compiled once, not
+        on every page (compiling it was about a tenth of a crawl flush's Python)."""
         by_quota: dict[int, list[str]] = {}
         for source, n in wanted:
             by_quota.setdefault(n, []).append(source)
-        branches = []
-        for n, sources in by_quota.items():
-            w = (
-                values(column("s", String), column("a", String), name=f"w{n}")
-                .data([(s, self.after.get(s, "")) for s in sources])
-                .cte(f"w{n}")  # SQLite names a VALUES' columns in a WITH alone
-            )
-            picked = (
-                select(_QUEUE.c.doc_id)
-                .where(_QUEUE.c.source_id == w.c.s, _QUEUE.c.doc_id > w.c.a)
-                .where(_QUEUE.c.claimed.is_(False))
-                .order_by(_QUEUE.c.doc_id)
-                .limit(n)
-                .scalar_subquery()
-            )
-            branches.append(
-                columns.add_columns(w.c.s.label("turn_source")).select_from(
-                    w.join(_DOCS, _DOCS.c.id.in_(picked))
-                )
-            )
-        return branches[0] if len(branches) == 1 else union_all(*branches)
+        params: dict[str, Any] = {}
+        for i, (n, sources) in enumerate(by_quota.items()):
+            params[f"turn_w{i}"] = to_json([(s, self.after.get(s, "")) for s in sources]).decode()
+            params[f"turn_n{i}"] = n
+        return _turn_statement(columns, len(by_quota), _quota_page), params
 
     def _unsourced(self, columns: Select[Any], want: int) -> Select[Any]:
         return (
@@ -1295,3 +1273,71 @@ class _Turns:
             .order_by(_QUEUE.c.doc_id)
             .limit(want)
         )
+
+
+# a page's statements by the columns read and their number of branches (SQLite's; 0:
+# PostgreSQL's one): built once, their values bound at each execution
+_TURN_STATEMENTS: dict[tuple[tuple[str, ...], int], Any] = {}
+
+
+def _turn_statement(columns: Select[Any], branches: int, build: Any) -> Any:
+    """``build(columns, branches)``, made once for columns read plainly from the
+    documents (as every walk of the queue reads them)."""
+    plain = columns.whereclause is None and all(
+        getattr(c, "table", None) is _DOCS for c in columns.selected_columns
+    )
+    if not plain:
+        return build(columns, branches)
+    key = (tuple(c.key for c in columns.selected_columns), branches)
+    found = _TURN_STATEMENTS.get(key)
+    if found is None:
+        found = _TURN_STATEMENTS[key] = build(columns, branches)
+    return found
+
+
+def _lateral_page(columns: Select[Any], _: int) -> Select[Any]:
+    w = (
+        func.unnest(
+            bindparam("turn_s", type_=ARRAY(String)),
+            bindparam("turn_a", type_=ARRAY(String)),
+            bindparam("turn_n", type_=ARRAY(Integer)),
+        )
+        .table_valued("s", "a", "n")
+        .render_derived(name="w")
+    )
+    picked = (
+        select(_QUEUE.c.doc_id)
+        .where(_QUEUE.c.source_id == w.c.s, _QUEUE.c.doc_id > w.c.a)
+        .where(_QUEUE.c.claimed.is_(False))
+        .order_by(_QUEUE.c.doc_id)
+        .limit(w.c.n)
+        .lateral("picked")
+    )
+    return columns.add_columns(w.c.s.label("turn_source")).select_from(
+        w.join(picked, true()).join(_DOCS, _DOCS.c.id == picked.c.doc_id)
+    )
+
+
+def _quota_page(columns: Select[Any], branches: int) -> Any:
+    parts = []
+    for i in range(branches):
+        listed = func.json_each(bindparam(f"turn_w{i}", type_=String))
+        each = listed.table_valued("value")
+        w = select(
+            func.json_extract(each.c.value, "$[0]").label("s"),
+            func.json_extract(each.c.value, "$[1]").label("a"),
+        ).cte(f"w{i}")
+        picked = (
+            select(_QUEUE.c.doc_id)
+            .where(_QUEUE.c.source_id == w.c.s, _QUEUE.c.doc_id > w.c.a)
+            .where(_QUEUE.c.claimed.is_(False))
+            .order_by(_QUEUE.c.doc_id)
+            .limit(bindparam(f"turn_n{i}", type_=Integer))
+            .scalar_subquery()
+        )
+        parts.append(
+            columns.add_columns(w.c.s.label("turn_source")).select_from(
+                w.join(_DOCS, _DOCS.c.id.in_(picked))
+            )
+        )
+    return parts[0] if len(parts) == 1 else union_all(*parts)
