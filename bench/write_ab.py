@@ -1,6 +1,7 @@
 """``bench/write.py`` under two checkouts, alternately in one run: the CPU per document
 of the main thread (the library's Python: saving, citations, the index's entries),
-of Tantivy's threads and of the whole process, medians of the rounds.
+of Tantivy's threads and of the whole process, and the wall clock's documents/s (the
+load's more than the code's), medians of the rounds.
 
 Usage: python bench/write_ab.py --before CHECKOUT [--rounds 3] [--size 4000]
                                 [--mix real] [--paths crawl] [--make-in-loop]
@@ -27,7 +28,8 @@ RESULTS = HERE.parent / "results" / "write_ab.json"
 
 
 def costs(entry: dict[str, Any], path: str) -> dict[str, float]:
-    """A run's ms of CPU per document: the main thread, Tantivy's, the process."""
+    """A run's ms of CPU per document: the main thread, Tantivy's, the process; and its
+    documents/s by the wall clock."""
     found = entry[path] if path == "crawl" else entry[path]["save"]
     tenths = found["tenths"]
     by = [t["cpu_s_per_1k_by"] for t in tenths]
@@ -35,6 +37,7 @@ def costs(entry: dict[str, Any], path: str) -> dict[str, float]:
         "main": statistics.fmean(t["main"] for t in by),
         "tantivy": statistics.fmean(t["indexing"] + t["merging"] + t["other"] for t in by),
         "process": found["cpu_s_per_1k"]["python"],
+        "docs_per_s": found["docs_per_s"],
     }
 
 
@@ -75,7 +78,7 @@ def main() -> int:
     )
     print(f"{'':10} {'before':>9} {'after':>9} {'after/before':>13}")
     table = {}
-    for who in ("main", "tantivy", "process"):
+    for who in ("main", "tantivy", "process", "docs_per_s"):
         before = statistics.median(r[who] for r in runs["before"])
         after = statistics.median(r[who] for r in runs["after"])
         table[who] = {"before": before, "after": after}

@@ -178,8 +178,13 @@ _NATIVE_COUNTS = takes_counts()
 
 def _writer_budget() -> tuple[int, int]:
     """The writer's memory and threads: a sixteenth of the RAM (64 MB to 1 GB), one
-    indexing thread per core up to four, each with at least 32 MB."""
-    threads = max(1, min(4, os.cpu_count() or 1))
+    indexing thread per core but the one the writing Python takes (its main thread saves,
+    prepares and hands the documents over, busy all along), at least one, up to four, each
+    with at least 32 MB. On 2 cores one indexing thread: a second one only competed with
+    the main thread for the cores (three busy threads on two), costing Tantivy a tenth to
+    a quarter more CPU per document for the same documents (``bench/write_ab.py``, 3k
+    crawl; issue 14)."""
+    threads = max(1, min(4, (os.cpu_count() or 1) - 1))
     try:
         ram = os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_PHYS_PAGES")
     except (ValueError, OSError, AttributeError):
