@@ -15,7 +15,7 @@ from api.answer_cache import AnswerCache
 from api.auth import presented_key
 from api.compression import Compression
 from api.cors import SpanishCors
-from api.entry_numbers import EntryNumbers
+from api.entry_numbers import EntryNumbers, RunNumbers
 from api.head_requests import HeadAsGet
 from api.index_lag import lagging
 from api.nosniff import NoSniff
@@ -164,6 +164,7 @@ def create_app(library: Library | None = None, settings: Settings | None = None)
     app.state.pages_secret = pages_secret(settings.data_dir)
     # audit entries are shown numbered under a key of it (``api.entry_numbers``)
     app.state.entry_numbers = EntryNumbers(app.state.pages_secret)
+    app.state.run_numbers = RunNumbers(app.state.pages_secret)  # and crawl runs under another
     # confirmation e-mails per recipient address are counted in the database (AlertBook)
     # innermost first. A search answered without the router once the router has shown
     # it the search's path (api/search_shortcut.py)

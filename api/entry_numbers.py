@@ -10,6 +10,11 @@ apart for an existing one. Shown through a permutation (a balanced Feistel netwo
 bits, each round a keyed BLAKE2b under a key derived from the pages' secret, the same in every
 process of a data folder), the numbers say nothing of the rows between them, nor of their
 order; ``before=`` turns a shown number back into the row's id.
+
+Crawl runs share one sequence of ids too (every institution's sources): a run is shown
+(``GET /v1/sources/{id}/runs``, a source's ``last_run``) numbered by ``RunNumbers``, the
+same permutation under a key of its own, so a run's number and an audit entry's number of
+the same id differ.
 """
 
 from __future__ import annotations
@@ -25,8 +30,10 @@ _ROUNDS = 6
 
 
 class EntryNumbers:
+    DOMAIN = b"numeros-de-entradas-de-auditoria"
+
     def __init__(self, secret: bytes) -> None:
-        self._key = hmac.new(secret, b"numeros-de-entradas-de-auditoria", hashlib.sha256).digest()
+        self._key = hmac.new(secret, self.DOMAIN, hashlib.sha256).digest()
 
     def _round(self, n: int, half: int) -> int:
         data = bytes((n,)) + half.to_bytes(4, "big")
@@ -48,3 +55,9 @@ class EntryNumbers:
         for n in reversed(range(_ROUNDS)):
             left, right = right ^ self._round(n, left), left
         return (left << _HALF) | right
+
+
+class RunNumbers(EntryNumbers):
+    """The number a crawl run is shown with: ``shown`` and back (``entry_id``)."""
+
+    DOMAIN = b"numeros-de-lecturas-de-fuentes"

@@ -208,7 +208,10 @@ class HealthResponse(BaseModel):
 class RunSummary(BaseModel):
     """One crawl of a source: what it found and what went wrong, by cause."""
 
-    id: int
+    id: int = Field(
+        description="The run's number, the same in every answer. Numbers are opaque: neither "
+        "their order nor their distance says anything (runs are listed newest first)."
+    )
     status: str = Field(
         description="running, ok, partial (documents saved, but errors or a limit lost part of "
         "the reading: its message counts them and names the listing pages, documents and files "

@@ -7,10 +7,14 @@ one; each entry's ``updated`` says when it last changed in the library. A feed r
 polls it; ``ETag`` and ``Last-Modified`` let it ask "anything new?" and get a 304 without
 a body when nothing changed.
 
-``Last-Modified`` is when the library last changed (a document saved or deleted), not the
-newest entry's ``updated``: a document deleted or withdrawn leaves the feed, and the next
-one moves in, without any entry becoming newer. A reader that asks only
-``If-Modified-Since`` was told "not modified" and kept showing the withdrawn document.
+``Last-Modified`` is when the library last changed in a way a reader could see (a
+document published saved, one withdrawn, one deleted), not the newest entry's
+``updated``: a document deleted or withdrawn leaves the feed, and the next one moves in,
+without any entry becoming newer. A reader that asks only ``If-Modified-Since`` was told
+"not modified" and kept showing the withdrawn document. A document withheld since it
+arrived moves neither validator: ``Last-Modified`` leaves its save out
+(``Database.last_visible_save``) and the ``ETag`` is the body's, or a watcher would learn
+that something withheld came in though no entry appeared.
 """
 
 from __future__ import annotations
@@ -24,7 +28,7 @@ from typing import Annotated
 from urllib.parse import quote, urlencode
 
 from fastapi import APIRouter, Depends, Request, Response
-from sqlalchemy import func, select
+from sqlalchemy import select
 
 from api.atom import EPOCH, Entry, Feed, Link, document_urn, feed_urn, render
 from api.deps import LibraryDep, run_search
@@ -35,7 +39,7 @@ from api.routers.pages.common import KIND_LABELS, value_label
 from api.schemas import ValidationErrorResponse
 from api.search_params import search_query
 from api.web_links import web_address
-from indexer.db.tables import DocumentDeletionRow, DocumentRow
+from indexer.db.tables import DocumentDeletionRow
 from indexer.library import Library
 from indexer.models import Legislativo, Sentencia, Sesion
 from indexer.stores import SearchHit, SearchQuery
@@ -115,10 +119,10 @@ def _listable(doc: AnyDocument | None) -> bool:
 
 
 def _library_changed(library: Library) -> dt.datetime:
-    """The last time any document was saved or deleted (two reads of an index each): no
+    """The last time a document a reader could see was saved, withdrawn or deleted: no
     search's feed can have changed since."""
+    saved = library.db.last_visible_save()
     with library.db.session() as s:
-        saved = s.scalar(select(func.max(DocumentRow.updated_at)))
         deleted = s.scalar(
             select(DocumentDeletionRow.deleted_at).order_by(DocumentDeletionRow.seq.desc()).limit(1)
         )

@@ -22,7 +22,7 @@ from pydantic import ValidationError
 
 from api.auth import CallerDep, RegistryDep, client_address, client_bucket
 from api.deps import LibraryDep
-from api.entry_numbers import LARGEST, EntryNumbers
+from api.entry_numbers import LARGEST, EntryNumbers, RunNumbers
 from api.mensajes import Refused
 from api.ratelimit import SharedBuckets, SourceReadLimiter, WriteLimiter
 from api.refusal_log import RefusalLog
@@ -246,11 +246,13 @@ def _witness(request: Request, caller: Caller) -> Witness:
     return Witness(caller, client_address(request))
 
 
-def _run(row: CrawlRunRow) -> RunSummary:
+def _run(row: CrawlRunRow, numbers: RunNumbers) -> RunSummary:
     errors, notices = split_causes(row.errors)
     status, message = seen_status(row)
     return RunSummary(
-        id=row.id,
+        # runs of every institution share one sequence of ids: as they are, the gap
+        # between two of one's own runs counted others' crawls (``api.entry_numbers``)
+        id=numbers.shown(row.id),
         status=status,
         message=message,
         mensaje=run_mensaje(status, message),
@@ -262,12 +264,16 @@ def _run(row: CrawlRunRow) -> RunSummary:
     )
 
 
-def _out(row: SourceRow, library: Any) -> SourceOut:
+def _run_numbers(request: Request) -> RunNumbers:
+    return request.app.state.run_numbers
+
+
+def _out(request: Request, row: SourceRow, library: Any) -> SourceOut:
     runs = library.db.list_runs(row.id, limit=1)
-    return _shown(row, runs[0] if runs else None)
+    return _shown(row, runs[0] if runs else None, _run_numbers(request))
 
 
-def _shown(row: SourceRow, last: CrawlRunRow | None) -> SourceOut:
+def _shown(row: SourceRow, last: CrawlRunRow | None, numbers: RunNumbers) -> SourceOut:
     """The source as the API shows it, with its newest run (None: it has none)."""
     return SourceOut(
         id=row.id,
@@ -279,7 +285,7 @@ def _shown(row: SourceRow, last: CrawlRunRow | None) -> SourceOut:
         crawl_requested_at=as_utc(row.crawl_requested_at),
         last_success_at=as_utc(row.last_success_at),
         stale=is_stale(row),
-        last_run=_run(last) if last is not None else None,
+        last_run=_run(last, numbers) if last is not None else None,
         created_at=as_utc(row.created_at),
         updated_at=as_utc(row.updated_at),
     )
@@ -357,7 +363,8 @@ def list_sources(
     if len(rows) >= SOURCES_PER_READ:  # each source's spec is in the answer
         _read_limiter(request).check(caller.key_id, len(rows) // SOURCES_PER_READ)
     latest = library.db.latest_runs([row.id for row in rows])
-    return SourceList(sources=[_shown(row, latest.get(row.id)) for row in rows])
+    numbers = _run_numbers(request)
+    return SourceList(sources=[_shown(row, latest.get(row.id), numbers) for row in rows])
 
 
 @router.post(
@@ -398,7 +405,7 @@ def create_source(
             f"su institución ya tiene {quota} fuentes, las que puede registrar: elimine "
             "alguna o pida al operador que amplíe el límite",
         ) from exc
-    return _out(row, library)
+    return _out(request, row, library)
 
 
 @router.post(
@@ -452,7 +459,7 @@ def get_source(
     registry: RegistryDep,
     library: LibraryDep,
 ) -> SourceOut:
-    return _out(_owned(request, registry, source_id, caller, "read"), library)
+    return _out(request, _owned(request, registry, source_id, caller, "read"), library)
 
 
 @router.put(
@@ -487,7 +494,7 @@ def update_source(
         mensaje = f"el id de la especificación, «{spec.id}», no es el de la dirección"
         raise field_error(("id",), str(exc), mensaje) from exc
     assert row is not None
-    return _out(row, library)
+    return _out(request, row, library)
 
 
 def _set_paused(
@@ -502,7 +509,7 @@ def _set_paused(
     _owned(request, registry, source_id, caller, action)
     row = registry.set_paused(source_id, caller.institution_id, paused, _witness(request, caller))
     assert row is not None
-    return _out(row, library)
+    return _out(request, row, library)
 
 
 @router.post("/{source_id}/pause", response_model=SourceOut, responses=BY_ID)
@@ -543,7 +550,7 @@ def crawl_now(
         source_id, caller.institution_id, min_interval=every, witness=_witness(request, caller)
     )
     assert row is not None
-    return _out(row, library)
+    return _out(request, row, library)
 
 
 @router.delete("/{source_id}", status_code=204, response_class=Response, responses=BY_ID)
@@ -568,8 +575,13 @@ def source_runs(
     limit: Annotated[int, Query(ge=1, le=MAX_RUNS, description="Newest runs first")] = 20,
 ) -> RunList:
     row = _owned(request, registry, source_id, caller, "read")
-    runs = library.db.list_runs(source_id, limit=limit)
-    return RunList(source_id=source_id, stale=is_stale(row), runs=[_run(r) for r in runs])
+    runs = library.db.list_runs(source_id, limit=limit)  # newest (largest id) first
+    numbers = _run_numbers(request)
+    return RunList(
+        source_id=source_id,
+        stale=is_stale(row),
+        runs=[_run(r, numbers) for r in runs],
+    )
 
 
 @router.get(

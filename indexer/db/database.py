@@ -349,6 +349,32 @@ class Database:
                 s.scalar(select(func.count()).select_from(_DOCS).where(self._withheld_now())) or 0
             )
 
+    def last_visible_save(self) -> dt.datetime | None:
+        """When the last save was that may have changed what a reader sees: of a document
+        published now, or of one withheld now that had been saved before (a published one
+        withdrawn, say). A document withheld since it arrived changes nothing a reader
+        sees: its save is left out, or a feed's ``Last-Modified`` would tell that
+        something withheld came in (``api.routers.feed``). Two indexed reads: the newest
+        saves back to the first one published, and the few withheld rows (migration
+        0028's partial index)."""
+        withheld = self._withheld_now()
+        zero = "0" if self.engine.dialect.name == "sqlite" else "false"
+        published = text(f"coalesce(({withheld.text}), {zero}) = {zero}")
+        with self.session() as s:
+            seen = s.scalar(
+                select(_DOCS.c.updated_at)
+                .where(published)
+                .order_by(_DOCS.c.updated_at.desc())
+                .limit(1)
+            )
+            again = s.scalar(
+                select(func.max(_DOCS.c.updated_at)).where(
+                    withheld, _DOCS.c.updated_at > _DOCS.c.created_at
+                )
+            )
+        moments = [m if m.tzinfo else m.replace(tzinfo=dt.UTC) for m in (seen, again) if m]
+        return max(moments, default=None)
+
     def _withheld_now(self) -> Any:
         """``PrivacyReport.withheld`` said in SQL: the policy is to withhold (as the partial
         index says it, so that it serves), something was found and no one released it."""
