@@ -6,10 +6,12 @@ another's source writes a row (to that source's log) while one on an unknown id 
 none (``api.refusal_log``). With the ids shown as they are, an institution read another's
 source into existence off its own log: pause its own source, ask for another's id (a 404
 either way), resume its own; the two entries' ids were one apart for an unknown id and two
-apart for an existing one. Shown through a permutation (a balanced Feistel network of 62
-bits, each round a keyed BLAKE2b under a key derived from the pages' secret, the same in every
-process of a data folder), the numbers say nothing of the rows between them, nor of their
-order; ``before=`` turns a shown number back into the row's id.
+apart for an existing one. Shown through a permutation (a balanced Feistel network of 52
+bits, each round a keyed BLAKE2b under a key derived from the pages' secret, the same in
+every process of a data folder), the numbers say nothing of the rows between them, nor of their
+order; ``before=`` turns a shown number back into the row's id. Fifty-two bits keep every
+number exact in JavaScript (whose integers are exact up to 2^53), so a browser's client
+pages the log without rounding its ``before=``.
 
 Crawl runs share one sequence of ids too (every institution's sources): a run is shown
 (``GET /v1/sources/{id}/runs``, a source's ``last_run``) numbered by ``RunNumbers``, the
@@ -22,7 +24,7 @@ from __future__ import annotations
 import hashlib
 import hmac
 
-BITS = 62
+BITS = 52
 LARGEST = 1 << BITS  # the largest number shown (and taken by ``before=``)
 _HALF = BITS // 2
 _MASK = (1 << _HALF) - 1
@@ -42,7 +44,7 @@ class EntryNumbers:
 
     def shown(self, entry_id: int) -> int:
         """The number ``entry_id`` is shown with, from 1 to ``LARGEST``."""
-        if not 0 <= entry_id < LARGEST:  # 4.6e18 rows: never reached
+        if not 0 <= entry_id < LARGEST:  # 4.5e15 rows: never reached
             raise ValueError(f"audit entry id {entry_id} out of range")
         left, right = entry_id >> _HALF, entry_id & _MASK
         for n in range(_ROUNDS):

@@ -134,3 +134,14 @@ def test_a_number_past_the_largest_is_a_spanish_422(served: Served) -> None:
     assert answer.status_code == 422, answer.text[:300]
     (item,) = answer.json()["detail"]
     assert item["loc"] == ["query", "before"] and "como máximo" in item["mensaje"]
+
+
+def test_every_number_is_exact_in_a_browsers_javascript(served: Served) -> None:
+    """A number past 2^53 is rounded by ``JSON.parse``: a web client would page with a
+    ``before=`` of another entry (or of none)."""
+    exact = 2**53 - 1  # Number.MAX_SAFE_INTEGER
+    entries = served.http.get(f"/v1/sources/{B_SOURCE}/audit", headers=served.b).json()
+    numbers = [e["id"] for e in entries["entries"]]
+    assert len(numbers) >= 3
+    assert all(1 <= n <= exact for n in numbers), numbers
+    assert exact >= LARGEST

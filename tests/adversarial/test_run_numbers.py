@@ -96,6 +96,7 @@ def test_a_run_has_one_number_everywhere_newest_first(served: Served) -> None:
         _crawl(served, B_SOURCE, f"no page could be fetched: {n}")
     runs = _runs(served)
     ids = [run["id"] for run in runs]
+    assert all(1 <= n <= 2**53 - 1 for n in ids), ids  # exact in a browser's JavaScript
     assert len(set(ids)) == len(ids) and all(isinstance(i, int) and i >= 1 for i in ids)
     # newest first, as the real ids go, whatever order the numbers have
     assert [run["message"] for run in runs[:3]] == [
