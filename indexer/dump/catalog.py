@@ -155,6 +155,14 @@ def kept_deltas(
     return kept, expired
 
 
+def delta_folders(previous: dict[str, Any], root: Path) -> list[Path]:
+    """The folders of the deltas the previous catalog lists (only those this dump
+    wrote, ``_delta_folder``)."""
+    datasets = previous.get("dataset")
+    found = [_delta_folder(root, d) for d in (datasets if isinstance(datasets, list) else [])]
+    return [folder for folder, _ in filter(None, found)]
+
+
 def _delta_folder(root: Path, dataset: Any) -> tuple[Path, dt.datetime] | None:
     """A delta's folder and end, only for a dataset this dump wrote: its folder a stamp
     directly under ``deltas/`` (a catalog edited to name ``../..`` or ``/`` removes

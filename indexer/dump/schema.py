@@ -141,7 +141,11 @@ LATER: dict[str, tuple[Column, ...]] = {
 DELETION_COLUMNS = (
     _text("id", "Identificador del documento que ya no forma parte del conjunto."),
     _text("kind", "Su tipo, cuando se conoce."),
-    _text("reason", "eliminado (salió de la base de datos) o retenido (datos personales)."),
+    _text(
+        "reason",
+        "retirado: el documento dejó de publicarse (se quita de la copia); el mismo valor "
+        "sea cual sea el motivo.",
+    ),
     Column("at", TIMESTAMP, "Cuándo se registró la baja (UTC).", "timestamp"),
 )
 

@@ -10,8 +10,13 @@ since (``updated_at``, a few minutes of overlap so a clock a little apart is not
 missed, and from when the oldest write open at the previous cut began, so a commit
 landing late is not either; applying a document twice changes nothing), and removals
 (``eliminados``): rows deleted from the database (the ``document_deletions`` tombstones
-a trigger writes) and documents withheld since. Deltas live in ``deltas/<cut>/`` and are
-kept ``keep_days`` days; ``catalog.json`` lists the full dump and every kept delta.
+a trigger writes) and documents withheld since, each only if a reader of the earlier
+dumps could hold it (``_held``): its id is in the previous full dump or a kept delta's
+records. A document withheld as it arrived was never published: listing it told anyone
+that a document (id, kind, when) exists under privacy review. Every removal gives the
+same reason (``RETIRED``), withheld or deleted alike: a reader needs to drop it, not to
+learn that it is under review. Deltas live in ``deltas/<cut>/`` and are kept
+``keep_days`` days; ``catalog.json`` lists the full dump and every kept delta.
 """
 
 from __future__ import annotations
@@ -19,17 +24,24 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import fcntl
+import gzip
+import json
 import shutil
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+import pyarrow as pa
+import pyarrow.compute as pc
+import pyarrow.parquet as pq
+
 from indexer.db import Database
 from indexer.dump.catalog import (
     DELTAS,
     catalog,
     delta_dataset,
+    delta_folders,
     distribution,
     full_dataset,
     kept_deltas,
@@ -47,6 +59,8 @@ AnyDocument = Sentencia | Sesion | Legislativo
 KEEP_DAYS = 30
 OVERLAP = dt.timedelta(minutes=10)
 DELETIONS = "eliminados"
+# the one reason a removal gives: the document left publication (withheld or deleted)
+RETIRED = "retirado"
 LOCK = ".abierto-dump.lock"
 BATCH_CHARS = 8_000_000  # text read from the database at a time, about
 # a document's page address and citation (``schema.LINKS``), given the day of the dump
@@ -178,6 +192,9 @@ def _delta(
     delta = DeltaReport(_stamp(root, cut), start, cut, rows=dict.fromkeys(KINDS, 0))
     tables = _Tables(delta.folder, (*KINDS, DELETIONS))
     removals = tables.writers[DELETIONS]
+    # what left publication in the period, by id: written once it is known that a reader
+    # could hold it (few: withholdings and an operator's deletions)
+    gone: dict[str, Tombstone] = {}
     # a document saved again while the delta is read comes back later in the read (its
     # time moved): once is enough, its newer state is after the cut, in the next delta
     seen: set[str] = set()
@@ -190,10 +207,13 @@ def _delta(
                 tables.writers[doc.kind].add(_record(doc, links, cut.date()))
                 delta.rows[doc.kind] += 1
             else:
-                moment = doc.updated_at or cut
-                removals.add(_removal(Tombstone(doc.id, doc.kind, moment), "retenido"))
+                gone[doc.id] = Tombstone(doc.id, doc.kind, doc.updated_at or cut)
         for tombstone in deleted_since(db, since):
-            removals.add(_removal(tombstone, "eliminado"))
+            gone[tombstone.id] = tombstone
+        held = _held(root, previous, set(gone))
+        for tombstone in gone.values():
+            if tombstone.id in held:
+                removals.add(_removal(tombstone))
         tables.close()
     except BaseException:
         tables.abort()
@@ -202,9 +222,49 @@ def _delta(
     return delta, tables
 
 
-def _removal(tombstone: Tombstone, reason: str) -> dict[str, Any]:
+def _held(root: Path, previous: dict[str, Any], wanted: set[str]) -> set[str]:
+    """Which of ``wanted`` a reader of the earlier dumps could hold: those in the previous
+    full dump (still in place: this run's files replace it only once all are written) or
+    among the records of a delta the previous catalog keeps. Only the ``id`` column of
+    each Parquet file is read (its JSONL when the Parquet file cannot be read); a file
+    missing lists nothing of its own: a removal is only said of what was published."""
+    if not wanted:
+        return set()
+    value_set = pa.array(sorted(wanted), pa.string())
+    held: set[str] = set()
+    for folder in (root, *delta_folders(previous, root)):
+        for kind in KINDS:
+            held |= _ids_in(folder, kind, value_set)
+    return held
+
+
+def _ids_in(folder: Path, stem: str, value_set: pa.Array) -> set[str]:
+    try:
+        found: set[str] = set()
+        for batch in pq.ParquetFile(folder / f"{stem}.parquet").iter_batches(
+            batch_size=65_536, columns=["id"]
+        ):
+            ids = batch.column(0)
+            found.update(ids.filter(pc.is_in(ids, value_set=value_set)).to_pylist())
+        return found
+    except (OSError, pa.ArrowException, KeyError):
+        pass
+    wanted = set(value_set.to_pylist())
+    found = set()
+    try:
+        with gzip.open(folder / f"{stem}.jsonl.gz", "rt", encoding="utf-8") as lines:
+            for line in lines:
+                record = json.loads(line)
+                if isinstance(record, dict) and record.get("id") in wanted:
+                    found.add(record["id"])
+    except (OSError, EOFError, ValueError):
+        return found
+    return found
+
+
+def _removal(tombstone: Tombstone) -> dict[str, Any]:
     at = tombstone.at if tombstone.at.tzinfo else tombstone.at.replace(tzinfo=dt.UTC)
-    return {"id": tombstone.id, "kind": tombstone.kind, "reason": reason, "at": at.isoformat()}
+    return {"id": tombstone.id, "kind": tombstone.kind, "reason": RETIRED, "at": at.isoformat()}
 
 
 def write_dump(

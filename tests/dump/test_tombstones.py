@@ -82,7 +82,7 @@ def test_the_delta_lists_deleted_rows_on_either_database(db: Database, tmp_path:
     lines = gzip.decompress((report.delta.folder / "eliminados.jsonl.gz").read_bytes())
     removals = [json.loads(line) for line in lines.splitlines()]
     assert sorted(b["id"] for b in removals) == sorted(d.id for d in _docs() if d.source_id == "pj")
-    assert {b["reason"] for b in removals} == {"eliminado"}
+    assert {b["reason"] for b in removals} == {"retirado"}
 
 
 def test_changes_are_read_in_pages_each_document_once(db: Database) -> None:
