@@ -61,6 +61,7 @@ OVERLAP = dt.timedelta(minutes=10)
 DELETIONS = "eliminados"
 # the one reason a removal gives: the document left publication (withheld or deleted)
 RETIRED = "retirado"
+GONE_BATCH = 50_000  # removals checked against the earlier dumps at a time
 LOCK = ".abierto-dump.lock"
 BATCH_CHARS = 8_000_000  # text read from the database at a time, about
 # a document's page address and citation (``schema.LINKS``), given the day of the dump
@@ -193,8 +194,16 @@ def _delta(
     tables = _Tables(delta.folder, (*KINDS, DELETIONS))
     removals = tables.writers[DELETIONS]
     # what left publication in the period, by id: written once it is known that a reader
-    # could hold it (few: withholdings and an operator's deletions)
+    # could hold it, at most GONE_BATCH at a time (an operator deleting a whole source)
     gone: dict[str, Tombstone] = {}
+
+    def settle() -> None:
+        held = _held(root, previous, set(gone))
+        for tombstone in gone.values():
+            if tombstone.id in held:
+                removals.add(_removal(tombstone))
+        gone.clear()
+
     # a document saved again while the delta is read comes back later in the read (its
     # time moved): once is enough, its newer state is after the cut, in the next delta
     seen: set[str] = set()
@@ -208,12 +217,14 @@ def _delta(
                 delta.rows[doc.kind] += 1
             else:
                 gone[doc.id] = Tombstone(doc.id, doc.kind, doc.updated_at or cut)
+                if len(gone) >= GONE_BATCH:
+                    settle()
+        settle()
         for tombstone in deleted_since(db, since):
             gone[tombstone.id] = tombstone
-        held = _held(root, previous, set(gone))
-        for tombstone in gone.values():
-            if tombstone.id in held:
-                removals.add(_removal(tombstone))
+            if len(gone) >= GONE_BATCH:
+                settle()
+        settle()
         tables.close()
     except BaseException:
         tables.abort()

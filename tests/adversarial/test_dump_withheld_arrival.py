@@ -76,9 +76,14 @@ def _everything_published(out: Path) -> str:
     return "\n".join(parts)
 
 
+@pytest.mark.parametrize("batch", [None, 1], ids=["together", "one-at-a-time"])
 def test_a_document_withheld_on_arrival_is_in_no_dump_one_withdrawn_is_retired(
-    db: Database, tmp_path: Path
+    db: Database, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, batch: int | None
 ) -> None:
+    """``batch``: removals checked against the earlier dumps one at a time, as a delta
+    removing more than ``GONE_BATCH`` documents does."""
+    if batch is not None:
+        monkeypatch.setattr("indexer.dump.write.GONE_BATCH", batch, raising=False)
     out = tmp_path / "datos"
     start = dt.datetime.now(dt.UTC)
     # "antes" arrived withheld before the first dump (within the delta's overlap)
