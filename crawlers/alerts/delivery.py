@@ -55,6 +55,10 @@ PASS_S = 60.0
 # as a DNS error, counted toward disabling its alert
 READERS_LOOKUPS = "readers"
 MAIL_MATCHES = 200  # documents listed in one e-mail at most (the rest in the next one)
+# why a match was not sent, as its owner reads it (``GET /v1/alerts/{id}``): withheld and
+# deleted alike, so the owner learns only that the document left publication
+WITHDRAWN_SINCE = "el documento dejó de publicarse después de coincidir con la alerta"
+CHANGED_SINCE = "el documento cambió después de coincidir y ya no responde a la alerta"
 log = logging.getLogger(__name__)
 
 
@@ -186,9 +190,9 @@ class Deliverer:
                 else:
                     usable[item.id] = doc
             if held:
-                self.book.skipped(held, alert.id, "document withheld or removed since it matched")
+                self.book.skipped(held, alert.id, WITHDRAWN_SINCE)
             if changed:
-                self.book.skipped(changed, alert.id, "document changed since it matched")
+                self.book.skipped(changed, alert.id, CHANGED_SINCE)
         return usable
 
     def _webhook(

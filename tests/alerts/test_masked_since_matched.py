@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import time
 
-from crawlers.alerts.delivery import Deliverer
+from crawlers.alerts.delivery import CHANGED_SINCE, Deliverer
 from tests.alerts.conftest import Receiver, Service, sentencia, webhook_alert
 
 NAME = "Rogelio Villaseñor Ortega"
@@ -38,3 +38,6 @@ def test_a_document_masked_since_it_matched_is_not_sent_for_the_name(
     ).json()
     assert state["undelivered"] == 0
     assert state["deliveries"][0]["status"] == "omitida"
+    # the owner reads why, in Spanish: the document changed (not that it was withheld)
+    assert state["deliveries"][0]["cause"] == CHANGED_SINCE
+    assert "cambió" in CHANGED_SINCE
