@@ -399,10 +399,13 @@ class SpecSpider(scrapy.Spider):
     def unreadable(self, response: Response, cause: str, message: str, what: str) -> None:
         """A feed, sitemap or API answer (``what``) that is not its format: the site's
         "not found" page sent with a 200 is counted as such (``listing_absent``), not
-        as a source of the wrong format; anything else under ``cause``."""
+        as a source of the wrong format; anything else under ``cause``, and counted as a
+        listing not read (``lost_sitemaps``…): the items it would have given are not
+        known, so the run's message names it (its address and cause), not a number."""
         page = as_page(response)
         if page is None or not self.listing_absent(page, what):
-            self.run.error(cause, response.url, message)
+            self.run.error(cause, response.url, message, unread=what)
+            self.lost(what=what.lower().replace(" ", "_"))
 
     def absent(self, url: str, said: str, asked: str, what: str = "listing") -> None:
         """A page at ``url``, asked for as ``asked``, that said nothing is there: a dated
