@@ -428,6 +428,8 @@ class SpecSpider(scrapy.Spider):
         page = as_page(response) if kind == "html" else None
         if page is None:
             return None
+        if (deep := too_deep(page)) is not None:  # a viewer's frame after that point is unread
+            self.run.error(HTML_TOO_DEEP, page.url, deep)
         for src in page.xpath(_EMBEDDED_FILE).getall():
             link = clean_link(src)
             url = self.absolute_or_counted(page.url, link, "embedded file") if link else None
