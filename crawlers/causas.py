@@ -973,11 +973,17 @@ def run_mensaje(status: str, message: str | None) -> str | None:
 _LIMITS = re.compile(r"stopped at a limit \((.*)\)$", re.S)
 _ERRORS = re.compile(r"(\d+) errors? \((.*)\)$", re.S)
 _ONE_CAUSE = re.compile(r"([A-Za-z0-9_]+) (\d+)$")
-_LOST = re.compile(r"(\d+) (listing pages?|documents?|files?)$")
+_LOST = re.compile(
+    r"(\d+) (listing pages?|documents?|files?|sitemaps?|feeds?|API answers?)(?: \((.*)\))?$"
+)
+_UNREAD = re.compile(r"(\S+): ([A-Za-z0-9_]+)$")
 LOST_NAMES = {
     "listing page": ("página de listado", "páginas de listado"),
     "document": ("documento", "documentos"),
     "file": ("archivo", "archivos"),
+    "sitemap": ("mapa del sitio", "mapas del sitio"),
+    "feed": ("canal RSS o Atom", "canales RSS o Atom"),
+    "API answer": ("respuesta de la API", "respuestas de la API"),
 }
 
 
@@ -1003,11 +1009,22 @@ def partial_mensaje(said: str) -> str:
                     lost.append(one)
                     continue
                 n, what = int(found.group(1)), found.group(2).removesuffix("s")
-                lost.append(_counted(n, *LOST_NAMES[what]))
+                lost.append(_counted(n, *LOST_NAMES[what]) + _unread(found.group(3)))
             parts.append("no se leyeron: " + ", ".join(lost))
         else:
             parts.append(part)
     return "; ".join(parts)
+
+
+def _unread(named: str | None) -> str:
+    """`` (dirección: causa y …)``: the listings not read, named by ``partial_message``."""
+    if not named:
+        return ""
+    said = []
+    for one in named.split(" and "):
+        found = _UNREAD.match(one)
+        said.append(f"{found.group(1)}: {label(found.group(2))}" if found else one)
+    return f" ({' y '.join(said)})"
 
 
 def errors_with_mensajes(errors: Mapping[str, Any]) -> dict[str, Any]:

@@ -24,7 +24,13 @@ LOST = {  # what a failed request cost, counted by ``SpecSpider.lost``
     "lost_pages": ("listing page", "listing pages"),
     "lost_documents": ("document", "documents"),
     "lost_files": ("file", "files"),
+    # a sitemap, feed or API answer refused as unreadable: the items it would have given
+    # are unknown, so the message names each (its address and cause), not a number of them
+    "lost_sitemaps": ("sitemap", "sitemaps"),
+    "lost_feeds": ("feed", "feeds"),
+    "lost_api_answers": ("API answer", "API answers"),
 }
+NAMED = 3  # the unread listings a message names, of each kind
 EARLY_STOPS = {  # Scrapy's reasons for a crawl ended by the limits asked of ``crawl``
     "closespider_itemcount": "--max-items",
     "closespider_timeout": "--max-seconds",
@@ -98,13 +104,36 @@ def partial_message(counts: Mapping[str, int], errors: Mapping[str, Any], limits
         by = ", ".join(f"{cause} {n}" for n, cause in each)
         parts.append(f"{total} {'error' if total == 1 else 'errors'} ({by})")
     lost = [
-        f"{n} {one if n == 1 else many}"
+        f"{n} {one if n == 1 else many}{_which(errors, one, n)}"
         for key, (one, many) in LOST.items()
         if (n := int(counts.get(key, 0)))
     ]
     if lost:
         parts.append("not read: " + ", ".join(lost))
     return f"{PARTIAL}: " + "; ".join(parts)
+
+
+def _which(errors: Mapping[str, Any], what: str, n: int) -> str:
+    """`` (address: cause and …)``: the listings of kind ``what`` (a ``sitemap``…) the run
+    did not read, as its errors' examples name them (``RunStats.error``'s ``unread``); the
+    address kept clear of the separators the Spanish reading splits on."""
+    named = [
+        f"{_plain(str(example.get('url') or ''))}: {cause}"
+        for cause, entry in errors.items()
+        if isinstance(entry, Mapping)
+        for example in entry.get("examples") or []
+        if isinstance(example, Mapping) and example.get("unread") == what
+    ]
+    if not named:
+        return ""
+    more = " and …" if n > min(len(named), NAMED) else ""
+    return f" ({' and '.join(named[:NAMED])}{more})"
+
+
+def _plain(url: str) -> str:
+    for char, code in ((" ", "%20"), (",", "%2C"), (";", "%3B"), ("(", "%28"), (")", "%29")):
+        url = url.replace(char, code)
+    return url[:200]
 
 
 def _message(cause: str) -> str:

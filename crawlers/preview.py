@@ -425,6 +425,8 @@ def listing_preview(
             framed = bool(frames)
             frameset = page.url
             page, items = _framed_listing(spec, page, get, absent)
+            if page.url != frameset and (deep := too_deep(page)) is not None:  # the frame's
+                errors.append({"cause": HTML_TOO_DEEP, "url": page.url, "message": deep})
             if items:
                 coverage += other_frames(frameset, page.url, len(frames))
         base = page_base(page)  # the crawl's: its <base href>, when that is a web address
@@ -872,6 +874,8 @@ def _by_postback(
             f"{error_mensaje(cause, message)}",
         )}  # fmt: skip
     answer = _page(fetched)
+    if (deep := too_deep(answer)) is not None:  # read flattened, or what comes before
+        errors.append({"cause": HTML_TOO_DEEP, "url": answer.url, "message": deep})
     found = read(answer, rules.document)
     try:
         link = found if isinstance(found, str) else None

@@ -34,9 +34,12 @@ class RunStats:
         with self.lock:
             self.counts[name] += n
 
-    def error(self, cause: str, url: str, message: str, field: str | None = None) -> None:
+    def error(
+        self, cause: str, url: str, message: str, field: str | None = None, unread: str = ""
+    ) -> None:
         """Count an error under its cause, keeping the first few as examples; an error
-        about a field is also counted per field."""
+        about a field is also counted per field. ``unread``: the listing it left unread
+        (a ``sitemap``, a ``feed``…), named in its example for the run's message."""
         with self.lock:
             entry = self.errors.setdefault(cause, {"count": 0, "examples": []})
             entry["count"] += 1
@@ -45,7 +48,8 @@ class RunStats:
                 fields[field] = fields.get(field, 0) + 1
             if len(entry["examples"]) < MAX_EXAMPLES:
                 url, message = (without_secrets(t, self.secrets) for t in (url, message))
-                entry["examples"].append({"url": url, "message": message[:500]})
+                example = {"url": url, "message": message[:500]}
+                entry["examples"].append(example | ({"unread": unread} if unread else {}))
 
     @property
     def error_count(self) -> int:

@@ -399,10 +399,13 @@ class SpecSpider(scrapy.Spider):
     def unreadable(self, response: Response, cause: str, message: str, what: str) -> None:
         """A feed, sitemap or API answer (``what``) that is not its format: the site's
         "not found" page sent with a 200 is counted as such (``listing_absent``), not
-        as a source of the wrong format; anything else under ``cause``."""
+        as a source of the wrong format; anything else under ``cause``, and counted as a
+        listing not read (``lost_sitemaps``…): the items it would have given are not
+        known, so the run's message names it (its address and cause), not a number."""
         page = as_page(response)
         if page is None or not self.listing_absent(page, what):
-            self.run.error(cause, response.url, message)
+            self.run.error(cause, response.url, message, unread=what)
+            self.lost(what=what.lower().replace(" ", "_"))
 
     def absent(self, url: str, said: str, asked: str, what: str = "listing") -> None:
         """A page at ``url``, asked for as ``asked``, that said nothing is there: a dated
@@ -425,6 +428,8 @@ class SpecSpider(scrapy.Spider):
         page = as_page(response) if kind == "html" else None
         if page is None:
             return None
+        if (deep := too_deep(page)) is not None:  # a viewer's frame after that point is unread
+            self.run.error(HTML_TOO_DEEP, page.url, deep)
         for src in page.xpath(_EMBEDDED_FILE).getall():
             link = clean_link(src)
             url = self.absolute_or_counted(page.url, link, "embedded file") if link else None

@@ -244,6 +244,8 @@ class HtmlListingSpider(SpecSpider):
                 "is not HTML (a file answered to the form has no address of its own to keep)",
             )  # fmt: skip
             return
+        if (deep := too_deep(answer)) is not None:  # read flattened, or what comes before
+            self.run.error(HTML_TOO_DEEP, answer.url, f"item {position}: {deep}")
         found = read(answer, rules.document)
         link = found if isinstance(found, str) else None
         read_as = self.absolute_or_counted(

@@ -24,7 +24,8 @@ themselves: not loaded, :mod:`.forms`), ``sparse_text`` (fewer than
 shifts every letter by one offset, "6HQWHQFLD" for "Sentencia": read with the shift
 undone, :mod:`.cipher`), ``garbled_pages:K`` (K pages whose text layer is not text,
 :mod:`.legible`, :mod:`.cipher`, that OCR did not read), ``charset_mismatch:USED``
-(declared charset contradicted by the bytes).
+(declared charset contradicted by the bytes), ``odd_byte_dropped`` (a UTF-16 page or
+text of an odd byte count: read, its last half character dropped).
 
 PDF pages without a usable text layer are read by OCR (:mod:`.ocr`, Tesseract in
 Spanish, bounded by ``ExtractionLimits.ocr``); ``Extraction.ocr_pages`` says which

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from .html import decode_html, main_text_from_str
 from .model import Extraction, ExtractionError, OcrLimits
 from .normalise import has_words, normalise_text
-from .sniff import charset_mismatch, decode_bytes
+from .sniff import charset_mismatch, decode_bytes, odd_byte_dropped
 
 
 @dataclass(frozen=True)
@@ -49,8 +49,12 @@ def extract_local(
         markup, used, declared = decode_html(data, job.charset)
         if charset_mismatch(data, declared, used):
             warnings = (f"charset_mismatch:{used}",)
+        if odd_byte_dropped(data, used):
+            warnings += ("odd_byte_dropped",)
         return Extraction(_non_empty(main_text_from_str(markup), "HTML"), 1, "html", warnings)
     decoded, used = decode_bytes(data, job.charset)
     if charset_mismatch(data, job.charset, used):
         warnings = (f"charset_mismatch:{used}",)
+    if odd_byte_dropped(data, used):
+        warnings += ("odd_byte_dropped",)
     return Extraction(_non_empty(normalise_text(decoded), "text"), 1, "text", warnings)

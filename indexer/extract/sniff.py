@@ -227,6 +227,8 @@ def sniff_type(data: bytes, content_type: str | None, filename: str | None) -> s
         return "pdf"
     if _HTML_START.match(head) or _XML_THEN_HTML.match(head):
         return "html"
+    if b"\x00" in head and wide_html(raw_head):  # UTF-16 markup without a mark
+        return "html"
     if b"%PDF-" in raw_head:  # junk before the header is tolerated by readers
         return "pdf"
     if is_docx(data):  # a Word body in its zip, whatever the server declared
@@ -243,6 +245,20 @@ def sniff_type(data: bytes, content_type: str | None, filename: str | None) -> s
     if _looks_binary(head) or declared == "unsupported":
         raise ExtractionError("unsupported_type", f"declared {content_type or filename!r}")
     return declared or "text"
+
+
+def wide_html(data: bytes) -> str | None:
+    """``utf-16-le`` or ``utf-16-be`` when ``data`` is HTML in UTF-16 without a byte-order
+    mark: ASCII markup interleaved with NULs (``<\\x00h\\x00t\\x00m\\x00l\\x00``) in its
+    first KB, read as the start of a page. An odd last byte does not matter (dropped
+    when it is decoded)."""
+    head = data[:_SNIFF_BYTES]
+    if (wide := _undeclared_wide(head)) is None:
+        return None
+    codec = wide.lower().replace("le", "-le").replace("be", "-be")
+    even = head[: len(head) // 2 * 2]
+    start = even.decode(codec, errors="ignore").lstrip().encode("ascii", errors="replace")
+    return codec if _HTML_START.match(start) or _XML_THEN_HTML.match(start) else None
 
 
 def _undeclared_wide(head: bytes) -> str | None:
@@ -321,7 +337,9 @@ def decode_declared(data: bytes, declarations: Sequence[str | None]) -> tuple[st
     Precedence, first that holds:
 
     1. a byte-order mark the rest of the bytes agree with (a UTF-16/32 mark before
-       NUL-free valid UTF-8 is a stray mark: it is dropped and step 2 decides);
+       NUL-free valid UTF-8 is a stray mark: it is dropped and step 2 decides; a UTF-16
+       text of an odd byte count agrees, its last byte dropped), then HTML in UTF-16
+       without a mark (``wide_html``), when no declared UTF-16/32 decodes it;
     2. valid UTF-8 (legacy pages declare Latin-1 but serve UTF-8, and declare
        ``utf-32`` over UTF-8), unless a declared UTF-16/32 explains NUL bytes;
     3. the first declaration (HTTP header, then ``<meta>``) that decodes cleanly;
@@ -337,6 +355,10 @@ def decode_declared(data: bytes, declarations: Sequence[str | None]) -> tuple[st
             text = _strict(body, name)
             if text is not None:
                 return text, name
+        if (codec := wide_html(body)) is not None:  # UTF-16 markup, no mark, no word of it
+            text = _strict(body[: len(body) // 2 * 2], codec)  # an odd last byte dropped
+            if text is not None:
+                return text, codec
     text = _strict(body, "utf-8")
     if text is not None:
         return text, "utf-8"
@@ -366,10 +388,17 @@ def _after_consistent_bom(data: bytes) -> tuple[bytes, str | None]:
         if encoding == "utf-8-sig":
             return (data, encoding) if _strict(rest, "utf-8") is not None else (rest, None)
         stray = b"\x00" not in rest and _strict(rest, "utf-8") is not None
+        if encoding == "utf-16" and len(data) % 2:  # a last byte cut off: dropped
+            data = data[:-1]
         if not stray and _strict(data, encoding) is not None:
             return data, encoding
         return rest, None
     return data, None
+
+
+def odd_byte_dropped(data: bytes, used: str) -> bool:
+    """Whether ``data`` read as UTF-16 (``used``) ended in half a character, dropped."""
+    return used.startswith("utf-16") and len(data) % 2 == 1
 
 
 def charset_mismatch(data: bytes, declared: str | None, used: str) -> bool:

@@ -1,13 +1,17 @@
 """A page in UTF-16 without a byte-order mark, served as ``text/html; charset=utf-8`` (or
-with no charset): read as declared it is a letter and a NUL byte by turns, so it is not
-read, but the counted error said only "declared 'text/html; charset=utf-8'", as for a
-binary file; it now says what the bytes are and what the site must fix. A page declaring
-its UTF-16 is read, and so is the good page beside them."""
+with no charset): read as declared it is a letter and a NUL byte by turns. Its markup
+says what it is (``<\x00h\x00t\x00m\x00l\x00``, in its first KB): it is read as UTF-16,
+as a browser reads it, and so is a page whose last byte was cut off (half a character,
+dropped and noted), where both were refused as «not HTML». A text that is no HTML in
+UTF-16 without a mark is still refused, the counted error saying what the bytes are and
+what the site must fix (it said only "declared 'text/plain'", as for a binary file). A
+page declaring its UTF-16 is read, and so is the good page beside them."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
+from indexer.extract import extract_text
 from tests.adversarial.service import listing_spec, open_api
 from tests.adversarial.test_crawl_limits import _run
 from tests.shapes.server import FixtureServer
@@ -21,6 +25,9 @@ SERVED = {  # page: (bytes, Content-Type)
     "be": (PAGE.encode("utf-16-be"), "text/html"),
     "declarado": (PAGE.encode("utf-16-le"), "text/html; charset=utf-16le"),
     "bien": (PAGE.encode(), "text/html; charset=utf-8"),
+    "impar": (PAGE.encode("utf-16") + b"\x00", "text/html"),  # its last byte cut off
+    "corto": (PAGE.encode("utf-16-be")[:-1], "text/html"),
+    "texto": ("Sentencia 12/2025: texto de la pensión.".encode("utf-16-le"), "text/plain"),
 }
 
 
@@ -47,15 +54,20 @@ def test_undeclared_utf16_is_counted_saying_so(tmp_path: Path) -> None:
             spec["listing"] |= {"fields": {"title": "css:td.t::text"}}
             run = _run(api, spec)
         failed = run["errors"]["extraction_failed"]
-        assert failed["count"] == 2, failed
-        said = {Path(e["url"]).name: e["message"] for e in failed["examples"]}
-        assert set(said) == {"le.html", "be.html"}
-        assert "UTF-16LE sin marca de orden de bytes" in said["le.html"], said
-        assert "UTF-16BE sin marca de orden de bytes" in said["be.html"], said
+        assert failed["count"] == 1, failed
+        [example] = failed["examples"]
+        assert Path(example["url"]).name == "texto.html"
+        assert "UTF-16LE sin marca de orden de bytes" in example["message"], example
         texts = {Path(d.url).stem: d.text or "" for d in api.library.db.iter_documents()}
         assert len(texts) == len(SERVED)  # every row is a document, its listing data kept
-        assert (
-            "pensión de la niñez" in texts["bien"] and "pensión de la niñez" in texts["declarado"]
-        )
+        for name in ("le", "be", "declarado", "bien", "impar", "corto"):
+            assert "pensión de la niñez" in texts[name], (name, texts[name])
     finally:
         api.close()
+
+
+def test_an_odd_last_byte_is_dropped_and_noted() -> None:
+    for body in (PAGE.encode("utf-16-le") + b"<", PAGE.encode("utf-16") + b"\x00"):
+        read = extract_text(body, "text/html", "impar.html")
+        assert "pensión de la niñez" in read.text
+        assert read.warnings == ("odd_byte_dropped",)
