@@ -118,5 +118,5 @@ def citation_keys(doc: AnyDocument) -> list[str]:
     written to directly)."""
     keys = doc.citation_keys
     if keys is None:
-        keys = tuple(c.key for c in extract_citations(doc.text))
-    return list(dict.fromkeys(keys))
+        return list(dict.fromkeys(c.key for c in extract_citations(doc.text)))
+    return list(keys)  # each once already (``with_citations``)

@@ -139,12 +139,16 @@ def filter_values_of(prepared: Prepared, keys: list[str]) -> list[tuple[str, str
         for key in dict.fromkeys(keys):
             append((CITA, key))
             append((cita, _keyword_key(key)))
-    present = {name for name, _, _ in prepared.filters}
-    if len(present & _FACETABLE) < len(_FACETABLE):
-        for name in FACETABLE_FIELDS:
-            if name not in present:
-                append((name, NO_VALUE))  # the column stays dense (filters read ``key_``)
+    texts.extend(_without_value(tuple([name for name, _, _ in prepared.filters])))
     return texts
+
+
+@functools.lru_cache(maxsize=1024)
+def _without_value(names: tuple[str, ...]) -> tuple[tuple[str, str], ...]:
+    """``NO_VALUE`` for each facet field not among ``names`` (the column stays dense:
+    filters read ``key_``): documents of a kind have the same few sets of fields."""
+    present = set(names)
+    return tuple((name, NO_VALUE) for name in FACETABLE_FIELDS if name not in present)
 
 
 def _filter_values_by_field(prepared: Prepared, keys: list[str]) -> list[tuple[str, str]]:
@@ -193,10 +197,20 @@ def native_entry(
     return text_values(doc, prepared, keys, makes_pairs), date, count, prepared.payload
 
 
+# a day's seconds, for a day in UTC (``prepare``'s): days repeat (a batch's documents
+# are of a few days), and reading a date's fields costs µs; two such dates are equal
+# only with the same fields, so one's seconds are the other's
+@functools.lru_cache(maxsize=8192)
+def _utc_seconds(date: dt.datetime) -> int:
+    return calendar.timegm(date.timetuple())
+
+
 def _day_and_count(prepared: Prepared, cited_by: int) -> tuple[int | None, int]:
     """The day as tantivy-py's ``add_date`` reads it (its fields, in UTC, to the second)
     and the count of citing documents, refused where tantivy-py's ``add_unsigned`` is."""
-    date = calendar.timegm(prepared.date.timetuple()) if prepared.date is not None else None
+    day, date = prepared.date, None
+    if day is not None:
+        date = _utc_seconds(day) if day.tzinfo is dt.UTC else calendar.timegm(day.timetuple())
     count = max(0, cited_by)
     if count > U64_MAX:
         raise OverflowError("cited_by does not fit in 64 bits")
