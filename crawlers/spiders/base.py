@@ -170,7 +170,8 @@ class SpecSpider(scrapy.Spider):
         if cause == "http_404" and request.url in getattr(self, "dated_starts", ()):
             self.run.count("dated_pages_absent")  # a day the gazette did not publish
             return
-        self.run.error(cause, request.url, message)
+        unread = "" if is_notice(cause) else self.unread_listing(request)
+        self.run.error(cause, request.url, message, unread=unread)
         if not is_notice(cause):  # robots.txt, offsite: not read as asked, not lost
             self.lost(request)
         draft = request.cb_kwargs.get("draft")
@@ -187,9 +188,26 @@ class SpecSpider(scrapy.Spider):
             callback = getattr(request.callback, "__name__", "")
             if callback == "parse_file":
                 what = "file"
+            elif "draft" in request.cb_kwargs:
+                what = "document"
             else:
-                what = "document" if "draft" in request.cb_kwargs else "page"
-        self.run.count(f"lost_{what or 'page'}s")
+                what = self.unread_listing(request) or "page"
+        self.run.count(f"lost_{(what or 'page').lower().replace(' ', '_')}s")
+
+    def listing_kind(self) -> str:
+        """What this spider's listing requests read when it is not a page of an HTML
+        listing: a ``sitemap``, a ``feed`` or an ``API answer`` (``LOST`` in
+        ``crawlers.outcome``); "" for an HTML listing's pages."""
+        return ""
+
+    def unread_listing(self, request: scrapy.Request) -> str:
+        """The kind of listing (``listing_kind``) a failed ``request`` left unread, so the
+        run counts it as such (``lost_sitemaps``…) and names it; "" for a document's page,
+        a file or an HTML listing's page."""
+        callback = getattr(request.callback, "__name__", "")
+        if callback == "parse_file" or "draft" in request.cb_kwargs:
+            return ""
+        return self.listing_kind()
 
     def limit_reached(self, where: str, limit: str, left_out: str) -> None:
         """The crawl stops at one of its limits while there is more: counted, so the
@@ -224,7 +242,9 @@ class SpecSpider(scrapy.Spider):
         chain = request.meta.get("redirect_urls") or []
         if request.url in chain:
             message = "redirect loop: " + " -> ".join([*chain, request.url])
-            self.run.error(REDIRECT_LOOP, chain[0], message[:500])
+            self.run.error(
+                REDIRECT_LOOP, chain[0], message[:500], unread=self.unread_listing(request)
+            )
             self.lost(request)
         elif "draft" in request.cb_kwargs:
             self.run.count("duplicate_links")
@@ -377,17 +397,18 @@ class SpecSpider(scrapy.Spider):
         there is nothing at its address (a soft 404, «no hay gaceta para esta fecha»):
         counted by ``absent``. Not a selector that matched nothing, nor a page of the
         wrong format: the spec is not at fault."""
+        unread = "" if what == "listing" else what  # a sitemap, feed or API answer
         if (expired := expired_said(page)) is not None:
-            self.run.error(SESSION, page.url, f"{SESSION_EXPIRED.format(what=what)}: «{expired}»")
+            message = f"{SESSION_EXPIRED.format(what=what)}: «{expired}»"
+            self.run.error(SESSION, page.url, message, unread=unread)
             forget_fetch(self, page.url)
-            self.lost(what="page")
+            self.lost(what=unread or "page")
             return True
         if (failed := server_error_said(page)) is not None:
-            self.run.error(
-                "http_5xx", page.url, f"{SERVER_ERROR_PAGE.format(what=what)}: «{failed}»"
-            )
+            message = f"{SERVER_ERROR_PAGE.format(what=what)}: «{failed}»"
+            self.run.error("http_5xx", page.url, message, unread=unread)
             forget_fetch(self, page.url)
-            self.lost(what="page")
+            self.lost(what=unread or "page")
             return True
         said = not_found_said(page)
         if said is None:
@@ -405,7 +426,7 @@ class SpecSpider(scrapy.Spider):
         page = as_page(response)
         if page is None or not self.listing_absent(page, what):
             self.run.error(cause, response.url, message, unread=what)
-            self.lost(what=what.lower().replace(" ", "_"))
+            self.lost(what=what)
 
     def absent(self, url: str, said: str, asked: str, what: str = "listing") -> None:
         """A page at ``url``, asked for as ``asked``, that said nothing is there: a dated
@@ -414,8 +435,10 @@ class SpecSpider(scrapy.Spider):
         if asked in getattr(self, "dated_starts", ()):
             self.run.count("dated_pages_absent")
         else:
-            self.run.error("http_404", url, f"{SOFT_404.format(what=what)}: «{said}»")
-            self.lost(what="page")
+            unread = "" if what == "listing" else what  # a sitemap, feed or API answer
+            message = f"{SOFT_404.format(what=what)}: «{said}»"
+            self.run.error("http_404", url, message, unread=unread)
+            self.lost(what=unread or "page")
 
     def _embedded_file(self, response: Response, draft: DocumentDraft) -> str | None:
         """A file link that answered with an HTML viewer: the file it shows."""

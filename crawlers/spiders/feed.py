@@ -33,6 +33,9 @@ def kept(title: str, keep: str | None, skip: str | None) -> bool:
 class FeedSpider(SpecSpider):
     name = "feed"
 
+    def listing_kind(self) -> str:
+        return "feed"
+
     def parse_start(self, response: Response, page: int) -> Iterator[Any]:
         self.run.count("pages")
         if self.nothing_listed(response):

@@ -69,6 +69,9 @@ class JsonApiSpider(SpecSpider):
         assert rules is not None  # validated: json_api specs have their rules
         return rules
 
+    def listing_kind(self) -> str:
+        return "API answer"
+
     def first_requests(self, url: str) -> Iterator[scrapy.Request]:
         yield self.api_request(url, self.rules.first_page, 0)
 

@@ -34,6 +34,9 @@ class SitemapSpider(SpecSpider):
         self.sitemaps_asked = 0
         self.urls_beyond = 0  # URLs past max_urls, not fetched
 
+    def listing_kind(self) -> str:
+        return "sitemap"
+
     def parse_start(self, response: Response, page: int) -> Iterator[Any]:
         self.run.count("pages")
         rules: SitemapRules = self.spec.rules()

@@ -74,6 +74,9 @@ class VideoChannelSpider(SpecSpider):
     def rules(self) -> VideoChannelRules:
         return self.spec.rules()
 
+    def listing_kind(self) -> str:
+        return "feed" if self.rules.format == "feed" else ""
+
     def parse_start(self, response: Response, page: int) -> Iterator[Any]:
         self.run.count("pages")
         if self.nothing_listed(response):
