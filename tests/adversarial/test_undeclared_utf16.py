@@ -71,3 +71,52 @@ def test_an_odd_last_byte_is_dropped_and_noted() -> None:
         read = extract_text(body, "text/html", "impar.html")
         assert "pensión de la niñez" in read.text
         assert read.warnings == ("odd_byte_dropped",)
+
+
+LISTING = (
+    "<html><head><title>Sentencias</title></head><body><table><tbody>"
+    "<tr><td class='t'>Sentencia 1 de la niñez</td><td><a href='s1.html'>ver</a></td></tr>"
+    "<tr><td class='t'>Sentencia 2 de la pensión</td><td><a href='s2.html'>ver</a></td></tr>"
+    "</tbody></table></body></html>"
+)
+TITLES = {1: "Sentencia 1 de la niñez", 2: "Sentencia 2 de la pensión"}
+DETAIL = (
+    "<html><body><main><h1>Sentencia {n} del Pleno</h1><span class='f'>2025-03-0{n}</span>"
+    "<p>Texto de la sentencia sobre la pensión de la niñez.</p></main></body></html>"
+)
+
+
+def test_a_utf16_listing_without_a_mark_yields_its_items(tmp_path: Path) -> None:
+    """A listing page in UTF-16 without a byte-order mark was extracted as a page, but
+    its rows, links and fields were not read: its items went missing without an error
+    naming them. Its detail pages, UTF-16 too, give their fields."""
+    for order, content_type, tail in (("le", "text/html; charset=utf-8", b""),
+                                      ("be", "text/html", b"\x00")):  # fmt: skip
+        www = tmp_path / order
+        www.mkdir()
+        codec = f"utf-16-{order}"
+        (www / "lista.html").write_bytes(LISTING.encode(codec) + tail)
+        for n in (1, 2):
+            (www / f"s{n}.html").write_bytes(DETAIL.format(n=n).encode(codec))
+        (www / "_http.yaml").write_text(
+            "routes:\n" + "".join(
+                f"  - path: /{name}\n    file: {name}\n    content_type: '{content_type}'\n"
+                for name in ("lista.html", "s1.html", "s2.html")
+            )
+        )  # fmt: skip
+        api = open_api(tmp_path / f"data-{order}")
+        try:
+            with FixtureServer(www) as server:
+                spec = listing_spec(f"{server.url}/lista.html", id=f"pj-gto-lista-{order}")
+                spec["listing"] |= {"fields": {"title": "css:td.t::text"}}
+                spec["detail"] = {"fields": {"date": "css:span.f::text"}}
+                run = _run(api, spec)
+            assert run["stats"]["items"] == 2, (order, run)
+            docs = {Path(d.url).stem: d for d in api.library.db.iter_documents()}
+            assert sorted(docs) == ["s1", "s2"], (order, sorted(docs))
+            for n in (1, 2):
+                doc = docs[f"s{n}"]
+                assert doc.title == TITLES[n], (order, doc.title)
+                assert str(doc.date) == f"2025-03-0{n}", (order, doc.date)
+        finally:
+            api.close()
