@@ -14,6 +14,7 @@ from typing import Any, Literal
 
 from pydantic_core import to_json
 from sqlalchemy import (
+    Boolean,
     Connection,
     Engine,
     Integer,
@@ -21,6 +22,7 @@ from sqlalchemy import (
     String,
     and_,
     bindparam,
+    case,
     create_engine,
     delete,
     event,
@@ -28,6 +30,7 @@ from sqlalchemy import (
     func,
     insert,
     literal,
+    null,
     or_,
     select,
     text,
@@ -107,7 +110,16 @@ _NUMBER = (
 # a document read by the readers is stamped with their version (``documents.readers``);
 # one read back from its row (no version known) keeps its row's stamp
 _STAMP = func.coalesce(bindparam("b_readers", type_=Integer()), _DOCS.c.readers)
-_UPDATE = _DOCS.update().where(_DOCS.c.id == bindparam("b_id")).values(readers=_STAMP)
+# a document withheld at this save stays never published if it was (NULL: it was seen);
+# one visible now has been published (``documents.never_published``, migration 0029)
+_STILL_UNSEEN = case(
+    (bindparam("b_withheld", type_=Boolean()), _DOCS.c.never_published), else_=null()
+)
+_UPDATE = (
+    _DOCS.update()
+    .where(_DOCS.c.id == bindparam("b_id"))
+    .values(readers=_STAMP, never_published=_STILL_UNSEEN)
+)
 _TOUCH = _DOCS.update().where(_DOCS.c.id == bindparam("b_id")).values(readers=_STAMP)
 _DEQUEUE_ARRAYS = text(
     "DELETE FROM index_queue AS q"
@@ -351,10 +363,11 @@ class Database:
 
     def last_visible_save(self) -> dt.datetime | None:
         """When the last save was that may have changed what a reader sees: of a document
-        published now, or of one withheld now that had been saved before (a published one
-        withdrawn, say). A document withheld since it arrived changes nothing a reader
-        sees: its save is left out, or a feed's ``Last-Modified`` would tell that
-        something withheld came in (``api.routers.feed``). Two indexed reads: the newest
+        published now, or of one withheld now that was published once (withdrawn). A
+        document withheld at every save since it arrived (``never_published``, however
+        often it was crawled again) changes nothing a reader sees: its saves are left
+        out, or a feed's ``Last-Modified`` would tell that something withheld came in
+        (``api.routers.feed``). Two indexed reads: the newest
         saves back to the first one published, and the few withheld rows (migration
         0028's partial index)."""
         withheld = self._withheld_now()
@@ -369,7 +382,7 @@ class Database:
             )
             again = s.scalar(
                 select(func.max(_DOCS.c.updated_at)).where(
-                    withheld, _DOCS.c.updated_at > _DOCS.c.created_at
+                    withheld, _DOCS.c.never_published.is_(None)
                 )
             )
         moments = [m if m.tzinfo else m.replace(tzinfo=dt.UTC) for m in (seen, again) if m]
@@ -1065,13 +1078,17 @@ def write_documents(
             "fetched_at": fetched,
             "updated_at": now,
         }
+        withheld = doc.privacy is not None and doc.privacy.withheld
         if before is None:
             if ready:
                 values["data"] = to_json(data).decode()
-            inserts.append({"id": doc.id, "created_at": now, "readers": doc.readers, **values})
+            inserts.append({"id": doc.id, "created_at": now, "readers": doc.readers,
+                            "never_published": True if withheld else None, **values})  # fmt: skip
             outcomes.append("new")
         else:
-            updates.append({"b_id": doc.id, "b_readers": doc.readers, **values})
+            updates.append(
+                {"b_id": doc.id, "b_readers": doc.readers, "b_withheld": withheld, **values}
+            )
             outcomes.append("updated")
         hashes[doc.id] = content_sha256
         queued[doc.id] = (content_sha256, doc.source_id)

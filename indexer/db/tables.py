@@ -64,6 +64,10 @@ class DocumentRow(Base):
     # the ``indexer.readers.READERS_VERSION`` that read its fields (migration 0024); NULL:
     # read before versions were counted, older than any (``abierto reextract --releer``)
     readers: Mapped[int | None] = mapped_column(Integer, default=None)
+    # TRUE while the document has never been published: withheld for personal data at
+    # every save since it arrived (migration 0029); NULL once any save left it visible.
+    # Its saves change nothing a reader ever saw (``Database.last_visible_save``)
+    never_published: Mapped[bool | None] = mapped_column(Boolean, default=None)
 
     # Every index here is written at each save. An index of random keys (ids, dates)
     # rewrites a page of its own for nearly every document, more as the library grows;

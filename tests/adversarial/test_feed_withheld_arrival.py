@@ -2,8 +2,9 @@
 withheld for personal data (no entry, no page, counted nowhere) moved it when it came in,
 so a watcher polling a feed learned that something withheld had arrived, and when. The
 feed's validators now move only with what a reader could see: a document published
-saved, one withdrawn, one deleted. Real HTTP on 127.0.0.1, a real SQLite/PostgreSQL and
-Tantivy library."""
+saved, one withdrawn, one deleted; not a document withheld since it arrived saved again
+(it was never published: ``documents.never_published``). Real HTTP on 127.0.0.1, a real
+SQLite/PostgreSQL and Tantivy library."""
 
 from __future__ import annotations
 
@@ -79,6 +80,16 @@ def test_a_withheld_arrival_moves_no_validator_of_the_feed(library: Library) -> 
                 f"{base}/v1/search.atom", params=PARAMS, headers={"If-Modified-Since": modified}
             )
             assert again.status_code == 304
+
+            # the withheld document crawled again and saved anew (its text changed): it
+            # was never published, and the feed still says nothing of it
+            library.add_document(
+                _withheld(federal_sentencia("retenida", SAID.format("Juan Pérez") + " Bis."))
+            )
+            library.flush()
+            resaved = _validators(base)
+            assert b"retenida" not in resaved[2]
+            assert resaved[:2] == (etag, modified), "a withheld document's new save moved it"
 
             # a published document withdrawn leaves the feed: both validators move
             library.add_document(_withheld(publica))
