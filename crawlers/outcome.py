@@ -24,8 +24,9 @@ LOST = {  # what a failed request cost, counted by ``SpecSpider.lost``
     "lost_pages": ("listing page", "listing pages"),
     "lost_documents": ("document", "documents"),
     "lost_files": ("file", "files"),
-    # a sitemap, feed or API answer refused as unreadable: the items it would have given
-    # are unknown, so the message names each (its address and cause), not a number of them
+    # a sitemap, feed or API answer refused as unreadable or failed (an HTTP error, a soft
+    # 404): the items it would have given are unknown, so the message names each (its
+    # address and cause), not a number of them
     "lost_sitemaps": ("sitemap", "sitemaps"),
     "lost_feeds": ("feed", "feeds"),
     "lost_api_answers": ("API answer", "API answers"),
