@@ -42,10 +42,11 @@ def metadata_text(doc: AnyDocument, values: dict[str, Any] | None = None) -> str
     ``values``: ``doc.model_dump(mode="json")`` when the caller has it already."""
     values = values if values is not None else doc.model_dump(mode="json")
     parts = [doc.institution]
+    get = values.get
     for name in META_FIELDS:
-        value = values.get(name)
+        value = get(name)
         if isinstance(value, list):
-            parts.extend(str(v) for v in value)
+            parts.extend(map(str, value))
         elif value:
             parts.append(str(value))
     return "\n".join(parts)
@@ -60,23 +61,33 @@ def filter_values(
     fields the caller fills itself."""
     values = values if values is not None else doc.model_dump(mode="json")
     out: dict[str, list[str]] = {}
+    get = values.get
     for name in FILTER_FIELDS:
+        if name not in _READ_APART:  # most fields: their value as dumped (one test each)
+            value = get(name)
+            if isinstance(value, str) and value.strip() and name not in skip:
+                out[name] = [value]
+            continue
         if name in skip:
             continue
         if name == "source_id":
-            found = list(dict.fromkeys([doc.source_id, *(s.source_id for s in doc.sources)]))
+            sources = doc.sources  # most documents have one source, the one it names
+            found = [doc.source_id]
+            if sources:
+                found = list(dict.fromkeys([doc.source_id, *(s.source_id for s in sources)]))
         elif name == "year":
             found = [str(doc.date.year)] if doc.date else []
         elif name == "cita":
             found = citation_keys(doc)
-        elif name == "redacted":
+        else:  # "redacted"
             found = redacted_values(doc)
-        else:
-            value = values.get(name)
-            found = [value] if isinstance(value, str) and value.strip() else []
         if found:
             out[name] = found
     return out
+
+
+# the filter fields whose values are not their dumped value (``filter_values``)
+_READ_APART = frozenset(("source_id", "year", "cita", "redacted"))
 
 
 # whether a document is a public version that hides data (``redacted``), as people read it

@@ -64,9 +64,11 @@ def prepare(doc: AnyDocument, pairs: bool = True) -> Prepared:
         day = indexable_day(doc.date)  # a date the index cannot hold must not keep it out
         date = dt.datetime.combine(day, dt.time(), tzinfo=dt.UTC)
     filters = tuple(
-        (name, value, _keyword_key(value))
-        for name, found in filter_values(doc, values, skip=(CITA,)).items()
-        for value in found
+        [
+            (name, value, _keyword_key(value))
+            for name, found in filter_values(doc, values, skip=(CITA,)).items()
+            for value in found
+        ]
     )
     # pydantic's serializer: the same JSON (read back by pydantic) at a twentieth of
     # ``json.dumps``' CPU; a value UTF-8 cannot hold (a lone surrogate) is refused alike
