@@ -15,7 +15,7 @@ from sqlalchemy import select
 from indexer.db.speech_tables import SpeechRow
 from indexer.library import Library
 from indexer.speeches.people import Person
-from indexer.speeches.store import _roster_part
+from indexer.speeches.store import roster_part
 
 CHUNK = 500
 
@@ -42,7 +42,7 @@ def unpublished_people(library: Library, people: Sequence[Person]) -> set[str]:
         unsure = sorted(
             person.id
             for person in people
-            if person.id in named and not any(_roster_part(t) for t in person.terms)
+            if person.id in named and not any(roster_part(t) for t in person.terms)
         )
         published: set[str] = set()
         for at in range(0, len(unsure), CHUNK):

@@ -18,7 +18,7 @@ from scrapy.http import TextResponse
 from scrapy.selector import Selector
 from scrapy.utils.response import get_base_url
 
-from indexer.extract.html import MAX_ELEMENTS, _flatten
+from indexer.extract.html import MAX_ELEMENTS, flatten_deep
 
 HTML_TOO_DEEP = "html_too_deep"
 _SAID: WeakKeyDictionary[TextResponse, str | None] = WeakKeyDictionary()
@@ -43,7 +43,7 @@ def _parsed(page: TextResponse) -> str | None:
         if not attempt:  # flattened, when its walk of the tags is bounded
             if body.count(b"<") > MAX_ELEMENTS:
                 break
-            attempt = _flatten(body)
+            attempt = flatten_deep(body)
         parser = html.HTMLParser(recover=True, encoding="utf-8", huge_tree=True)
         try:
             root = etree.fromstring(attempt, parser=parser, base_url=base)

@@ -256,7 +256,7 @@ _NO_END = frozenset(
 
 
 # the tags that nest deepest on real pages, each made a line break at once (at C speed)
-# when a page too deep has too many tags for ``_flatten``'s walk of each
+# when a page too deep has too many tags for ``flatten_deep``'s walk of each
 _NESTING = re.compile(
     rb"</?(?:div|span|section|article|font|b|i|u|em|strong|small|big|center|blockquote"
     rb"|ul|ol|dl|table|tbody|a|main|header|footer|nav|aside)(?=[\s/>])[^>]*>",
@@ -265,16 +265,16 @@ _NESTING = re.compile(
 
 
 def _flat(data: bytes) -> bytes:
-    """``data`` with its deep tags made line breaks: by ``_flatten`` (only those past
+    """``data`` with its deep tags made line breaks: by ``flatten_deep`` (only those past
     ``MAX_DEPTH``), or, past ``MAX_ELEMENTS`` tags (1.9 million unclosed ``<div>``, 9 MB,
-    took ``_flatten`` 15 s), every nesting tag by one substitution in C; such a page's
+    took ``flatten_deep`` 15 s), every nesting tag by one substitution in C; such a page's
     text is then read by ``_text_in_c`` anyway, as lines."""
     if data.count(b"<") > MAX_ELEMENTS:
         return _NESTING.sub(b"<br>", data)
-    return _flatten(data)
+    return flatten_deep(data)
 
 
-def _flatten(data: bytes) -> bytes:
+def flatten_deep(data: bytes) -> bytes:
     """Replace tags opened past ``MAX_DEPTH`` (and their end tags) by ``<br>``.
 
     One linear pass over the tags, without recursion: a page 100,000 ``<div>``s deep

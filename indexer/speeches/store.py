@@ -425,7 +425,7 @@ def _recount_people(connection: Connection, person_ids: Sequence[str]) -> None:
         gone: list[str] = []
         for row in rows:
             person = _person(row)
-            person.terms = [t for t in map(_roster_part, person.terms) if t is not None]
+            person.terms = [t for t in map(roster_part, person.terms) if t is not None]
             written: set[str] = set()
             for speech in by_person.get(person.id, []):
                 stated = (
@@ -455,7 +455,7 @@ def _recount_people(connection: Connection, person_ids: Sequence[str]) -> None:
             connection.execute(delete(people).where(people.c.id.in_(gone)))
 
 
-def _roster_part(term: dict[str, Any]) -> dict[str, Any] | None:
+def roster_part(term: dict[str, Any]) -> dict[str, Any] | None:
     """What of a term a roster said: the term itself (its party only when a roster gave
     it), or a speech's term whose party a roster gave (its chamber was the speech's: not
     kept); none when speeches alone said it."""
