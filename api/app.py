@@ -20,7 +20,7 @@ from api.head_requests import HeadAsGet
 from api.index_lag import lagging
 from api.nosniff import NoSniff
 from api.private_answers import PrivateAnswers
-from api.public_address import VaryHost
+from api.public_address import VaryHost, slash_redirects_in_place
 from api.ratelimit import SharedBuckets, SourceReadLimiter, WriteLimiter
 from api.readlimit import ReadLimits, SharedCounter
 from api.readlimit.keys import KeyCache
@@ -143,6 +143,7 @@ def create_app(library: Library | None = None, settings: Settings | None = None)
         lifespan=lifespan,
     )
     keep_telemetry_check(app)
+    slash_redirects_in_place(app.router)  # never a Location built from the Host
     app.state.library = lib
     app.state.settings = settings
     lookups.configure(

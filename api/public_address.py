@@ -15,6 +15,9 @@ from __future__ import annotations
 from typing import Any
 
 from fastapi import Request
+from starlette.datastructures import URL
+from starlette.responses import RedirectResponse
+from starlette.routing import Match, Router
 
 from config.settings import Settings
 
@@ -39,6 +42,42 @@ def link_base(request: Request) -> str:
         return settings.public_url.rstrip("/")
     setattr(request.state, FROM_REQUEST, True)
     return str(request.base_url).rstrip("/")
+
+
+def slash_redirects_in_place(router: Router) -> None:
+    """An address with a slash too many (``/buscar/``, ``/v1/sources/x/``) is redirected
+    to the one without it, as Starlette does, but the ``Location`` is the address's path
+    and query alone: Starlette wrote it whole from the request's ``Host``, with
+    ``ABIERTO_PUBLIC_URL`` set or not and without ``Vary: Host``, so one request with a
+    forged ``Host`` made a redirect to any site, which a cache in front that does not
+    key by ``Host`` keeps for everybody who types the slash."""
+    router.redirect_slashes = False
+    not_found = router.default
+
+    async def default(scope: dict[str, Any], receive: Any, send: Any) -> None:
+        location = _without_slash(router, scope)
+        if location is None:
+            await not_found(scope, receive, send)
+            return
+        await RedirectResponse(location)(scope, receive, send)
+
+    router.default = default
+
+
+def _without_slash(router: Router, scope: dict[str, Any]) -> str | None:
+    """``{path}?{query}`` of the request without its last slash, when a route answers
+    there (Starlette's test: a route that takes the path, whatever its method); None
+    otherwise."""
+    path: str = scope.get("path", "")
+    if scope["type"] != "http" or path == "/" or not path.endswith("/"):
+        return None
+    twin = dict(scope, path=path.rstrip("/"))
+    if not any(route.matches(twin)[0] is not Match.NONE for route in router.routes):
+        return None
+    url = URL(scope=twin)  # the root path a proxy mounts the app under, kept
+    if url.path[1:2] in ("/", "\\"):
+        return None  # «//host» (or «/\host») in a Location is another site's address
+    return f"{url.path}?{url.query}" if url.query else url.path
 
 
 class VaryHost:
