@@ -240,7 +240,13 @@ def create_alert(
                     f"(a cualquier dirección): inténtelo en {minutes} min",
                     {"Retry-After": str(math.ceil(wait))},
                 )
-            wait = book.take_confirmation(target, settings.alert_confirmations_per_hour)
+            # an institution's mails to the address are counted apart: strangers (no
+            # key, or a self-service reader key) share one count, which any of them can
+            # spend in a few requests an hour, and must not lock the institution out
+            sender = owner if not self_service(owner) else None
+            wait = book.take_confirmation(
+                target, settings.alert_confirmations_per_hour, sender=sender
+            )
             if wait > 0:  # nobody makes the service write to one address without end
                 minutes = math.ceil(wait / 60)
                 raise Refusal(

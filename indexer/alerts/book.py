@@ -252,15 +252,27 @@ class AlertBook:
         return NewAlert(row, secret, confirm, manage)
 
     def take_confirmation(
-        self, address: str, per_hour: int, now: dt.datetime | None = None
+        self,
+        address: str,
+        per_hour: int,
+        now: dt.datetime | None = None,
+        *,
+        sender: str | None = None,
     ) -> float:
         """Record a confirmation e-mail to ``address`` and return 0, or, when the address
         had ``per_hour`` of them in the last hour, the seconds until one may be sent.
         Counted in the database, so it holds across API processes and restarts: the
         first write serialises the takers (SQLite's write lock; an advisory lock on the
-        address in PostgreSQL)."""
+        address in PostgreSQL). ``sender``: an institution, whose mails to the address
+        are counted apart from everyone else's (anonymous clients and reader keys, who
+        share one count): a stranger who spends that count in five requests an hour
+        never keeps an institution from subscribing its own address."""
         # its spellings, sub-addresses and a Gmail address's dots: one inbox
-        return self._take_mail(digest(inbox_key(address)), per_hour, now)
+        inbox = inbox_key(address)
+        # a mailbox key has neither prefix, a requester's has ``requester:``
+        return self._take_mail(
+            digest(f"sender:{sender}|{inbox}" if sender else inbox), per_hour, now
+        )
 
     def take_requested(
         self, requester: str, per_hour: int, now: dt.datetime | None = None
