@@ -155,12 +155,28 @@ def _names_another(folded: str, publisher: Publisher) -> bool:
     but a name that holds the publisher's name beside another's ("… de Querétaro y del
     Poder Legislativo …") names that other too. A publisher whose own name holds
     another's (a body named after it) still names itself."""
-    own = fold_keyword(publisher.name)
-    rest = folded.replace(own, "\n") if own else folded
+    own = _as_worded(fold_keyword(publisher.name))
+    worded = _as_worded(folded)
+    rest = worded.replace(own, "\n") if own else worded
     return any(
-        (other := fold_keyword(name)) and other != own and other in rest
+        (other := _as_worded(fold_keyword(name))) and other != own and other in rest
         for name in publisher.others
     )
+
+
+# what separates words however it is written («Poder-Legislativo», «Poder_Legislativo»,
+# «Poder·Legislativo»), and a state's institution named with or without «del Estado»
+# («Tribunal de Justicia Administrativa de Querétaro» is the one «… del Estado de
+# Querétaro»)
+_BETWEEN_WORDS = re.compile(r"[^\w.]+|_+|(?<=\w)\.(?=\w\w)")
+_OF_THE_STATE = re.compile(r"\bdel (?:estado|edo\.?)(?: libre y soberano)? de\b")
+
+
+def _as_worded(folded: str) -> str:
+    """A folded name as its words read, for telling whether one name holds another:
+    any run of what separates words one space, «del Estado de» (or «del Edo. de», «del
+    Estado Libre y Soberano de») as «de»."""
+    return _OF_THE_STATE.sub("de", " ".join(_BETWEEN_WORDS.sub(" ", folded).split()))
 
 
 def _another_state(folded: str, publisher: Publisher) -> bool:
