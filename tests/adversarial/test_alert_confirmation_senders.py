@@ -4,7 +4,8 @@ an institution's address (two requests an hour here, five by default) kept the
 institution itself from subscribing it, its key answered 429 hour after hour. An
 institution's mails to an address are now counted apart from the strangers' (no key or
 a self-service reader key, who share one count), and apart from another institution's:
-each is still bounded, and none locks another out. Through a real SMTP server."""
+each is still bounded, and none locks another out. Through a real SMTP server, on
+SQLite and PostgreSQL (whose count is taken under an advisory lock of its own)."""
 
 from __future__ import annotations
 
@@ -21,8 +22,10 @@ PER_HOUR = 2
 
 
 @pytest.fixture
-def mailing(tmp_path: Path, smtp_server: Inbox) -> Iterator[Service]:
-    yield from open_mailing(tmp_path, smtp_server, alert_confirmations_per_hour=PER_HOUR)
+def mailing(tmp_path: Path, smtp_server: Inbox, database_url: str) -> Iterator[Service]:
+    yield from open_mailing(
+        tmp_path, smtp_server, alert_confirmations_per_hour=PER_HOUR, database_url=database_url
+    )
 
 
 def _subscribe(service: Service, key: str | None = None) -> tuple[int, dict]:
