@@ -85,6 +85,12 @@ def to_source(doc: AnyDocument) -> dict[str, Any]:
     return source
 
 
+def _work_s(client: EngineClient) -> float | None:
+    """A third of the client's wait for an answer (None: it has none)."""
+    waits = getattr(client, "timeout_s", None)
+    return waits / 3 if isinstance(waits, int | float) and waits > 0 else None
+
+
 def unreadable(found: dict[str, dict[str, Any]], accepted: frozenset[int] = READABLE) -> str | None:
     """Why the current code cannot use the indices of ``found`` (index → mapping), or
     None: ``READABLE`` for searches, ``MAPPING_VERSION`` only for writes."""
@@ -132,8 +138,13 @@ class EngineStore:
         search_backoff: Backoff | None = None,
         bulk_workers: int = 2,
         bulk_docs: int = bulk.MAX_DOCS,
+        work_s: float | None = None,
     ) -> None:
         self.client = client
+        # the engine's time for a search's matching (``request.too_costly``): a third
+        # of the client's wait, so the engine stops a costly question itself, well before
+        # the client gives up on it and asks it again
+        self.work_s = work_s if work_s is not None else _work_s(client)
         self.alias = alias
         self.shards = shards
         self.replicas = replicas
@@ -402,7 +413,7 @@ class EngineStore:
         after, seen, pit = request.decode_cursor(query)
         tree = parse_query(query.q)
         with using(self._name_book(query)):
-            body = request.build(query, tree, after, self.shards, seen)
+            body = request.build(query, tree, after, self.shards, seen, self.work_s)
         try:
             self.ensure(self.search_backoff, reading=True)
             if self._unindexed(query, tree) is not None:
@@ -416,6 +427,9 @@ class EngineStore:
             if retryable(exc.status):
                 raise StoreUnavailable(not_answering(self.kind, exc)) from exc
             raise
+        refusal = request.too_costly(response, tree)
+        if refusal is not None:
+            raise refusal
         return request.parse(response, query, seen, plan(shown(tree)), pit)
 
     def matching_now(self, query: SearchQuery, ids: Sequence[str]) -> set[str]:
