@@ -170,6 +170,14 @@ _TOO_COSTLY = (
 )
 
 
+def work_seconds(client: object) -> float | None:
+    """The engine's time for a search's matching: a third of the client's wait for an
+    answer (None: it has none), so the engine stops a costly question itself, well
+    before the client gives up on it and asks it again."""
+    waits = getattr(client, "timeout_s", None)
+    return waits / 3 if isinstance(waits, int | float) and waits > 0 else None
+
+
 def too_costly(response: dict[str, Any], tree: Node) -> QueryTooCostly | None:
     """The refusal of a search the engine stopped at its time (``timed_out``): its page,
     total and counts are a part of the answer, never given as the answer. A long phrase

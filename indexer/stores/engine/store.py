@@ -85,12 +85,6 @@ def to_source(doc: AnyDocument) -> dict[str, Any]:
     return source
 
 
-def _work_s(client: EngineClient) -> float | None:
-    """A third of the client's wait for an answer (None: it has none)."""
-    waits = getattr(client, "timeout_s", None)
-    return waits / 3 if isinstance(waits, int | float) and waits > 0 else None
-
-
 def unreadable(found: dict[str, dict[str, Any]], accepted: frozenset[int] = READABLE) -> str | None:
     """Why the current code cannot use the indices of ``found`` (index → mapping), or
     None: ``READABLE`` for searches, ``MAPPING_VERSION`` only for writes."""
@@ -144,7 +138,7 @@ class EngineStore:
         # the engine's time for a search's matching (``request.too_costly``): a third
         # of the client's wait, so the engine stops a costly question itself, well before
         # the client gives up on it and asks it again
-        self.work_s = work_s if work_s is not None else _work_s(client)
+        self.work_s = work_s if work_s is not None else request.work_seconds(client)
         self.alias = alias
         self.shards = shards
         self.replicas = replicas
