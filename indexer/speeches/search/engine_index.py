@@ -24,7 +24,7 @@ from indexer.speeches.search.shapes import SPEECH_FILTERS, SpeechHit, SpeechQuer
 from indexer.speeches.search.tantivy_index import KEY_FIELDS, key_values
 from indexer.speeches.search.unsettled import Unsettled
 from indexer.stores.base import FacetCount, StoreUnavailable
-from indexer.stores.engine import aliases, bulk, highlights, pits
+from indexer.stores.engine import aliases, bulk, highlights, pits, request
 from indexer.stores.engine.clients import EngineClient
 from indexer.stores.engine.compile import compile_query, key_field
 from indexer.stores.engine.loading import refreshing_seldom
@@ -277,6 +277,9 @@ class EngineSpeechIndex:
         after, seen, pit = decode_cursor(query)  # type: ignore[arg-type]
         tree = parse_query(query.q)
         body = _body(query, compile_query(tree), after, seen)
+        work_s = request.work_seconds(self.client)
+        if work_s:  # the engine stops a costly question itself (``request.too_costly``)
+            body["timeout"] = f"{max(1, round(work_s * 1000))}ms"
         try:
             self.ensure()
             response, pit = pits.search(self.pits, body, pit, self.backoff)
@@ -284,6 +287,9 @@ class EngineSpeechIndex:
             if retryable(exc.status):
                 raise StoreUnavailable(not_answering("discursos", exc)) from exc
             raise
+        refusal = request.too_costly(response, tree)
+        if refusal is not None:
+            raise refusal
         match_plan = plan(tree)
         hits = []
         raw_hits = response["hits"]["hits"]

@@ -13,8 +13,9 @@ import datetime as dt
 import json
 from typing import Any
 
+from indexer.analysis import stem_tokens
 from indexer.highlight import MatchPlan, plan, shown
-from indexer.query import Node
+from indexer.query import And, Field, Node, Not, Or, Phrase, QueryTooCostly
 from indexer.stores.base import (
     FILTER_FIELDS,
     MAX_OFFSET,
@@ -120,8 +121,11 @@ def build(
     after: list[SortValue] | None,
     shards: int = 1,
     seen: int = 0,
+    work_s: float | None = None,
 ) -> dict[str, Any]:
-    """The request body: compiled words, filters (not scored), sort, page, facets, highlight."""
+    """The request body: compiled words, filters (not scored), sort, page, facets, highlight.
+    ``work_s``: the engine's time for the question's matching (its ``timeout``); past it
+    the engine stops and answers ``timed_out`` (``too_costly``)."""
     body: dict[str, Any] = {
         "query": {"bool": {"must": [compile_query(tree)], "filter": _filters(query)}},
         "sort": _sort(query),
@@ -129,6 +133,8 @@ def build(
         "track_total_hits": True,
         "_source": ["payload"],
     }
+    if work_s:
+        body["timeout"] = f"{max(1, round(work_s * 1000))}ms"
     if after is not None:
         body["search_after"] = after
     elif seen:
@@ -148,6 +154,50 @@ def build(
             {"bool": {"should": [words, *extra]}} if extra else words
         )
     return body
+
+
+# what a search the engine stopped at its time says (``too_costly``); a question with a
+# phrase is told what the embedded store tells it (``tantivy_native``)
+_PHRASE_TOO_COSTLY = (
+    "a proximity phrase needs too much work to search here: its words are too frequent or too many",
+    "una frase con proximidad de esta búsqueda exige demasiado trabajo (sus palabras son "
+    "muy frecuentes o demasiadas): acorte la frase o reduzca la proximidad",
+)
+_TOO_COSTLY = (
+    "the search needs too much work to answer here: use fewer or less common words",
+    "la búsqueda exige demasiado trabajo para responderla aquí: use menos palabras o "
+    "palabras menos frecuentes",
+)
+
+
+def work_seconds(client: object) -> float | None:
+    """The engine's time for a search's matching: a third of the client's wait for an
+    answer (None: it has none), so the engine stops a costly question itself, well
+    before the client gives up on it and asks it again."""
+    waits = getattr(client, "timeout_s", None)
+    return waits / 3 if isinstance(waits, int | float) and waits > 0 else None
+
+
+def too_costly(response: dict[str, Any], tree: Node) -> QueryTooCostly | None:
+    """The refusal of a search the engine stopped at its time (``timed_out``): its page,
+    total and counts are a part of the answer, never given as the answer. A long phrase
+    of common words (``"de la el de la el …"~5``) kept the engine's CPU busy for minutes
+    at 100k documents while the API waited, and asked it again twice on its timeout."""
+    if not response.get("timed_out"):
+        return None
+    return QueryTooCostly(*(_PHRASE_TOO_COSTLY if _has_phrase(tree) else _TOO_COSTLY))
+
+
+def _has_phrase(node: Node) -> bool:
+    match node:
+        case Phrase(text, slop) | Field(_, text, True, slop):
+            return bool(slop) or len(stem_tokens(text)) > 1
+        case And(items) | Or(items):
+            return any(_has_phrase(item) for item in items)
+        case Not(item):
+            return _has_phrase(item)
+        case _:
+            return False
 
 
 def _terms(name: str, query: SearchQuery, shards: int, facets: list[str]) -> dict[str, Any]:

@@ -132,8 +132,13 @@ class EngineStore:
         search_backoff: Backoff | None = None,
         bulk_workers: int = 2,
         bulk_docs: int = bulk.MAX_DOCS,
+        work_s: float | None = None,
     ) -> None:
         self.client = client
+        # the engine's time for a search's matching (``request.too_costly``): a third
+        # of the client's wait, so the engine stops a costly question itself, well before
+        # the client gives up on it and asks it again
+        self.work_s = work_s if work_s is not None else request.work_seconds(client)
         self.alias = alias
         self.shards = shards
         self.replicas = replicas
@@ -402,7 +407,7 @@ class EngineStore:
         after, seen, pit = request.decode_cursor(query)
         tree = parse_query(query.q)
         with using(self._name_book(query)):
-            body = request.build(query, tree, after, self.shards, seen)
+            body = request.build(query, tree, after, self.shards, seen, self.work_s)
         try:
             self.ensure(self.search_backoff, reading=True)
             if self._unindexed(query, tree) is not None:
@@ -416,6 +421,9 @@ class EngineStore:
             if retryable(exc.status):
                 raise StoreUnavailable(not_answering(self.kind, exc)) from exc
             raise
+        refusal = request.too_costly(response, tree)
+        if refusal is not None:
+            raise refusal
         return request.parse(response, query, seen, plan(shown(tree)), pit)
 
     def matching_now(self, query: SearchQuery, ids: Sequence[str]) -> set[str]:
