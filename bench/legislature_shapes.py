@@ -69,6 +69,16 @@ TITLES = {
     "Sesión de la Comisión Permanente del 31 de diciembre de 2025 al 2 de enero de 2026": (
         "2025-12-31", "permanente", None),
 }  # fmt: skip
+# Transcripts' first lines as state congresses and the Cámara print them, read by hand:
+# the session's type and number («NÚMERO TREINTA Y DOS», a count's ordinal before it).
+HEADINGS = {
+    "CONGRESO DEL ESTADO DE JALISCO\nSESIÓN ORDINARIA NÚMERO TREINTA Y DOS, CELEBRADA EL 15 DE "
+    "MAYO DE 2025": ("ordinaria", "32"),
+    "Sesión extraordinaria número tres\ncelebrada el 2 de julio de 2025": ("extraordinaria", "3"),
+    "DIARIO DE LOS DEBATES\nLXIV Legislatura\nSESIÓN ORDINARIA NÚMERO 32\n": ("ordinaria", "32"),
+    "H. Congreso del Estado\nTrigésima Segunda Sesión Ordinaria\n": ("ordinaria", "32"),
+    "Orden del día\n1. Lectura del acta de la sesión ordinaria número 31": (None, None),
+}
 # Titles of one session the sitting must not split (the count's units are no sitting:
 # "Trigésima Segunda Sesión" is the 32nd, not the day's second sitting)
 SITTINGS = {
@@ -163,6 +173,11 @@ def measure() -> dict[str, dict[str, dict[str, int]]]:
         _grade(titles["legislature"], info.legislature, legislature)
     for title, sitting in SITTINGS.items():  # (graded in the type's column)
         _grade(titles["type"], recognise_session(title).sitting, sitting)
+    headings: dict[str, Counter[str]] = {f: Counter() for f in ("type", "number")}
+    for heading, (kind, number) in HEADINGS.items():
+        _grade(headings["type"], session_type_in_heading(heading), kind)
+        _grade(headings["number"], session_number_in_heading(heading), number)
+    out["(session headings)"] = {f: dict(c) for f, c in headings.items()}
     out["(session titles)"] = {f: dict(c) for f, c in titles.items()}
     videos: Counter[str] = Counter()
     for url, key in VIDEOS.items():

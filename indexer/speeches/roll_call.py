@@ -108,10 +108,15 @@ _OTHER_SIDE = re.compile(
 )
 
 
+_SIDE_OPENINGS = frozenset({"A ", "En", "EN", "Ab", "AB"})
+
+
 def named_sides_at(lines: Sequence[str], at: int, previous: str | None) -> int | None:
     """How many lines the sides of a vote that start at ``lines[at]`` take (see
     :data:`_NAMED_SIDE`); None unless a side naming two members at least starts there
     after a finished sentence."""
+    if lines[at].lstrip()[:2] not in _SIDE_OPENINGS:  # (most lines: no regex tried)
+        return None
     if previous is not None and previous.strip() and not _SENTENCE_END.search(previous):
         return None
     if not _NAMED_SIDE.fullmatch(lines[at]):

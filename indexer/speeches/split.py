@@ -544,39 +544,49 @@ _PAGE_NUMBER_ALONE = re.compile(r"[^\S\n]*[-–—][^\S\n]*\d{1,4}[^\S\n]*[-–�
 def _without_page_marks(text: str) -> str:
     """``text`` without the page marks its pages left among the lines (see
     :data:`_PAGE_MARK`) where no page break tells the page's edges."""
-    if not _PAGE_WORD.search(text) and "-" not in text and "–" not in text:
-        return text
-    lines = text.split("\n")
+    marks: list[tuple[int, int, str, re.Match[str] | None]] = []
     keys: dict[str, int] = {}
-    marks: list[int] = []
-    for at, line in enumerate(lines):
-        stripped = line.strip("\f \t\r")
-        if len(stripped) > 160 or not (_PAGE_WORD.search(stripped) or stripped[:1] in "-–—"):
+    # (only the lines that could be one are looked at: "pág" in them, or a dash first)
+    starts: set[int] = set()
+    start = end = -1  # the line of the last occurrence, each line's bounds found once
+    for at in occurrences(text, *_PAGE_LITERALS):
+        if at >= end:
+            start = text.rfind("\n", 0, at) + 1
+            end = text.find("\n", at)
+            end = len(text) if end < 0 else end
+            if text[at] not in "pPaA" and not text[start:at].strip(" \t\f\r"):
+                starts.add(start)  # a dash first on its line
+        if text[at] in "pPaA":
+            starts.add(start)
+    for start in sorted(starts):
+        end = text.find("\n", start)
+        end = len(text) if end < 0 else end
+        stripped = text[start:end].strip("\f \t\r")
+        if len(stripped) > 160:
             continue
         match = _PAGE_MARK.fullmatch(stripped)
         if match is not None or _PAGE_NUMBER_ALONE.fullmatch(stripped):
-            marks.append(at)
             key = _DIGIT.sub("#", fold_keyword(stripped))
             keys[key] = keys.get(key, 0) + 1
-    drop = set()
-    for at in marks:
-        stripped = lines[at].strip("\f \t\r")
-        match = _PAGE_MARK.fullmatch(stripped)
+            marks.append((start, end, key, match))
+    pieces, last = [], 0
+    for start, end, key, match in marks:
         # "Página 14 de 40", or the record's name and its page: a page's mark even once;
         # a bare "página 12" (a speech's line may end so), or "- 12 -", only repeated
         alone = match is not None and (
-            _PAGES_OF.search(stripped) or bool(match["head"] and _RECORD.search(match["head"]))
+            _PAGES_OF.search(match[0]) or bool(match["head"] and _RECORD.search(match["head"]))
         )
-        if alone or keys[_DIGIT.sub("#", fold_keyword(stripped))] >= 2:
-            drop.add(at)
-    if not drop:
+        if alone or keys[key] >= 2:
+            page_break = "\f" if text.startswith("\f", start) else ""
+            pieces += [text[last:start], page_break]
+            last = end + 1  # the line's own end goes with it
+    if not pieces:
         return text
-    return "\n".join(
-        ("\f" if lines[at].startswith("\f") else "") if at in drop else line
-        for at, line in enumerate(lines)
-    )
+    pieces.append(text[last:])
+    return "".join(pieces)
 
 
+_PAGE_LITERALS = ("pág", "Pág", "PÁG", "pag", "Pag", "PAG", "-", "–", "—")
 _PAGE_WORD = re.compile(r"(?i:p[aá]g)")
 _PAGES_OF = re.compile(r"\d[^\S\n]*(?:de|/)[^\S\n]*\d+[^\S\n]*$")
 # the record's own name at a page's edge ("Cámara de Diputados — Versión estenográfica")
