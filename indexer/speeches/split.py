@@ -596,7 +596,8 @@ _RECORD = re.compile(
     r"|legislatura|gaceta\s+parlamentaria)"
 )
 # a word a line's end broke with a hyphen, its rest opening the next line ("la refor-⏎ma")
-_BROKEN_WORD = re.compile(r"[a-záéíóúñü]{2}[-\u2010\u00ad]$")
+_HYPHENS = ("-", "\u2010", "\u00ad")
+_BROKEN_WORD = re.compile(r"[^\W\d_][a-záéíóúñü][-\u2010\u00ad]$")
 
 
 def _joined(lines: Sequence[str]) -> str:
@@ -606,7 +607,12 @@ def _joined(lines: Sequence[str]) -> str:
     for line in lines:
         if not line:
             continue
-        if pieces and line[:1].islower() and _BROKEN_WORD.search(pieces[-1]):
+        if (
+            pieces
+            and pieces[-1].endswith(_HYPHENS)
+            and line[:1].islower()
+            and _BROKEN_WORD.search(pieces[-1])
+        ):
             pieces[-1] = pieces[-1][:-1] + line
         else:
             pieces.append(line)
@@ -824,9 +830,23 @@ def _wrapped_speaker(first: str, second: str) -> tuple[str, str] | None:
         return None
     if _speaker_at(second) is not None:
         return None
+    first, second = first.rstrip(), second.lstrip()
+    if _BROKEN_WORD.search(first) and (broken := _WORD_REST.match(second)):
+        # a name's word the line's end broke with a hyphen ("…Pérez Ber-⏎múdez (PAN): …"):
+        # whole again, and the rest after it is a heading's
+        rest = second[broken.end() :]
+        if not (_WRAPPED_REST.match(rest) or _DOTTED_END.match(rest)):
+            return None
+        return _speaker_at(f"{first[:-1]}{second}")
     if not (_WRAPPED_REST.match(second) or _WRAPPED_DOTTED_REST.match(second)):
         return None
-    return _speaker_at(f"{first.rstrip()} {second.lstrip()}")
+    return _speaker_at(f"{first} {second}")
+
+
+# the rest of a broken word, in lower case, opening the next line
+_WORD_REST = re.compile(r"[a-záéíóúñü]+")
+# …and a dotted heading's end after it ("…HERNÁN-⏎dez.- ", "…(PAN).- ")
+_DOTTED_END = re.compile(r"(?:\s*\([^()\n]{0,40}\))?\s*\.\s*[-–—]")
 
 
 def _agenda_heading(line: str, items: list[str]) -> int | None:

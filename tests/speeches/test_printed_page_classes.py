@@ -56,6 +56,10 @@ def test_a_word_a_line_end_broke_with_a_hyphen_is_whole_again() -> None:
     oradora = next(s for s in speeches if s.person_name == "María Guadalupe Chavira de la Peña")
     # a page mark between the two halves too
     assert "defender la reforma en materia de agua" in oradora.text
+    # a heading whose name a line's end broke so is hers, never the chair's words
+    assert [s.speaker_as_written for s in speeches if s.text.startswith("No, gracias.")] == [
+        "La diputada María Guadalupe Chavira de la Peña (Morena)"
+    ]
     pregunta = next(s for s in speeches if s.person_name == "Ulises Baeza Montoya")
     assert pregunta.text == "Presidenta, ¿acepta una pregunta la oradora?"
     assert pregunta.party == "PAN"
