@@ -3,7 +3,9 @@ were not tuned on (Cámara de Diputados, Senado's Comisión Permanente, CDMX, Es
 México, Jalisco, Nuevo León; fixtures in ``tests/fixtures/speeches/legislatures/``,
 written after real published ones, with the values read by hand in ``hand-read.json``):
 right, empty, or WRONG (a wrong value is worse than none); also the date, type and
-legislature of transmissions' titles and the video id of the links pages embed.
+legislature of transmissions' titles (and that a count's ordinal splits no sitting), the
+number, period and legislature a transcript's heading gives, and the video id of the
+links pages embed.
 ``--old PATH`` grades another checkout (e.g. ``git archive`` of main) in a child process
 and prints both side by side.
 
@@ -23,8 +25,8 @@ from pathlib import Path
 
 HERE = Path(__file__).resolve().parents[1]
 FIXTURES = HERE / "tests" / "fixtures" / "speeches" / "legislatures"
-FIELDS = ("turns", "clean", "speaker", "person", "role", "party", "chair", "type", "date",
-          "legislature", "video")  # fmt: skip
+FIELDS = ("turns", "clean", "speaker", "person", "role", "party", "chair", "type", "number",
+          "period", "date", "legislature", "video")  # fmt: skip
 # Links a congress page embeds for its transmission, and the key each must have (None:
 # no one video, e.g. "whatever the channel streams now").
 VIDEOS = {
@@ -33,6 +35,12 @@ VIDEOS = {
     "https://www.youtube.com/live/Kq3vX9bT2mA?si=abc": "Kq3vX9bT2mA",
     "https://youtu.be/Kq3vX9bT2mA?t=3600": "Kq3vX9bT2mA",
     "https://www.facebook.com/CongresoEjemplo/videos/1234567890123456/": "1234567890123456",
+    "https://www.youtube.com/watch?v=Kq3vX9bT2mA&t=1h2m3s": "Kq3vX9bT2mA",
+    "https://www.youtube.com/shorts/Kq3vX9bT2mA": "Kq3vX9bT2mA",
+    "https://www.facebook.com/plugins/video.php?height=314&href=https%3A%2F%2Fwww.facebook.com"
+    "%2FCongresoEjemplo%2Fvideos%2F1234567890123456%2F&show_text=false": "1234567890123456",
+    "https://vimeo.com/channels/congresoejemplo/123456789": "123456789",
+    "https://vimeo.com/showcase/9876543/video/123456789": "123456789",
 }
 
 # Transmission and page titles as congresses publish them, read by hand: date, type and
@@ -53,7 +61,31 @@ TITLES = {
         "2025-04-30", "ordinaria", None),
     "Sesión de la Diputación Permanente 28-01-2024 LXI Legislatura": (
         "2024-01-28", "permanente", "LXI"),
+    # a sitting over several days is the day it began; a count's units are no sitting
+    "Sesión permanente iniciada el 30 de abril y concluida el 2 de mayo de 2025": (
+        "2025-04-30", None, None),
+    "Sesión Ordinaria del 29 al 30 de abril de 2025 | LXVI Legislatura": (
+        "2025-04-29", "ordinaria", "LXVI"),
+    "Sesión de la Comisión Permanente del 31 de diciembre de 2025 al 2 de enero de 2026": (
+        "2025-12-31", "permanente", None),
 }  # fmt: skip
+# Transcripts' first lines as state congresses and the Cámara print them, read by hand:
+# the session's type and number («NÚMERO TREINTA Y DOS», a count's ordinal before it).
+HEADINGS = {
+    "CONGRESO DEL ESTADO DE JALISCO\nSESIÓN ORDINARIA NÚMERO TREINTA Y DOS, CELEBRADA EL 15 DE "
+    "MAYO DE 2025": ("ordinaria", "32"),
+    "Sesión extraordinaria número tres\ncelebrada el 2 de julio de 2025": ("extraordinaria", "3"),
+    "DIARIO DE LOS DEBATES\nLXIV Legislatura\nSESIÓN ORDINARIA NÚMERO 32\n": ("ordinaria", "32"),
+    "H. Congreso del Estado\nTrigésima Segunda Sesión Ordinaria\n": ("ordinaria", "32"),
+    "Orden del día\n1. Lectura del acta de la sesión ordinaria número 31": (None, None),
+}
+# Titles of one session the sitting must not split (the count's units are no sitting:
+# "Trigésima Segunda Sesión" is the 32nd, not the day's second sitting)
+SITTINGS = {
+    "Trigésima Segunda Sesión Ordinaria del Congreso del Estado de Jalisco": None,
+    "Décima Tercera Sesión Ordinaria, 10 de abril de 2025": None,
+    "Sesión Ordinaria Vespertina 30 de abril de 2025": "vespertina",
+}
 
 
 def _grade(counts: Counter[str], got: object, want: object) -> None:
@@ -82,6 +114,8 @@ def measure() -> dict[str, dict[str, dict[str, int]]]:
     """``{shape: {field: {"right"|"empty"|"WRONG": n}}}`` for the readers importable here."""
     sys.path.insert(0, os.environ.get("BENCH_CODE", str(HERE)))
     from indexer.models import Sesion
+    from indexer.readers.session_numbers import session_number_in_heading
+    from indexer.readers.session_period import legislature_in_heading, period_in_heading
     from indexer.readers.sessions import recognise_session, session_type_in_heading
     from indexer.readers.videos import video_id
     from indexer.speeches.attribute import speeches_of
@@ -110,6 +144,10 @@ def measure() -> dict[str, dict[str, dict[str, int]]]:
         for words in want.get("not_said", []):
             inside = any(words in s.text for s in said)
             fields["clean"]["WRONG" if inside else "right"] += 1
+        # and what was said is in a turn as said (a word a line's end broke is whole)
+        for words in want.get("said", []):
+            inside = any(words in s.text for s in said)
+            fields["clean"]["right" if inside else "WRONG"] += 1
         for n in range(max(len(heads), len(wanted))):
             got = heads[n] if n < len(heads) else None
             row = wanted[n] if n < len(wanted) else [None, None, None, None]
@@ -119,6 +157,13 @@ def measure() -> dict[str, dict[str, dict[str, int]]]:
             _grade(fields["party"], got and got.party, row[3])
         _grade(fields["chair"], heading_chair(text), want["chair"])
         _grade(fields["type"], session_type_in_heading(text), want["type"])
+        # what the heading says of the session, where read by hand
+        if "number" in want:
+            _grade(fields["number"], session_number_in_heading(text), want["number"])
+        if "period" in want:
+            _grade(fields["period"], period_in_heading(text), want["period"])
+        if "legislature" in want:
+            _grade(fields["legislature"], legislature_in_heading(text), want["legislature"])
         out[name] = {f: dict(c) for f, c in fields.items()}
     titles: dict[str, Counter[str]] = {f: Counter() for f in ("date", "type", "legislature")}
     for title, (day, kind, legislature) in TITLES.items():
@@ -126,6 +171,13 @@ def measure() -> dict[str, dict[str, dict[str, int]]]:
         _grade(titles["date"], info.date and info.date.isoformat(), day)
         _grade(titles["type"], info.session_type, kind)
         _grade(titles["legislature"], info.legislature, legislature)
+    for title, sitting in SITTINGS.items():  # (graded in the type's column)
+        _grade(titles["type"], recognise_session(title).sitting, sitting)
+    headings: dict[str, Counter[str]] = {f: Counter() for f in ("type", "number")}
+    for heading, (kind, number) in HEADINGS.items():
+        _grade(headings["type"], session_type_in_heading(heading), kind)
+        _grade(headings["number"], session_number_in_heading(heading), number)
+    out["(session headings)"] = {f: dict(c) for f, c in headings.items()}
     out["(session titles)"] = {f: dict(c) for f, c in titles.items()}
     videos: Counter[str] = Counter()
     for url, key in VIDEOS.items():

@@ -33,7 +33,12 @@ from indexer.analysis import fold_keyword
 from indexer.linking import first_sitting
 from indexer.models import VideoLink
 from indexer.readers.normalise import parse_date, video_platform
-from indexer.readers.sessions import SessionInfo, clean_title, recognise_session
+from indexer.readers.sessions import (
+    SessionInfo,
+    clean_title,
+    dated_by_label,
+    recognise_session,
+)
 from indexer.readers.videos import State, canonical_video_url, state_from_text, video_id
 
 
@@ -175,6 +180,15 @@ class VideoChannelSpider(SpecSpider):
                     or state_from_text(title, player.label)
                     or "recorded"
                 )
+                own = dated_by_label(info, player.label)
+                if own is not info and player.label:
+                    # a video the block lists of another day is that day's session's,
+                    # none of the block's date or type
+                    kept = {k: v for k, v in fields.items() if k not in _SESSION_FIELDS}
+                    yield Transmission(
+                        player.label, player.url, own, state, "", kept, player.captions
+                    )
+                    continue
                 yield Transmission(
                     title, player.url, info, state, "", dict(fields), player.captions
                 )
@@ -238,6 +252,10 @@ class VideoChannelSpider(SpecSpider):
         else:
             draft.page_text = EntryTexts(descriptions).main_text()
         return draft
+
+
+# what a block's fields say of its own session, never of a video it lists of another day
+_SESSION_FIELDS = frozenset({"date", "session_type", "sitting", "chamber", "session_number"})
 
 
 def _one(value: str | list[str] | None) -> str | None:

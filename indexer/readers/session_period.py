@@ -94,7 +94,14 @@ def normalise_period(value: str | None) -> str | None:
     two: unsure, none."""
     if not value:
         return None
-    return period_in_heading(_DIGIT_ORDINAL.sub(_ordinal_word, " ".join(value.split())))
+    value = _DIGIT_ORDINAL.sub(_ordinal_word, " ".join(value.split()))
+    # a column's year of exercise without its last words («1er. Año», «del Segundo Año»)
+    return period_in_heading(_BARE_YEAR.sub(r"\g<0> de ejercicio", value))
+
+
+_BARE_YEAR = re.compile(
+    r"\b(?i:primer|primero|segundo|tercer|tercero)\s+(?i:año|ano)\b(?!\s+(?i:de)\b)"
+)
 
 
 # a column writes the ordinal in figures («1er. Periodo Ordinario», «2° Año»): as words

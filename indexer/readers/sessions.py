@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from indexer.analysis import fold_keyword
 from indexer.readers.courts import normalise_chamber
 from indexer.readers.normalise import (
+    MONTHS,
     declared_permanent,
     normalise_legislature,
     normalise_session_type,
@@ -66,7 +67,9 @@ _BARS = re.compile(r"[\s|·•]+")
 
 _SITTING = re.compile(
     r"\b(vespertina|matutina|nocturna)\b|"
-    r"\b(segunda|tercera|cuarta|quinta|2a|3a|4a|5a)\.?\s+sesion\b|"
+    # (never the units of a session's count: "Trigésima Segunda Sesión Ordinaria" is the
+    # 32nd session, no second sitting)
+    r"(?<!ima )\b(segunda|tercera|cuarta|quinta|2a|3a|4a|5a)\.?\s+sesion\b|"
     # ("Sesión Ordinaria Segunda Parte" is the same sitting's video, its second part)
     r"\bsesion\s+(?:\w+\s+)?(?:numero\s+)?(segunda|tercera|cuarta|quinta)\b(?!\s+parte\b)"
 )
@@ -83,6 +86,50 @@ def sitting_of(text: str | None) -> str | None:
         return None
     word = match[1] or match[2] or match[3]
     return _ORDINAL_SITTINGS.get(word, word)
+
+
+# A sitting that ran over several days (declared permanent, or past midnight) is dated
+# by the day it began, which titles write first and without its year: "Sesión permanente
+# iniciada el 30 de abril y concluida el 2 de mayo de 2025", "Sesión del 29 al 30 de
+# abril de 2025", "…del 31 de diciembre de 2024 al 2 de enero de 2025" (that one with it).
+_MONTH = "|".join(MONTHS)
+_BEGUN = re.compile(
+    rf"\b(\d{{1,2}})(?:\s+de\s+({_MONTH}))?(?:\s+de\s+(\d{{4}}))?"
+    r"\s*(?:y\s+(?:concluid|terminad|clausurad|finalizad|continuad|reanudad)[ao]"
+    r"\s+el|al|a|y|hasta\s+el|-|–|—)\s*"
+    r"(?:(?:lunes|martes|miercoles|jueves|viernes|sabado|domingo)\s+)?"
+    rf"(\d{{1,2}})\s+de\s+({_MONTH})(?:\s+de|,|\s+del)?\s+(\d{{4}})\b"
+)
+# a day written without its month opens a span only after the words that open one
+_DAYS_OPENING = re.compile(r"\b(?:del|el|los\s+dias|dias|entre\s+el|entre)\s+$")
+SPANNED_DAYS = 3  # a sitting declared permanent runs a few days, never a week
+
+
+def _session_date(text: str) -> dt.date | None:
+    """The day the session began: the first of a span of days its title gives (see
+    :data:`_BEGUN`), else the first date it writes."""
+    found = parse_date(text)
+    span = _BEGUN.search(fold_keyword(text))
+    if found is None or span is None:
+        return found
+    folded = fold_keyword(text)
+    if parse_date(folded[span.end() :]) is not None:
+        return found  # a period's span of days, and the session's own date after it
+    if not span[2] and not _DAYS_OPENING.search(folded, 0, span.start()):
+        return found  # "Sesión 2 - 5 de junio": a number, no day
+    end_month, end_year = MONTHS[span[5]], int(span[6])
+    month = MONTHS[span[2]] if span[2] else end_month
+    year = int(span[3]) if span[3] else end_year - (1 if month > end_month else 0)
+    try:
+        begun, ended = (
+            dt.date(year, month, int(span[1])),
+            dt.date(end_year, end_month, int(span[4])),
+        )
+    except ValueError:
+        return found
+    if not dt.timedelta(0) < ended - begun <= dt.timedelta(days=SPANNED_DAYS):
+        return found  # no span of one sitting's days: the first date written, as ever
+    return begun if found in (begun, ended) else found
 
 
 @dataclass(frozen=True)
@@ -105,11 +152,33 @@ def recognise_session(text: str | None, default_date: dt.date | None = None) -> 
     folded = fold_keyword(text)
     return SessionInfo(
         is_session=bool(_SESSION_WORDS.search(folded)),
-        date=parse_date(text) or default_date,
+        date=_session_date(text) or default_date,
         session_type=_session_type(folded),
         legislature=_legislature(text),
         chamber=_chamber(text, folded),
         sitting=sitting_of(text),
+    )
+
+
+def dated_by_label(info: SessionInfo, label: str | None) -> SessionInfo:
+    """The session a video belongs to when its own label dates it another day than the
+    block it is listed in: a page's block of the day's session may link the previous
+    session's video too («Ver la sesión del 28 de abril de 2025»). That video is the
+    day its label writes, of the type, sitting and chamber the label names (none when it
+    names none: the block's are another session's); ``info`` when the label dates it the
+    block's day or not at all."""
+    if not label:
+        return info
+    own = recognise_session(label)
+    if own.date is None or info.date is None or own.date == info.date:
+        return info
+    return SessionInfo(
+        info.is_session,
+        own.date,
+        own.session_type,
+        own.legislature or info.legislature,  # (a legislature sits for three years)
+        own.chamber,
+        own.sitting,
     )
 
 
@@ -124,9 +193,18 @@ _HEADING_OPENING = re.compile(
     r"\bversion\s+(?:taquigrafica|estenografica)\s+de\s+la\s+sesion\s+"
     r"|^[^\S\n]*acta\s+(?:numero|num\.|no\.)\s*\d{1,4}\s+de\s+la\s+sesion\s+"
     # ("SESIÓN PÚBLICA ORDINARIA CELEBRADA…", "SESIÓN ORDINARIA NÚMERO 45, CELEBRADA…")
-    r"|^[^\S\n]*(?=sesion\s+(?:publica\s+)?(?:(?:ordinaria|extraordinaria|solemne)\s+"
-    r"(?:(?:vespertina|matutina|nocturna)\s+)?(?:(?:numero|num\.|no\.)\s*\d{1,4},?\s+)?(?:celebrada|del\s+dia|de\s+fecha)\b"
-    r"|(?:deliberante\s+|publica\s+)?de\s+la\s+(?:comision|diputacion)\s+permanente\b))sesion\s+",
+    # (the number in figures or words, "SESIÓN ORDINARIA NÚMERO TREINTA Y DOS, CELEBRADA…",
+    # or alone to the line's end: "Sesión Ordinaria No. 32")
+    r"|^[^\S\n]*(?:(?:(?:decim|vigesim|trigesim|cuadragesim|quincuagesim|sexagesim|septuagesim"
+    r"|octogesim|nonagesim|centesim)a[^\S\n]+)?(?:primera|segunda|tercera|cuarta|quinta|sexta"
+    r"|septima|octava|novena|decima|undecima|duodecima|vigesima|trigesima|cuadragesima)[^\S\n]+"
+    r"(?=sesion\s+(?:publica\s+)?(?:ordinaria|extraordinaria|solemne)\b)"
+    r"|(?=sesion\s+(?:publica\s+)?(?:(?:ordinaria|extraordinaria|solemne)\s+"
+    r"(?:(?:vespertina|matutina|nocturna)\s+)?"
+    r"(?:(?:(?:numero|num\.|no\.)\s*(?:\d{1,4}|[a-z]+(?:\s+[a-z]+){0,4}?),?\s+)?"
+    r"(?:celebrada|del\s+dia|de\s+fecha)\b"
+    r"|(?:numero|num\.|no\.)[^\S\n]*(?:\d{1,4}|[a-z]+(?:[^\S\n]+[a-z]+){0,4})[^\S\n]*$)"
+    r"|(?:deliberante\s+|publica\s+)?de\s+la\s+(?:comision|diputacion)\s+permanente\b)))sesion\s+",
     re.MULTILINE,
 )
 _HEADING_KIND = re.compile(

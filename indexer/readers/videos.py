@@ -26,6 +26,11 @@ _NOT_VIDEO_IDS = frozenset({"live_stream", "videoseries"})
 _YOUTUBE_PATHS = re.compile(r"^/(?:embed|live|shorts|v|e)/([A-Za-z0-9_-]{6,20})(?![\w-])")
 _FACEBOOK_ID = re.compile(r"/videos/(?:[^/]+/)?(\d{5,25})(?!\d)")
 _VIMEO_ID = re.compile(r"^/(?:video/)?(\d{4,12})(?!\d)")
+# a video shown within a channel, group, showcase or album ("/channels/congreso/123456789",
+# "/groups/x/videos/123456789", "/showcase/987/video/123456789"): the same video
+_VIMEO_LISTED = re.compile(
+    r"^/(?:channels/[\w-]+|groups/[\w-]+/videos|(?:showcase|album)/\d+/video)/(\d{4,12})(?![\d\w])"
+)
 LIVE_WORDS = re.compile(
     r"(?:🔴|\ben vivo\b|\ben directo\b|\blive\b|\btransmision en vivo\b|\bhoy en vivo\b)"
 )
@@ -66,8 +71,17 @@ def video_key(url: str) -> str:
         match = _FACEBOOK_ID.search(parts.path) or re.search(r"[?&]v=(\d+)", url)
         if match:
             return f"facebook:{match[1]}"
+        # the page's embedded player names the video in its ``href``
+        # ("/plugins/video.php?href=https%3A%2F%2Fwww.facebook.com%2FX%2Fvideos%2F123…")
+        embedded = parse_qs(parts.query).get("href", [""])[0]
+        if parts.path.startswith("/plugins/") and embedded:
+            inner = urlsplit(embedded)
+            if on_host((inner.hostname or "").lower(), "facebook.com"):
+                match = _FACEBOOK_ID.search(inner.path) or re.search(r"[?&]v=(\d+)", embedded)
+                if match:
+                    return f"facebook:{match[1]}"
     if on_host(host, "vimeo.com"):
-        match = _VIMEO_ID.match(parts.path)
+        match = _VIMEO_ID.match(parts.path) or _VIMEO_LISTED.match(parts.path)
         if match:
             return f"vimeo:{match[1]}"
     return url.split("#", 1)[0]

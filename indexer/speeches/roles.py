@@ -183,6 +183,21 @@ def party_of(value: str) -> str | None:
     return found
 
 
+# The bench a bracket may name before the party ("(GP-Morena)", "(GPPAN)", "(Grupo
+# Parlamentario del PAN)", "(G.P. PVEM)"): the party is the rest.
+_BENCH = re.compile(r"^(?:grupo\s+parlamentario|g\.\s*p\.|gp)\s*(?:[-–—:]\s*|(?:del?\s+)?)")
+
+
+def _bracket_party(inner: str) -> str | None:
+    """The party a bracket after a speaker's name gives, with or without its bench."""
+    found = party_of(inner)
+    if found is None:
+        rest = _BENCH.sub("", fold_keyword(inner).strip(" ."), count=1)
+        if rest and rest != fold_keyword(inner).strip(" ."):
+            found = party_of(rest) or party_of(rest.removeprefix("partido "))
+    return found
+
+
 # On whose behalf the speaker speaks, after a comma ("…, a nombre de la diputada Ana Ruiz
 # (PAN):", "…, en representación de la Comisión…"): the one named there is not the speaker,
 # and a party in brackets after it may be theirs, not the speaker's.
@@ -202,8 +217,8 @@ def read_speaker(as_written: str) -> Speaker:
         folded = fold_keyword(inner)
         if "curul" in folded or "tribuna" in folded or "lugar" in folded or "escano" in folded:
             from_seat = True
-        elif party_of(inner):
-            party, party_written = party_of(inner), inner.strip()
+        elif _bracket_party(inner):
+            party, party_written = _bracket_party(inner), inner.strip()
     bare = " ".join(_PAREN.sub(" ", written).split())
     dashed = _PARTY_AFTER_DASH.search(bare)
     if dashed is not None:

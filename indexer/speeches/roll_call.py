@@ -83,3 +83,49 @@ def voiced_votes_at(
     while not lines[at + taken - 1].strip():
         taken -= 1
     return taken if votes >= 2 else None
+
+
+# A vote's sides as a versión estenográfica prints them in sentence case, each side a
+# line of the members' names after a colon ("A favor: Ana Ruiz Garza, Juan Pérez López
+# (PAN) y Pedro Soto Díaz.", "En contra: ninguno."): the record's list, not the words of
+# the secretary whose turn it follows. Two names at least on the first side read (one
+# name, a count — "A favor: 351" — or a sentence is someone's words).
+_SIDE_WORD = (
+    r"(?:A\s+favor|En\s+contra|En\s+pro|Abstenci[oó]n(?:es)?"
+    r"|A\s+FAVOR|EN\s+CONTRA|ABSTENCI[OÓ]N(?:ES)?)"
+)
+_NAME = (
+    r"[A-ZÁÉÍÓÚÑÜ][\w'’.-]*+(?:\s+(?:[A-ZÁÉÍÓÚÑÜ][\w'’.-]*+|de|del|la|las|los|y(?=\s+[A-ZÁÉÍÓÚÑÜ]"
+    r"[\w'’.-]*+\s+[A-ZÁÉÍÓÚÑÜ]))){1,7}(?:\s*\([^()\n]{1,30}\))?"
+)
+_NAMED_SIDE = re.compile(
+    rf"\s*{_SIDE_WORD}\s*(?:\(\d{{1,3}}\))?\s*:\s*{_NAME}(?:\s*(?:[,;]|\s+y)\s*{_NAME})+\s*\.?\s*"
+)
+# the other sides under it, named or none ("En contra: ninguno.", "Abstenciones: 0")
+_OTHER_SIDE = re.compile(
+    rf"\s*{_SIDE_WORD}\s*(?:\(\d{{1,3}}\))?\s*:\s*(?:{_NAME}(?:\s*(?:[,;]|\s+y)\s*{_NAME})*"
+    r"|(?i:ningun[oa]|nadie|cero)|0|[-–—])\s*\.?\s*"
+)
+
+
+_SIDE_OPENINGS = frozenset({"A ", "En", "EN", "Ab", "AB"})
+
+
+def named_sides_at(lines: Sequence[str], at: int, previous: str | None) -> int | None:
+    """How many lines the sides of a vote that start at ``lines[at]`` take (see
+    :data:`_NAMED_SIDE`); None unless a side naming two members at least starts there
+    after a finished sentence."""
+    if lines[at].lstrip()[:2] not in _SIDE_OPENINGS:  # (most lines: no regex tried)
+        return None
+    if previous is not None and previous.strip() and not _SENTENCE_END.search(previous):
+        return None
+    if not _NAMED_SIDE.fullmatch(lines[at]):
+        return None
+    taken = 1
+    for line in lines[at + 1 : at + 8]:
+        if line.strip() and not _OTHER_SIDE.fullmatch(line):
+            break
+        taken += 1
+    while not lines[at + taken - 1].strip():
+        taken -= 1
+    return taken

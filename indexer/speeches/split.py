@@ -18,7 +18,7 @@ from indexer.analysis import fold_keyword
 from indexer.speeches.chair import chair_change_at, chair_gender
 from indexer.speeches.collective import collective_speaker_at
 from indexer.speeches.roles import body_of
-from indexer.speeches.roll_call import roll_call_at, voiced_votes_at
+from indexer.speeches.roll_call import named_sides_at, roll_call_at, voiced_votes_at
 from indexer.speeches.sections import section_at
 from indexer.speeches.unread_heading import unread_heading
 from indexer.spots import matches_at, occurrences
@@ -245,8 +245,9 @@ _STAGE_WORDS = (
     # asistencia)", "(Registro de asistencia)", "(Votación nominal)")
     r"(?:se\s+)?pasa(?:n)?\s+lista|registro de asistencia|lista de asistencia|"
     # the hour the Diario stamps where the chair speaks ("(11:51 horas)"): a note of the
-    # record, not words anyone said; the whole bracket is the hour, nothing else
-    r"(?:a\s+las\s+)?\d{1,2}[:.]\d{2}\s*(?:horas|hrs?)\.?(?=\))"
+    # record, not words anyone said; the whole bracket is the hour, nothing else (perhaps
+    # as a sentence: "(Son las 23:58 horas)", "(Siendo las 00:04 horas)")
+    r"(?:(?:a|son|siendo)\s+las\s+)?\d{1,2}[:.]\d{2}\s*(?:horas|hrs?)\.?(?=\))"
 )
 _STAGE_INLINE = re.compile(
     rf"\s*\((?:{_STAGE_WORDS})[^()]{{0,200}}\)\.?"
@@ -305,7 +306,9 @@ def split_turns(text: str, agenda: Sequence[str] = ()) -> list[Turn]:
     become the items. A section heading ends the turn before it: what follows it until
     the next speaker (a document read into the record, a summary, a list of votes) is
     kept as a procedural turn of no speaker, never the previous speaker's words."""
-    text = _court_speakers_apart(_without_page_edges(_without_running_heads(text)))
+    text = _court_speakers_apart(
+        _without_page_marks(_without_page_edges(_without_running_heads(text)))
+    )
     text = _GLUED_INTERRUPTION.sub("\n", text)
     items = list(agenda)
     sections: list[str] = []
@@ -323,7 +326,7 @@ def split_turns(text: str, agenda: Sequence[str] = ()) -> list[Turn]:
     def close() -> None:
         nonlocal current, body
         if current is not None:
-            current.text = _clean(" ".join(body))
+            current.text = _clean(_joined(body))
             if current.text or current.speaker:
                 turns.append(current)
         current, body = None, []
@@ -375,6 +378,7 @@ def split_turns(text: str, agenda: Sequence[str] = ()) -> list[Turn]:
         listed = (
             roll_call_at(lines, at, previous)
             or voiced_votes_at(lines, at, previous, current is not None and bool(current.speaker))
+            or named_sides_at(lines, at, previous)
             if turns or current
             else None
         )
@@ -523,6 +527,96 @@ def _without_running_heads(text: str) -> str:
         if seen >= needed and seen + 1 >= text.count(head):
             text = text.replace(head, "\n")
     return text
+
+
+# A page's running line as a text without page breaks keeps it between two lines of a
+# turn ("Cámara de Diputados — Versión estenográfica — página 12", "Página 3 de 40",
+# "- 12 -", "Pág. 7"): a page number, perhaps after the record's name and a separator,
+# and nothing else on the line. The record's name with it is read only when the same
+# line, its number aside, repeats (a line of speech never ends in "página 12" twice).
+_PAGE_MARK = re.compile(
+    r"(?P<head>[^\n]{0,120}?[—–|·•-][^\S\n]*)?(?i:p[aá]g(?:ina|\.)?)[^\S\n]*\d{1,4}"
+    r"(?:[^\S\n]*(?:de|/)[^\S\n]*\d{1,4})?[^\S\n]*"
+)
+_PAGE_NUMBER_ALONE = re.compile(r"[^\S\n]*[-–—][^\S\n]*\d{1,4}[^\S\n]*[-–—][^\S\n]*")
+
+
+def _without_page_marks(text: str) -> str:
+    """``text`` without the page marks its pages left among the lines (see
+    :data:`_PAGE_MARK`) where no page break tells the page's edges."""
+    marks: list[tuple[int, int, str, re.Match[str] | None]] = []
+    keys: dict[str, int] = {}
+    # (only the lines that could be one are looked at: "pág" in them, or a dash first)
+    starts: set[int] = set()
+    start = end = -1  # the line of the last occurrence, each line's bounds found once
+    for at in occurrences(text, *_PAGE_LITERALS):
+        if at >= end:
+            start = text.rfind("\n", 0, at) + 1
+            end = text.find("\n", at)
+            end = len(text) if end < 0 else end
+            if text[at] not in "pPaA" and not text[start:at].strip(" \t\f\r"):
+                starts.add(start)  # a dash first on its line
+        if text[at] in "pPaA":
+            starts.add(start)
+    for start in sorted(starts):
+        end = text.find("\n", start)
+        end = len(text) if end < 0 else end
+        stripped = text[start:end].strip("\f \t\r")
+        if len(stripped) > 160:
+            continue
+        match = _PAGE_MARK.fullmatch(stripped)
+        if match is not None or _PAGE_NUMBER_ALONE.fullmatch(stripped):
+            key = _DIGIT.sub("#", fold_keyword(stripped))
+            keys[key] = keys.get(key, 0) + 1
+            marks.append((start, end, key, match))
+    pieces, last = [], 0
+    for start, end, key, match in marks:
+        # "Página 14 de 40", or the record's name and its page: a page's mark even once;
+        # a bare "página 12" (a speech's line may end so), or "- 12 -", only repeated
+        alone = match is not None and (
+            _PAGES_OF.search(match[0]) or bool(match["head"] and _RECORD.search(match["head"]))
+        )
+        if alone or keys[key] >= 2:
+            page_break = "\f" if text.startswith("\f", start) else ""
+            pieces += [text[last:start], page_break]
+            last = end + 1  # the line's own end goes with it
+    if not pieces:
+        return text
+    pieces.append(text[last:])
+    return "".join(pieces)
+
+
+_PAGE_LITERALS = ("pág", "Pág", "PÁG", "pag", "Pag", "PAG", "-", "–", "—")
+_PAGE_WORD = re.compile(r"(?i:p[aá]g)")
+_PAGES_OF = re.compile(r"\d[^\S\n]*(?:de|/)[^\S\n]*\d+[^\S\n]*$")
+# the record's own name at a page's edge ("Cámara de Diputados — Versión estenográfica")
+_RECORD = re.compile(
+    r"(?i:versi[oó]n\s+(?:estenogr[aá]fica|taquigr[aá]fica)|diario\s+de\s+(?:los\s+)?debates"
+    r"|c[aá]mara\s+de\s+(?:diputados|senadores)|senado\s+de\s+la\s+rep[uú]blica|congreso\s+del?"
+    r"|legislatura|gaceta\s+parlamentaria)"
+)
+# a word a line's end broke with a hyphen, its rest opening the next line ("la refor-⏎ma")
+_HYPHENS = ("-", "\u2010", "\u00ad")
+_BROKEN_WORD = re.compile(r"[^\W\d_][a-záéíóúñü][-\u2010\u00ad]$")
+
+
+def _joined(lines: Sequence[str]) -> str:
+    """A turn's lines as one text, a word broken over two lines with a hyphen whole again
+    ("refor-⏎ma es" → "reforma es"): only where the next line goes on in lower case."""
+    pieces: list[str] = []
+    for line in lines:
+        if not line:
+            continue
+        if (
+            pieces
+            and pieces[-1].endswith(_HYPHENS)
+            and line[:1].islower()
+            and _BROKEN_WORD.search(pieces[-1])
+        ):
+            pieces[-1] = pieces[-1][:-1] + line
+        else:
+            pieces.append(line)
+    return " ".join(pieces)
 
 
 def _next_filled(lines: Sequence[str], at: int) -> str:
@@ -736,9 +830,23 @@ def _wrapped_speaker(first: str, second: str) -> tuple[str, str] | None:
         return None
     if _speaker_at(second) is not None:
         return None
+    first, second = first.rstrip(), second.lstrip()
+    if _BROKEN_WORD.search(first) and (broken := _WORD_REST.match(second)):
+        # a name's word the line's end broke with a hyphen ("…Pérez Ber-⏎múdez (PAN): …"):
+        # whole again, and the rest after it is a heading's
+        rest = second[broken.end() :]
+        if not (_WRAPPED_REST.match(rest) or _DOTTED_END.match(rest)):
+            return None
+        return _speaker_at(f"{first[:-1]}{second}")
     if not (_WRAPPED_REST.match(second) or _WRAPPED_DOTTED_REST.match(second)):
         return None
-    return _speaker_at(f"{first.rstrip()} {second.lstrip()}")
+    return _speaker_at(f"{first} {second}")
+
+
+# the rest of a broken word, in lower case, opening the next line
+_WORD_REST = re.compile(r"[a-záéíóúñü]+")
+# …and a dotted heading's end after it ("…HERNÁN-⏎dez.- ", "…(PAN).- ")
+_DOTTED_END = re.compile(r"(?:\s*\([^()\n]{0,40}\))?\s*\.\s*[-–—]")
 
 
 def _agenda_heading(line: str, items: list[str]) -> int | None:

@@ -15,8 +15,13 @@ sessions again from their stored texts.
 2: a change of chair ("Presidencia de la senadora …", "Preside el diputado …") resolved
    in the chamber its line names, never to a member of the other of a like name.
 3: the chair the transcript's heading names resolved in the chamber its line names too.
+4: page marks left among a turn's lines without page breaks ("… — página 12", "Página 3
+   de 40") and a vote's sides naming members ("A favor: Ana…, Juan…") are no one's words;
+   a word a line's end broke with a hyphen is whole; "(Son las 23:58 horas)" is a note;
+   a bracket naming the bench with the party ("(GP-Morena)", "(Grupo Parlamentario del
+   PAN)") states the party.
 """
 
 from __future__ import annotations
 
-SPEECH_READERS_VERSION = 3
+SPEECH_READERS_VERSION = 4
