@@ -9,9 +9,16 @@ from __future__ import annotations
 
 import re
 from html.parser import HTMLParser
+from pathlib import Path
 from urllib.parse import urljoin, urlsplit
 
+import httpx
 from fastapi.testclient import TestClient
+
+from api import mensajes
+from api.routers.pages.errors import MESSAGES
+from indexer.models import PrivacyFinding, PrivacyReport
+from tests.api.conftest import federal_sentencia, serving_documents
 
 # words of the English a program writes; none is a Spanish word
 ENGLISH = re.compile(
@@ -149,3 +156,25 @@ def test_an_unknown_filter_is_named_and_the_page_says_where_filters_are(
     assert "El filtro «desde» no existe en esta página" in page.text
     assert "elija los filtros y las fechas en «Filtros»" in page.text
     assert "session_type" not in page.text.split("<main", 1)[-1].split("</form>", 1)[-1]
+
+
+def test_a_withheld_document_page_says_why_it_is_not_shown(tmp_path: Path) -> None:
+    """A document withheld for personal data answered a person's browser «Algo salió mal ·
+    Intente de nuevo más tarde»: a fault to retry, where nothing will change."""
+    withheld = federal_sentencia("retenida", "El juzgado resolvió el asunto de Juana Pérez.")
+    finding = PrivacyFinding(kind="nombre", start=32, end=43)
+    report = PrivacyReport(policy="withhold", findings=[finding])
+    docs = [withheld.model_copy(update={"privacy": report})]
+    with serving_documents(tmp_path, docs) as url, httpx.Client(base_url=url) as http:
+        page = http.get("/d/retenida", headers={"Accept": "text/html"})
+    assert page.status_code == 451
+    assert "<title>Documento no publicado" in page.text
+    assert "contiene datos personales y no se publica mientras no se revise" in page.text
+    assert "Algo salió mal" not in page.text
+
+
+def test_every_refusal_the_api_words_has_its_own_page_for_people() -> None:
+    """Each refusal the API words for programs (``api.mensajes``) that a browser can meet
+    is said on its page in its own words, not as the page of an unforeseen fault."""
+    generic = [status for status in mensajes.BY_STATUS if status < 500 and status not in MESSAGES]
+    assert generic == []
