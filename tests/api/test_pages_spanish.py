@@ -1,7 +1,8 @@
 """Every page a person reaches, by following the links from the home page and by the
 mistakes people make in an address (a wrong date, an unknown filter, a stale page link, a
-missing document), is a Spanish page: ``lang="es"``, a title and one heading, and no
-English words or programs' names (``session_type``, ``doc_type``) in what it says. The
+missing document), is a Spanish page: ``lang="es"``, a title and one heading, no
+English words or programs' names (``session_type``, ``doc_type``) in what it says, and
+nothing fetched from another server unless the person asked to play a video. The
 search page answered an unknown filter (``/buscar?desde=…``, the name /sesiones uses)
 with the API's parameter list, «filtros válidos: kind, jurisdiction, … session_type, …»."""
 
@@ -66,6 +67,7 @@ class _Page(HTMLParser):
         self.h1 = 0
         self.links: list[str] = []
         self.said: list[str] = []
+        self.loads_outside: list[str] = []  # what reading the page fetches from elsewhere
         self._hidden = 0
         self._in_title = False
 
@@ -79,6 +81,11 @@ class _Page(HTMLParser):
             self.h1 += 1
         elif tag == "a" and given.get("href"):
             self.links.append(str(given["href"]))
+        loaded = given.get("src") or given.get("poster") or given.get("data")
+        if tag == "link" and given.get("rel") not in ("canonical", "alternate"):
+            loaded = loaded or given.get("href")
+        if loaded and urlsplit(urljoin("http://testserver/", str(loaded))).netloc != ("testserver"):
+            self.loads_outside.append(f"<{tag}> {loaded}")
         if tag in ("script", "style", "code", "pre", "template"):
             self._hidden += 1
         for name in ("title", "aria-label", "placeholder", "alt"):
@@ -108,6 +115,9 @@ def _problems(path: str, html: str) -> tuple[list[str], list[str]]:
         problems.append(f"{path}: sin <title>")
     if page.h1 != 1:
         problems.append(f"{path}: {page.h1} encabezados h1")
+    asked_for_player = "ver=" in path or "t=" in path  # the person chose to play a video
+    if page.loads_outside and not asked_for_player:
+        problems.append(f"{path}: pide a otro servidor {page.loads_outside}")
     said = " ".join(page.said)
     if not path.startswith("/d/"):  # a document's own text is the publisher's
         for word in sorted(set(ENGLISH.findall(said))):
