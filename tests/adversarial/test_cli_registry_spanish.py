@@ -101,3 +101,24 @@ def test_a_backup_counts_with_the_thousands_separator(tmp_path: Path) -> None:
     assert size, done.stdout
     assert re.fullmatch(r"\d{1,3}(\.\d{3})+", size.group(1)), done.stdout  # «4.611», not «4611»
     assert "copiando 1 archivo original " in done.stdout, done.stdout
+
+
+def test_a_roster_that_cannot_be_read_is_told_in_spanish(tmp_path: Path) -> None:
+    """``abierto padron`` repeated the system's English («[Errno 2] No such file or
+    directory») and its own («the roster has no 'nombre' column»)."""
+    headerless = tmp_path / "padron.csv"
+    headerless.write_text("x,y\nAna Pérez,PAN\n", "utf-8")
+    latin = tmp_path / "latin1.csv"
+    latin.write_bytes("nombre\nJosé Núñez\n".encode("latin-1"))
+    cases = [
+        (tmp_path / "no-hay.csv", "no se pudo leer el padrón", "no existe"),
+        (tmp_path, "no se pudo leer el padrón", "es una carpeta, no un archivo"),
+        (latin, "no se pudo leer el padrón", "no está escrito en UTF-8"),
+        (headerless, "el padrón no se puede leer", "falta la columna «nombre»"),
+    ]
+    for path, said, why in cases:
+        done = abierto(tmp_path / "data", "padron", "--congreso", "H. Congreso", str(path))
+        told = done.stdout + done.stderr
+        assert done.returncode == 2, told
+        assert said in told and why in told, told
+        assert not re.search(r"Errno|No such|\bcolumn\b|Traceback", told), told
