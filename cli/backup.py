@@ -6,7 +6,9 @@ import argparse
 import sys
 from pathlib import Path
 
+from cli.wording import counted
 from config.settings import Settings
+from indexer.spanish import thousands
 
 
 def _say(message: str) -> None:
@@ -25,11 +27,16 @@ def cmd_backup(args: argparse.Namespace, settings: Settings) -> int:
     manifest = report.manifest
     database, files, index = manifest["database"], manifest["files"], manifest["index"]
     print(
-        f"base de datos: {database['documents']} documentos ({database['pending']} por indexar "
-        f"al restaurar) · originales: {files['count']} archivos, {files['bytes']} bytes"
+        f"base de datos: {counted(database['documents'], 'documento', 'documentos')} "
+        f"({thousands(database['pending'])} por indexar "
+        f"al restaurar) · originales: {counted(files['count'], 'archivo', 'archivos')}, "
+        f"{counted(files['bytes'], 'byte', 'bytes')}"
     )
     if index["kind"] == "tantivy":
-        print(f"índice: {index['documents']} documentos, {len(index['files'])} archivos")
+        print(
+            f"índice: {counted(index['documents'], 'documento', 'documentos')}, "
+            f"{counted(len(index['files']), 'archivo', 'archivos')}"
+        )
     else:
         print(f"índice: no copiado; {index['note']}")
     for problem in report.problems:

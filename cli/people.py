@@ -17,7 +17,7 @@ def cmd_roster(args: argparse.Namespace, settings: Settings) -> int:
     try:
         text = path.read_text(encoding="utf-8-sig")
     except (OSError, UnicodeDecodeError) as exc:
-        print(f"abierto: no se pudo leer el padrón {path}: {exc}")
+        print(f"abierto: no se pudo leer el padrón {path}: {_why(exc)}")
         return 2
     library = Library.open(settings, writer=True)
     try:
@@ -43,3 +43,16 @@ def add_commands(commands: argparse._SubParsersAction) -> None:
     roster.add_argument("--legislatura", help="p. ej. LXVI")
     roster.add_argument("--camara", help="p. ej. Pleno, Senado")
     roster.set_defaults(func=cmd_roster)
+
+
+def _why(exc: OSError | UnicodeDecodeError) -> str:
+    """Why a file could not be read, as the operator reads it (not the system's English)."""
+    if isinstance(exc, UnicodeDecodeError):
+        return "no está escrito en UTF-8 (guárdelo como «CSV UTF-8»)"
+    if isinstance(exc, FileNotFoundError):
+        return "no existe"
+    if isinstance(exc, IsADirectoryError):
+        return "es una carpeta, no un archivo"
+    if isinstance(exc, PermissionError):
+        return "no hay permiso para leerlo"
+    return f"el sistema no pudo leerlo ({exc.strerror or type(exc).__name__})"

@@ -13,6 +13,7 @@ from pydantic import ValidationError
 from cli.numbers import seconds, whole
 from cli.wording import counted
 from config.settings import Settings
+from config.spanish_errors import Invalid
 from config.specs import SourceSpec, SpecError, error_items, parse_spec
 from indexer.db import Database
 from indexer.db.reader_keys import ReaderKeys
@@ -87,8 +88,8 @@ def cmd_institutions(args: argparse.Namespace, settings: Settings) -> int:
         else:
             for row in registry.list_institutions():
                 print(f"{row.id:32} {row.kind:8} {row.jurisdiction:7} {row.name}")
-    except RegistryError as exc:
-        print(f"abierto institutions: {exc}")
+    except (RegistryError, Invalid) as exc:  # Invalid: an unknown jurisdiction
+        print(f"abierto institutions: {exc.spanish}")
         return 2
     finally:
         db.close()
@@ -118,7 +119,7 @@ def cmd_keys(args: argparse.Namespace, settings: Settings) -> int:
                 state = _state(row.revoked_at)
                 print(f"{row.id}  {row.institution_id:24} {state:36} {row.label or ''}")
     except RegistryError as exc:
-        print(f"abierto keys: {exc}")
+        print(f"abierto keys: {exc.spanish}")
         return 2
     finally:
         db.close()
@@ -147,7 +148,7 @@ def cmd_reader_keys(args: argparse.Namespace, settings: Settings) -> int:
                 state = _state(row.revoked_at)
                 print(f"{row.id}  {state:36} {row.origin:12} {row.email:32} {row.name}")
     except RegistryError as exc:
-        print(f"abierto keys reader: {exc}")
+        print(f"abierto keys reader: {exc.spanish}")
         return 2
     finally:
         db.close()

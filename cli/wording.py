@@ -6,11 +6,12 @@ from collections.abc import Mapping
 from typing import Any
 
 from crawlers.causas import error_mensaje, is_notice, label
+from indexer.spanish import thousands
 
 
 def counted(n: int, one: str, many: str) -> str:
-    """``1 documento nuevo``, ``0 documentos nuevos``, ``3 documentos nuevos``."""
-    return f"{n} {one if n == 1 else many}"
+    """``1 documento nuevo``, ``0 documentos nuevos``, ``12.345 documentos nuevos``."""
+    return f"{thousands(n)} {one if n == 1 else many}"
 
 
 INDEX_COUNTS = {

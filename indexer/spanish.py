@@ -54,3 +54,9 @@ def date_words(day: dt.date | None, weekday: bool = True) -> str:
         return ""
     text = f"{day.day} de {MONTHS[day.month - 1]} de {day.year}"
     return f"{WEEKDAYS[day.weekday()]} {text}" if weekday else text
+
+
+def thousands(number: int) -> str:
+    """``1234`` → ``1.234``: the thousands separator the pages write, and the command line
+    too (an operator reads «1.000.000 documentos», not «1000000 documentos»)."""
+    return f"{number:,}".replace(",", ".")

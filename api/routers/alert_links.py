@@ -94,7 +94,8 @@ def confirm_page(token: str, request: Request, book: BookDep) -> HTMLResponse:
     if link_expired(row):
         return _expired(request, row, token[:100])
     if row.status != "pendiente":
-        return _page(request, "Alerta ya confirmada", _state(row))
+        title = "Alerta desactivada" if row.status == "desactivada" else "Alerta ya confirmada"
+        return _page(request, title, _state(row))
     message = f"Recibirá en {row.target} los documentos nuevos de la búsqueda"
     return _asking(request, row, "Confirmar la alerta", message, "Confirmar la alerta")
 
@@ -276,4 +277,13 @@ def _state(row: AlertRow) -> str:
         return f"La alerta de la búsqueda {search} está activa: recibirá sus documentos nuevos."
     if row.status == "baja":
         return f"Ya no recibirá en {row.target} los avisos de la búsqueda {search}."
+    if row.status == "desactivada":
+        # its reason (the relay's or the webhook's own answer, in their words) is the
+        # operator's and the institution's: a person reads what happened and what to do
+        failures = row.failures or 0
+        after = f" tras {failures} entregas fallidas seguidas" if failures > 1 else ""
+        return (
+            f"La alerta de la búsqueda {search} se desactivó{after}: ya no recibirá sus "
+            "avisos. Para recibirlos de nuevo, pida la alerta otra vez."
+        )
     return f"La alerta de la búsqueda {search} está {row.status}: {row.reason or ''}".strip()

@@ -38,6 +38,7 @@ from indexer.backup.parts import (
 from indexer.db import Database, DocumentRow, FetchRow, FileRow
 from indexer.db.tables import IndexQueueRow
 from indexer.db.webhook_secrets import holds_keyed_alerts
+from indexer.spanish import thousands
 from indexer.stores.base import StoreUnavailable
 from indexer.stores.tantivy_store import TantivyStore
 
@@ -127,7 +128,9 @@ def take_backup(
     finally:
         copy.close()
 
-    say(f"copiando {len(digests)} archivos originales (comprobando cada hash) …")
+    noun = "archivo original" if len(digests) == 1 else "archivos originales"
+    shown = f"{thousands(len(digests))} {noun}"
+    say(f"copiando {shown} (comprobando cada hash) …")
     archive = copy_archive(settings.files_dir, dest / "files", digests)
     left_out = set(archive.missing or []) | set(archive.corrupt or [])
     listing = archive_listing(d for d in digests if d not in left_out)

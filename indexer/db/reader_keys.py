@@ -13,6 +13,7 @@ from typing import Any, Literal
 
 from sqlalchemy import func, or_, select, update
 
+from config.spanish_errors import shown
 from indexer.db.access_tables import ReaderKeyRequestRow, ReaderKeyRow
 from indexer.db.database import Database, utcnow
 from indexer.db.locks import hold
@@ -39,7 +40,9 @@ def normal_email(email: str) -> str:
     not one a message could be sent to."""
     value = mailbox(email)
     if value is None:
-        raise RegistryError("not a valid e-mail address")
+        raise RegistryError(
+            "not a valid e-mail address", f"«{shown(email)}» no es una dirección de correo válida"
+        )
     return value.lower()
 
 
@@ -67,7 +70,9 @@ class ReaderKeys:
         """A new key: (key id, the whole key), shown once; only its hash is stored."""
         name = name.strip()
         if not name:
-            raise RegistryError("a reader key needs a name")
+            raise RegistryError(
+                "a reader key needs a name", "una clave de lectura necesita un nombre"
+            )
         key_id = secrets.token_hex(6)
         secret = secrets.token_urlsafe(32)
         with self.db.session() as s, s.begin():
@@ -132,7 +137,9 @@ class ReaderKeys:
         API processes cannot all see room (``RequestsSpent`` says whose budget is out)."""
         name = name.strip()
         if not name:
-            raise RegistryError("a reader key needs a name")
+            raise RegistryError(
+                "a reader key needs a name", "una clave de lectura necesita un nombre"
+            )
         token = secrets.token_urlsafe(32)
         now = utcnow()
         with self.db.session() as s, s.begin():

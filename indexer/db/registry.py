@@ -18,6 +18,7 @@ from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session
 
 from config.jurisdictions import check_jurisdiction
+from config.spanish_errors import shown
 from config.specs import SourceSpec
 from indexer.db.audited_spec import audited_detail
 from indexer.db.database import Database, utcnow
@@ -47,7 +48,13 @@ KEY_USE_PRECISION = dt.timedelta(minutes=1)
 
 
 class RegistryError(ValueError):
-    """A registry operation that cannot be done as asked; the message says why."""
+    """A registry operation that cannot be done as asked; the message says why, in English
+    (``str``, which the API's ``detail`` and tests repeat) and in Spanish (``spanish``, for
+    the operator ``abierto`` tells and the institution the API answers)."""
+
+    def __init__(self, english: str, spanish: str | None = None) -> None:
+        super().__init__(english)
+        self.spanish = spanish or english
 
 
 class Conflict(RegistryError):
@@ -199,9 +206,16 @@ class Registry:
 
     def add_institution(self, id: str, name: str, kind: str, jurisdiction: str) -> InstitutionRow:
         if not INSTITUTION_ID.fullmatch(id):
-            raise RegistryError("institution id: lowercase letters, digits and hyphens (3-64)")
+            raise RegistryError(
+                "institution id: lowercase letters, digits and hyphens (3-64)",
+                f"el id «{shown(id)}» no vale: escriba de 3 a 64 letras minúsculas sin acentos, "
+                "cifras y guiones, sin guion al principio ni al final (p. ej. 'congreso-gto')",
+            )
         if kind not in INSTITUTION_KINDS:
-            raise RegistryError(f"kind: expected one of {', '.join(INSTITUTION_KINDS)}")
+            raise RegistryError(
+                f"kind: expected one of {', '.join(INSTITUTION_KINDS)}",
+                f"el tipo «{shown(kind)}» no existe: elija entre {', '.join(INSTITUTION_KINDS)}",
+            )
         row = InstitutionRow(
             id=id,
             name=name.strip(),
@@ -211,7 +225,9 @@ class Registry:
         )
         with self.db.session() as s, s.begin():
             if s.get(InstitutionRow, id) is not None:
-                raise Conflict(f"institution {id!r} already exists")
+                raise Conflict(
+                    f"institution {id!r} already exists", f"ya existe la institución «{id}»"
+                )
             same = [
                 other.id
                 for other in s.scalars(select(InstitutionRow))
@@ -224,7 +240,9 @@ class Registry:
                 # would write into the first one's documents
                 raise Conflict(
                     f"institution {id!r}: the name {row.name!r} is institution {same[0]!r}'s; "
-                    "each institution publishes under a name of its own"
+                    "each institution publishes under a name of its own",
+                    f"el nombre «{row.name}» ya es el de la institución «{same[0]}»: cada "
+                    "institución publica con un nombre propio",
                 )
             taken = _names_inside(id, s.scalars(select(SourceRow)).all())
             taken |= _registered_inside(s, id)
@@ -233,7 +251,9 @@ class Registry:
                 # scopes (their documents' identities) from the institutions that hold them
                 raise Conflict(
                     f"institution {id!r}: its namespace ('{id}-…') holds names of another "
-                    f"institution's sources ({', '.join(sorted(taken)[:5])}); choose another id"
+                    f"institution's sources ({', '.join(sorted(taken)[:5])}); choose another id",
+                    f"los nombres que empiezan por «{id}-» ya son de fuentes de otra institución "
+                    f"({', '.join(sorted(taken)[:5])}): elija otro id",
                 )
             s.add(row)
         return row
@@ -249,7 +269,11 @@ class Registry:
     def issue_key(self, institution_id: str, label: str | None = None) -> tuple[str, str]:
         """A new key: (key id, the whole key). The whole key is never stored or shown again."""
         if self.get_institution(institution_id) is None:
-            raise RegistryError(f"no institution {institution_id!r}")
+            raise RegistryError(
+                f"no institution {institution_id!r}",
+                f"no hay ninguna institución «{shown(institution_id)}» "
+                "(vea las que hay con «abierto institutions list»)",
+            )
         key_id = secrets.token_hex(6)
         secret = secrets.token_urlsafe(32)
         with self.db.session() as s, s.begin():

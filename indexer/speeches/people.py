@@ -336,7 +336,10 @@ def read_roster(text: str, nueva_alianza: bool | None = None) -> list[RosterEntr
 
     name_col = column("nombre", "name", "legislador", "diputado", "senador", "nombre completo")
     if name_col is None:
-        raise ValueError("the roster has no 'nombre' column")
+        raise ValueError(
+            "falta la columna «nombre» en la primera línea (también valen name, legislador, "
+            "diputado, senador o «nombre completo»)"
+        )
     party_col = column("partido", "grupo", "grupo parlamentario", "party")
     district_col = column("distrito", "entidad", "estado")
 

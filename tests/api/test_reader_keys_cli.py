@@ -39,4 +39,4 @@ def test_create_list_revoke(tmp_path: Path, capsys: pytest.CaptureFixture[str]) 
         library.close()
     assert main(["--data-dir", str(data), "keys", "reader", "revoke", key_id]) == 2
     assert main([*create, "--name", "X", "--email", "no-es-correo"]) == 2
-    assert "not a valid e-mail address" in capsys.readouterr().out
+    assert "«no-es-correo» no es una dirección de correo válida" in capsys.readouterr().out

@@ -34,21 +34,30 @@ MESSAGES = {
         "Puede que el documento ya no exista o que la dirección esté incompleta.",
     ),
     405: ("Acción no permitida", "Esta dirección no acepta esa acción."),
+    406: ("Formato no disponible", "Esta dirección no responde en el formato que se pidió."),
     408: (
         "Envío incompleto",
         "Lo que envió no llegó completo en los segundos que se esperan. Inténtelo de nuevo.",
     ),
+    409: ("Ya existe", "Ese identificador ya está en uso: elija otro."),
     410: (
         "Documento retirado",
         "Este documento se retiró de la biblioteca: una versión anterior lo guardó aparte "
         "y ya no se publica. Búsquelo de nuevo por su título.",
     ),
     413: ("Envío demasiado grande", "Lo que envió es demasiado grande para esta dirección."),
+    415: ("Formato no aceptado", "Esta dirección no acepta lo que envió en ese formato."),
     422: (
         "Datos no válidos",
         "Algún dato de la dirección no tiene el formato esperado: revise fechas y números.",
     ),
     429: ("Demasiadas solicitudes", "Espere un momento y vuelva a intentarlo."),
+    451: (
+        "Documento no publicado",
+        "Este documento contiene datos personales y no se publica mientras no se revise, "
+        "como lo pide la política de privacidad de su fuente. Volver a intentarlo no lo "
+        "mostrará.",
+    ),
     500: (
         "Algo salió mal",
         "Ocurrió un error interno del servicio, no en lo que usted pidió. Intente de nuevo "

@@ -142,8 +142,11 @@ def search_page(request: Request, library: LibraryDep) -> Any:
             errors.append(f"El parámetro «{name}» se dio {times} veces y admite un solo valor.")
     unknown = [name for name in params if name not in PAGE_PARAMS and not name.startswith("utm_")]
     for name in unknown[:UNKNOWN_SHOWN]:
+        # said in people's words: the address's parameter names (session_type, doc_type…)
+        # are the API's, for programs, and the page's own filters are chosen from a list
         errors.append(
-            f"El filtro «{name[:40]}» no existe; filtros válidos: {', '.join(PAGE_FILTERS)}."
+            f"El filtro «{name[:40]}» no existe en esta página: quítelo de la dirección y "
+            "elija los filtros y las fechas en «Filtros»."
         )
     browsing = not q.strip()
     chosen = params.get("sort", "")
