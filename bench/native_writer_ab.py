@@ -3,7 +3,8 @@ documents: the CPU per document of Tantivy's threads (the process's less the mai
 thread's: analysing, indexing, the commit, merges waited for), of the main thread and of
 the process, and the wall clock; medians of the rounds and the median of each round's
 after/before ratio of Tantivy's CPU (a round's two runs are back to back: the load
-drifts more between rounds than within one).
+drifts more between rounds than within one), the order of a round's two runs swapped
+every other round.
 
 Usage: python bench/native_writer_ab.py --before-python PYTHON --after-python PYTHON
                                         [--before CHECKOUT] [--after CHECKOUT]
@@ -63,7 +64,10 @@ def main() -> int:
     ratios: list[float] = []
     loads: list[float] = []
     for round_ in range(args.rounds):
-        for name, (python, checkout) in sides.items():
+        # every other round the 'after' build first: a side always second ran some 7%
+        # slower (two builds of the same code, measured so)
+        order = list(sides.items())
+        for name, (python, checkout) in order[:: -1 if round_ % 2 else 1]:
             command = [python, "-c", CHILD, str(args.size), args.mix]
             env = {**os.environ, "PYTHONPATH": str(checkout)}
             out = subprocess.run(command, env=env, check=True, capture_output=True, text=True)
