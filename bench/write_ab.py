@@ -5,10 +5,13 @@ load's more than the code's), medians of the rounds.
 
 Usage: python bench/write_ab.py --before CHECKOUT [--rounds 3] [--size 4000]
                                 [--mix real] [--paths crawl] [--make-in-loop]
+                                [--before-python PYTHON] [--after-python PYTHON]
 
 Each run is the checkout's ``bench/write.py`` (it puts its own checkout first on the
 path), which must be this one's (copy it there first): documents made before the clocks
-start, unless ``--make-in-loop``.
+start, unless ``--make-in-loop``. A change to the native extension is measured with each
+checkout's own interpreter (``--before-python /work/main/.venv/bin/python``, ``--after-python
+.venv/bin/python``): each venv holds the extension built from its checkout.
 """
 
 from __future__ import annotations
@@ -50,8 +53,11 @@ def main() -> int:
     parser.add_argument("--paths", default="crawl", choices=["crawl", "index"])
     parser.add_argument("--make-in-loop", action="store_true")
     parser.add_argument("--json", type=Path, default=RESULTS)
+    parser.add_argument("--before-python", default=sys.executable)
+    parser.add_argument("--after-python", default=sys.executable)
     args = parser.parse_args()
     checkouts = {"before": args.before.resolve(), "after": HERE.parents[1]}
+    pythons = {"before": args.before_python, "after": args.after_python}
     ours = (HERE.parent / "write.py").read_bytes()
     theirs = checkouts["before"] / "bench" / "write.py"
     if not theirs.is_file() or theirs.read_bytes() != ours:
@@ -63,7 +69,7 @@ def main() -> int:
             for name, checkout in checkouts.items():
                 out = Path(tmp) / f"{name}-{round_}.json"
                 bench = checkout / "bench" / "write.py"
-                command = [sys.executable, str(bench), "--size", str(args.size)]
+                command = [pythons[name], str(bench), "--size", str(args.size)]
                 command += ["--mix", args.mix, "--paths", args.paths, "--json", str(out)]
                 command += ["--make-in-loop"] if args.make_in_loop else []
                 env = {**os.environ, "PYTHONPATH": str(checkout)}

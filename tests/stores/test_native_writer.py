@@ -106,6 +106,46 @@ def test_edge_texts_fold_and_pair_the_same() -> None:
         abierto_native.remembered_stems("texto", "es_otro")
 
 
+# Spanish as the sentences write it: accents, ñ and ü, capitals, numbers and case keys,
+# punctuation, words dropped for their length between kept ones, and one word in many
+# spellings (each its own entry in the writer's memory, with its own stem and fold)
+VARIED = (
+    "SENTENCIA del Juzgado Tercero de Distrito: el AMPARO en revisión 1234/2023 se "
+    "concede; los daños y perjuicios (artículo 1916 del Código Civil) fueron acreditados. "
+    "Pingüino, PINGÜINOS, pingüinito; año, Años, añejo, ÑANDÚ, señoría, Señorías. "
+    f"{LONG} Constitucionalidad {'inconstitucionalmente' * 2} inconstitucionalmente, "
+    "¿Procede? ¡Sí! 3.5% de 1,000,000 pesos; fracción IV-B, inciso a), 2ª Sala; "
+    "sentencias sentenciar sentenciado Sentenciadora SENTENCIADOS sentencia."
+)
+
+
+def test_remembered_forms_are_the_analysers_on_varied_spanish() -> None:
+    """A text's words are read from the writer's memory once met: the second reading of
+    each text (all of it remembered), in every order of the fields, gives exactly the
+    tokens of tantivy-py's analysers on the whole text, at the same positions; and after
+    the memory was emptied for being full (``WORDS`` new words), the same again."""
+    texts = [VARIED, VARIED.upper(), VARIED.lower(), f"{VARIED} {VARIED[::-1]}"]
+    for text in texts:
+        expected = {
+            "es_stem": expected_tokens(text),
+            "es_fold": expected_folds(text),
+            "es_pair": expected_pairs(text),
+        }
+        assert expected["es_stem"] and expected["es_fold"] and expected["es_pair"]
+        for order in (("es_stem", "es_fold", "es_pair"), ("es_fold", "es_pair", "es_stem")):
+            assert analysed(text, order) == expected, (text, order)
+            assert analysed(text, order) == expected, (text, order)
+    # more new words than the memory keeps (100,000): emptied, then filled again
+    many = " ".join(f"palabra{n}x" for n in range(101_000))
+    assert len(abierto_native.remembered_stems(many, "es_fold")) == 101_000
+    for text in texts:
+        assert analysed(text, ("es_pair", "es_stem", "es_fold")) == {
+            "es_stem": expected_tokens(text),
+            "es_fold": expected_folds(text),
+            "es_pair": expected_pairs(text),
+        }
+
+
 def edge_documents() -> list:  # type: ignore[type-arg]
     day = dt.date(2024, 5, 17)
     return [
