@@ -57,6 +57,19 @@ _CAPTION_SECRETARIO = re.compile(r"^SECRETARI([OA]):", re.M)
 # a caption's ponente / secretario label with its colon (taken off, or the name put on the
 # next line, as other copies write the caption)
 _CAPTION_LABEL_COLON = re.compile(r"^((?:MINISTR[OA] )?PONENTE|SECRETARI[OA]):[ \t]*", re.M)
+# the caption's case lines at the top ("AMPARO DIRECTO EN REVISIÓN 1309/2023"): the last
+# word of the type, split at its middle by a scan's line end ("REVI-⏎SIÓN")
+_TOP_CASE_LINE = re.compile(r"^([A-ZÁÉÍÓÚ ]+ )([A-ZÁÉÍÓÚ]{6,})( \d{1,5}/\d{4})", re.M)
+# the caption's ponente: the office and the name's first two words, then the rest
+_CAPTION_PONENTE_NAME = re.compile(
+    r"^((?:MINISTR[OA] )?PONENTE: (?:MINISTR[OA] )?\S+ \S+) (\S+.*)$", re.M
+)
+# the engrose's cover marks, each on its line above the label ("VISTO BUENO⏎⏎SR.
+# MINISTRO⏎⏎PONENTE: …", "COTEJÓ⏎⏎SECRETARIO: …")
+_COVER_MARKS = re.compile(
+    r"^((?i:visto bueno))\s*\n\s*(\S+\.? ?\S+)\s*\n\s*(?=(?:MINISTR[OA] )?PONENTE)", re.M
+)
+_COTEJO_LINE = re.compile(r"^COTEJÓ\s*\n\s*(?=SECRETARI)", re.M)
 _SPELLED_YEAR = re.compile(r"dos mil veinticinco")
 _MONTH_WORDS = re.compile(r"\b(junio|agosto)\b")
 
@@ -85,7 +98,15 @@ def _copies(text: str) -> list[tuple[str, str, dict[str, str | None]]]:
     label misread "SECRETARlO;"), the caption's labels without their colon (on the name's
     line, or alone on theirs), the date in words typed with one slip in the year and
     the month, a long vote after it (with a caption that lost its ponente line) and a
-    caption naming an engrose by another Ministro (then no ponente)."""
+    caption naming an engrose by another Ministro (then no ponente); a scanned caption
+    whose case type's word a line's end split ("REVI-⏎SIÓN"), a page's footer between the
+    ponente's name's lines, and the cover's marks run into the labels' lines ("VISTO
+    BUENO SR. MINISTRO PONENTE: …", "COTEJÓ SECRETARIO: …")."""
+
+    def split_type(found: re.Match[str]) -> str:
+        word = found[2]
+        return f"{found[1]}{word[: len(word) // 2]}-\n{word[len(word) // 2 :]}{found[3]}"
+
     slips = {"junio": "jnuio", "agosto": "agsoto"}
     return [
         ("en mayúsculas", text.upper(), {}),
@@ -100,6 +121,12 @@ def _copies(text: str) -> list[tuple[str, str, dict[str, str | None]]]:
          _CAPTION_LABEL_COLON.sub(r"\1 ", text), {}),
         ("rubro con la etiqueta en su renglón",
          _CAPTION_LABEL_COLON.sub(r"\1\n", text), {}),
+        ("tipo partido al final del renglón",
+         _TOP_CASE_LINE.sub(split_type, text[:3000]) + text[3000:], {}),
+        ("pie de página en el nombre del ponente",
+         _CAPTION_PONENTE_NAME.sub(r"\1\nPÁGINA 1 DE 40\n\2", text), {}),
+        ("marcas del engrose en el renglón de las etiquetas",
+         _COTEJO_LINE.sub("COTEJÓ ", _COVER_MARKS.sub(r"\1 \2 ", text)), {}),
         ("con engrose de otro",
          _CAPTION_PONENTE.sub(lambda m: f"{m[0]}\n\nENCARGADO DEL ENGROSE: MINISTRO JUAN"
                               " ORTEGA LIRA", text, count=2),

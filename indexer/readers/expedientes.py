@@ -329,8 +329,9 @@ _TOKEN = re.compile(
 # Between "recurso de apelación" and the "R.A." that abbreviates it: a colon, spaces (and
 # between it and its number, the "R.A." run into it: "R.A.289/2024-S3").
 _RA_AFTER_LABEL = re.compile(r"\s*(?:(?:numero|num\.|no\.)\s*)?:?\s*(?:r\.\s?a\.\s*)?")
-# Between a case's type and a two-digit year's number: nothing but "número", "No.".
-_TYPE_TO_SHORT = re.compile(r"\s{1,3}(?:(?:numero|num\.|no\.)\s*)?")
+# Between a case's type and a two-digit year's number: nothing but "número", "No.", a
+# caption label's colon ("JUICIO DE AMPARO: 1234/23-III", "TOCA NÚMERO: 123/24").
+_TYPE_TO_SHORT = re.compile(r"(?:\s{1,3}|\s{0,2}:\s{0,3})(?:(?:numero|num\.|no\.)\s*:?\s{0,3})?")
 
 
 def clean_suffix(written: str | None) -> str | None:

@@ -197,6 +197,8 @@ _CASE_LABEL = re.compile(
     r"\s*(?:n[uú]m(?:ero)?\.?|no\.?)?\s*[:.]\s*(.{3,120})$",
     re.IGNORECASE,
 )
+# a label's value that is one number with a two-digit year ("123/24", "45/97-B")
+_SHORT_YEAR_ALONE = re.compile(r"^\d{1,6}/\d{2}(?:-[A-Z]{1,4})?$")
 # "(RELACIONADO CON EL 45/2022)": not this case; but a bracket right after a case's type
 # qualifies the type ("INCIDENTE DE SUSPENSIÓN (REVISIÓN) 45/2023", "REVISIÓN
 # ADMINISTRATIVA (LEY FEDERAL DE PROCEDIMIENTO CONTENCIOSO ADMINISTRATIVO) 401/2023"): kept
@@ -849,8 +851,8 @@ def _caption_lines(text: str) -> list[tuple[str, int]]:
         parts = (part for whole in cells for part in _case_and_label(whole))
         for cell in (person for part in parts for person in _person_cells(part)):
             line = _label_read_again(" ".join(cell.split()))
-            if not line:
-                continue
+            if not line or (label is None and _PAGE_MARK.fullmatch(line)):
+                continue  # (a page's number a PDF's text leaves between a name's lines)
             if len(line) > 160 and (
                 _CRITERIA_BETWEEN.match(line)
                 or _PUBLIC_VERSION.match(line)
@@ -868,6 +870,16 @@ def _caption_lines(text: str) -> list[tuple[str, int]]:
                 continue
             lines.append((line, start))
     return lines
+
+
+# A page's number or footer a PDF's text puts among the caption's lines where the caption
+# runs over a page ("PÁGINA 3 DE 40", "Página 3", "HOJA 3/40", "- 3 -"): no line of the
+# caption (a name broken by it goes on after it). A bare figure may be a label's value on
+# its line ("TOCA:⏎45"): kept.
+_PAGE_MARK = re.compile(
+    r"(?i:(?:p[aá]gina|p[aá]g\.|hoja|foja)\s*\d{1,4}(?:\s*(?:de|/)\s*\d{1,4})?)"
+    r"|[-–—]\s*\d{1,4}\s*[-–—]"
+)
 
 
 # A scanned caption's label as OCR misreads it: a capital O read as a zero, an I as a one
@@ -925,20 +937,46 @@ _NEXT_PERSON_LABEL = re.compile(
 )
 
 
+# An engrose's cover marks the ponente's approval above the caption's people ("VISTO
+# BUENO⏎SR. MINISTRO⏎PONENTE: …", "VO. BO."); a PDF's text may give the marks and the
+# label on one line ("VISTO BUENO SR. MINISTRO PONENTE: …"), or the mark after the name.
+_APPROVAL = re.compile(
+    r"\s*(?:visto\s+bueno|vo\.\s*bo\.)(?:\s+(?:sr|sra|sr/a)\.\s*(?:ministr|magistrad)"
+    r"(?:[oa]|[oa]/[oa])\b)?[ \t]*",
+    re.I,
+)
+_MARK_LABEL = re.compile(r"(?i:colabor(?:ó|o|aron)|cotej[óo]|elabor[óo]|revis[óo])")
+_APPROVAL_AFTER = re.compile(r"[ \t]+(?i:visto\s+bueno|vo\.\s*bo\.)[ \t]*$")
+
+
 def _person_cells(cell: str) -> tuple[str, ...]:
     """A cell that opens with a person's label as its cells, one a label, each as
     "LABEL: value" (see ``_PERSON_LABEL``); else whole."""
+    approval = _APPROVAL.match(cell)
+    if approval and _PERSON_CELL_START.match(cell[approval.end() :]):
+        cell = cell[approval.end() :]  # "VISTO BUENO SR. MINISTRO PONENTE: …" on one line
     opening = _PERSON_CELL_START.match(cell)
     if opening is None:
         return (cell,)
+    cell = _APPROVAL_AFTER.sub("", cell)  # "…LAYNEZ POTISEK VO. BO.": no part of the name
     # each next label whole, found left to right: «MINISTRO PONENTE» holds «PONENTE»,
     # which must not part «MINISTRO» from it
-    cells, label, start = [], opening[1], opening.end()
+    cells: list[str] = []
+    label, start = opening[1], opening.end()
     for after in _NEXT_PERSON_LABEL.finditer(cell, opening.end()):
-        cells.append(f"{label}: {cell[start : after.start()].strip()}".strip())
+        cells += _mark_cells(label, cell[start : after.start()].strip())
         label, start = after[1], after.end()
-    cells.append(f"{label}: {cell[start:].strip()}".strip())
+    cells += _mark_cells(label, cell[start:].strip())
     return tuple(cells)
+
+
+def _mark_cells(label: str, value: str) -> list[str]:
+    """A label's cell; a mark's label right before a person's ("COTEJÓ SECRETARIA: ANA
+    RUIZ", "COTEJÓ: SECRETARIO DE ESTUDIO Y CUENTA: …") the mark's cell empty and the
+    person's read as its own."""
+    if _MARK_LABEL.fullmatch(label) and _PERSON_CELL_START.match(value):
+        return [f"{label}:", *_person_cells(value)]
+    return [f"{label}: {value}".strip()]
 
 
 # A contradicción's caption names the courts whose criteria differ, in one long line of
@@ -1036,10 +1074,18 @@ def _caption_cases(text: str) -> list[tuple[str, list[CaseNumber], int]]:
         if label:
             value = _case_alone(label[2]).strip(" .;")
             cases = parse_expediente(value)
+            short = not cases and _SHORT_YEAR_ALONE.match(value)
+            if short:
+                # a label's two-digit year ("TOCA: 123/24"): read after its type, as the
+                # 1990s' "AMPARO EN REVISIÓN 1876/97" (a bare "12/97" may be a date), and
+                # written with it
+                cases = _typed(parse_expediente(f"{label[1]} {value}"))
             if not cases:
                 continue
             plain = fold_keyword(label[1]).rstrip(".") in ("expediente", "expedientes", "exp")
-            written = value if plain or _typed(cases) else f"{label[1].title()} {value}"
+            written = (
+                value if not short and (plain or _typed(cases)) else f"{label[1].title()} {value}"
+            )
             found.append((written, cases, at))
             continue
         folded = _fold_caption(line)
@@ -1643,8 +1689,18 @@ def _labelled_name(
                 return None
         if words[-1].lower() in _NAME_LINKS:
             return None  # "OLGA SÁNCHEZ CORDERO DE": the rest of the name is not there
+        value = _SPLIT_NAME_WORD.sub("", value)
+        if _HYPHEN_BREAK.search(value):
+            return None  # "PARDO REBO-⏎LLEDO" or "GARCÍA-⏎LÓPEZ" in capitals: unsure which
         return _name_end_off(value), at
     return None
+
+
+# A name's word split at the caption line's end: in lower case after the break, a word's
+# rest ("Pardo Rebo-⏎lledo"), joined; in capitals a split word and a compound surname
+# ("REBO-⏎LLEDO", "GARCÍA-⏎LÓPEZ") look alike, and one ending in its hyphen is cut short.
+_SPLIT_NAME_WORD = re.compile(r"(?<=[^\W\d_])-\s+(?=[a-záéíóúüñ])")
+_HYPHEN_BREAK = re.compile(r"(?<=[^\W\d_])-(?:\s|$)")
 
 
 def _goes_on(words: list[str], line: str) -> bool:
@@ -1688,8 +1744,11 @@ def _capitals(line: str) -> bool:
 
 # Where a closing's clause ends: a semicolon, a full stop before a capital, never a title's
 # ("los CC. Magistrados", "la Lic. Ana Ruiz").
-# (Mexico City's "la C. Juez Trigésimo de lo Civil…": "C." is "Ciudadana", no full stop)
-_TITLE_DOTS = ("C", "CC", "Lic", "Licda", "Sr", "Sra", "Dr", "Dra", "Mtro", "Mtra", "Mgdo", "Mgda")
+# (Mexico City's "la C. Juez Trigésimo de lo Civil…": "C." is "Ciudadana", no full stop;
+# a court's "H." is "Honorable": "la Segunda Sala Unitaria Penal del H. Tribunal…")
+_TITLE_DOTS = (
+    "C", "CC", "Lic", "Licda", "Sr", "Sra", "Dr", "Dra", "Mtro", "Mtra", "Mgdo", "Mgda", "H",
+)  # fmt: skip
 _CLAUSE_END = re.compile(
     ";|" + "".join(rf"(?<!\b{t})" for t in _TITLE_DOTS) + r"\.\s+(?=[A-ZÁÉÍÓÚÑ])"
 )
@@ -2107,8 +2166,12 @@ _STATE_SALA = re.compile(
     # a numbered sala named by its court alone: "Décima Sala del Supremo Tribunal…"
     r"(?:[A-ZÁÉÍÓÚ]|del[ \t]+(?:H\.[ \t]*|Honorable[ \t]+)?(?:Supremo[ \t]+Tribunal|Tribunal"
     r"[ \t]+Superior)\b)[^,;\n]{2,160}?"
-    r"(?=\s*(?:,|$|\.\s|\s(?:por|que|integrad[oa]|con|quien|ante|siendo|bajo)\s)|[ \t]*\n)"
+    # (a court's "H." is no full stop: "…Penal del H. Tribunal Superior…")
+    r"(?=\s*(?:,|$|(?<!\bH)\.\s|\s(?:por|que|integrad[oa]|con|quien|ante|siendo|bajo)\s)"
+    r"|[ \t]*\n)"
 )
+# A court's honorific before its name: "H." or "Honorable" ("del H. Tribunal Superior…")
+_HONORIFIC = re.compile(r"\b(?:H\.|Honorable)[ \t]*(?=[A-ZÁÉÍÓÚ])")
 
 
 def _state_sala_after_verb(clause: str) -> str | None:
@@ -2120,7 +2183,7 @@ def _state_sala_after_verb(clause: str) -> str | None:
     if found and found[0].startswith("Sala del"):
         return None  # "la Sala del Tribunal Superior…" names no one of its salas
     if found and _RESOLVED_BY.match(clause[verb.start() + 6 : found.start()]):
-        return normalise_court(found[0].rstrip(" ."))
+        return normalise_court(_HONORIFIC.sub("", found[0]).rstrip(" ."))
     return None
 
 
@@ -2609,10 +2672,39 @@ def _without_votes(text: str) -> str:
     return text
 
 
+# A case type's word split at a caption line's end, as a scan or a narrow cell gives it
+# ("AMPARO DIRECTO EN REVI-⏎SIÓN 2345/2023"): the word's rest on the next line.
+_TYPE_WORD_SPLIT = re.compile(r"(?<=[^\W\d_]{2})-[ \t]*\n[ \t]*([^\W\d_]+)")
+_TYPE_WORDS_AT = re.compile(rf"(?<!\w)(?:{CAPTION_TYPE_WORDS})(?!\w)")
+
+
+def _case_types_joined(text: str) -> str:
+    """``text`` with each case type's word a line's end split in its heading made whole
+    (read as its two halves, "amparo directo" and a line "SIÓN 2345/2023", the kind is the
+    wrong one), the break's characters put after it as spaces: every offset is the same.
+    Only where the word joined completes a case type's name ("EN REVI-⏎SIÓN" after "AMPARO
+    DIRECTO"); any other split (a name, a compound "CENTRO-⏎SUR") is left as it is."""
+    head = text[:HEAD_CHARS]
+    if "-" not in head:
+        return text
+    pieces: list[str] = []
+    done = 0
+    for split in _TYPE_WORD_SPLIT.finditer(head):
+        line_start = text.rfind("\n", 0, split.start()) + 1
+        before = _fold_caption(text[line_start : split.start()])
+        joined = _fold_caption(text[line_start : split.start()] + split[1])
+        cut = len(before)
+        if any(m.start() < cut < m.end() for m in _TYPE_WORDS_AT.finditer(joined)):
+            pieces += [text[done : split.start()], split[1], " " * (len(split[0]) - len(split[1]))]
+            done = split.end()
+    return "".join(pieces) + text[done:] if pieces else text
+
+
 def read_sentence(text: str) -> Reading:
     """Every field the sentence states about itself, with where it was read (the votes
-    published after it are not read: ``_without_votes``)."""
-    text = _without_votes(text)
+    published after it are not read: ``_without_votes``; a case type's word split at a
+    caption line's end is read whole: ``_case_types_joined``)."""
+    text = _case_types_joined(_without_votes(text))
     head = text[:HEAD_CHARS]
     if _is_tesis(head):
         return _read_tesis(text)
