@@ -254,7 +254,9 @@ _STATEMENT = _starting(
     r"\b(?:se\s+resuelven?|para\s+resolver|a\s+resolver"
     r"|(?:para\s+dictar|dicta)\s+(?:la\s+(?:siguiente\s+)?)?sentencia"
     r"(?:\s+(?:definitiva|interlocutoria))?\s+"
-    r"(?:(?:dentro\s+de|en)(?=\s+(?:los|las|el|la|del?)\s)|dentro(?=\s+del\s)))"
+    r"(?:(?:dentro\s+de|en)(?=\s+(?:los|las|el|la|del?)\s)|dentro(?=\s+del\s))"
+    # (or "Vistos para dictar sentencia definitiva los autos del expediente…", no "en")
+    r"|para\s+dictar\s+sentencia(?:\s+(?:definitiva|interlocutoria))?(?=\s+los\s+autos\s))"
     # (spaces bounded: a run of them, which the kind also matches, would make the search
     # cubic in its length)
     r"(?:\s{0,20},)?\s{1,20}(?:en\s+definitiva\s+)?"
@@ -1057,6 +1059,7 @@ def _caption_cases(text: str) -> list[tuple[str, list[CaseNumber], int]]:
     skip = False
     last_case_line = -2  # the line the last case was read on
     tfja: tuple[str, list[CaseNumber], int] | None = None
+    kind_line: tuple[str, list[CaseNumber], int] | None = None
     for i, (written_line, at) in enumerate(lines):
         if skip:
             skip = False
@@ -1113,8 +1116,18 @@ def _caption_cases(text: str) -> list[tuple[str, list[CaseNumber], int]]:
             numbers = parse_expediente(juicio[1])
             if numbers and all(case.sala for case in numbers):
                 tfja = (juicio[1].strip(" ."), numbers, at)
+        if kind_line is None and (kind := _JUICIO_KIND_LINE.match(line)):
+            numbers = parse_expediente(kind["number"])
+            if len(numbers) == 1 and not numbers[0].type_code and not numbers[0].sala:
+                kind_line = (f"{' '.join(kind['kind'].split())} {kind['number']}", numbers, at)
     # the TFJA's "JUICIO CONTENCIOSO ADMINISTRATIVO NÚM.: 1234/23-17-01-5" where no other
-    # line names the case (an amparo's caption may name the juicio it comes from so)
+    # line names the case (an amparo's caption may name the juicio it comes from so); a
+    # state court's "JUICIO ORDINARIO CIVIL: 345/2023" so too, never in a toca's caption
+    # (its juicio is the first instance's)
+    if not found and not tfja and kind_line and not any(
+        _TOCA_WORD.search(line) for line, _at in lines
+    ):
+        return [kind_line]
     return found or ([tfja] if tfja else [])
 
 
@@ -1171,6 +1184,17 @@ def _case_and_label(cell: str) -> tuple[str, ...]:
 # recurso's that keeps the juicio's number with its own after it ("RECURSO DE APELACIÓN:
 # 12345/23-17-04-8/1234/24-S2-09-04", its "R.A." before it or not: "R.A. 25/24-S3-01-01");
 # read only where no other caption line names a case.
+# A state court's juicio named by its kind on the caption's line with its number, as a
+# juzgado or a state administrative court numbers it ("JUICIO ORDINARIO CIVIL: 345/2023",
+# "JUICIO ORAL MERCANTIL 77/2023", "JUICIO ADMINISTRATIVO: 345/2023"): the number is
+# the juicio's, untyped ("345/2023"); the kind is the line's words.
+_JUICIO_KIND_LINE = re.compile(
+    r"^(?P<kind>juicio(?:\s+(?:ordinario|oral|ejecutivo|especial|sumario|sucesorio"
+    r"|testamentario|intestamentario|contencioso|administrativo|de\s+nulidad|laboral"
+    r"|agrario|hipotecario|familiar|civil|mercantil|de\s+divorcio|de\s+alimentos)){1,4})"
+    r"\s*(?:n[uú]m(?:ero)?\.?|no\.?)?\s*[:.]?\s*(?P<number>\d{1,6}/\d{4})\.?$",
+    re.IGNORECASE,
+)
 _TFJA_JUICIO_LABEL = re.compile(
     r"^(?:juicio(?:\s+contencioso\s+administrativo(?:\s+federal)?|\s+de\s+nulidad"
     r"|\s+en\s+l[ií]nea)?|recurso\s+de\s+(?:apelaci[oó]n|reclamaci[oó]n))"

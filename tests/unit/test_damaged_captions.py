@@ -230,3 +230,74 @@ def test_an_honorific_is_no_end_of_the_courts_name(closing: str, court: str) -> 
     found = read_court(text)
     assert found is not None
     assert found[0] == court  # never "Segunda Sala Unitaria Penal del H"
+
+
+# --- a state court's juicio named by its kind on the number's line ----------------------
+
+JUZGADO = (
+    "\nACTOR: ********\nDEMANDADO: ********\n\nMonterrey, Nuevo León, a quince de enero de dos "
+    "mil veinticuatro.\n\nVistos para dictar sentencia definitiva los autos del juicio, y\n\n"
+    "RESULTANDO:\n\nPRIMERO. Por escrito presentado el tres de marzo de dos mil veintitrés, "
+    "la parte actora promovió juicio.\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("caption", "expediente", "key"),
+    [
+        ("JUICIO ORDINARIO CIVIL: 345/2023", "JUICIO ORDINARIO CIVIL 345/2023", "345/2023"),
+        ("JUICIO ORAL MERCANTIL 77/2023", "JUICIO ORAL MERCANTIL 77/2023", "77/2023"),
+        ("JUICIO ADMINISTRATIVO NÚMERO: 12/2024.", "JUICIO ADMINISTRATIVO 12/2024", "12/2024"),
+    ],
+)
+def test_a_juicio_named_by_its_kind_with_its_number(
+    caption: str, expediente: str, key: str
+) -> None:
+    from indexer.readers.expedientes import normalise_expediente
+
+    found = read_expediente(caption + JUZGADO)
+    assert found is not None
+    assert found[0] == expediente
+    assert normalise_expediente(found[0]) == key
+
+
+@pytest.mark.parametrize(
+    ("caption", "expediente"),
+    [
+        # an appeal's caption names the first instance's juicio: the toca is the case
+        ("TOCA CIVIL 12/2024\nJUICIO ORDINARIO CIVIL: 345/2023", "TOCA CIVIL 12/2024"),
+        ("TOCA: 12/24\nJUICIO ORDINARIO CIVIL: 345/2023", "Toca 12/24"),
+        # an amparo's caption names the juicio it comes from: the amparo is the case
+        ("AMPARO DIRECTO 45/2024\nJUICIO ORDINARIO CIVIL: 345/2023", "AMPARO DIRECTO 45/2024"),
+        # a labelled expediente is the case, the juicio's kind a line of its own
+        ("JUICIO ORDINARIO CIVIL: 345/2023\nEXPEDIENTE: 346/2023", "346/2023"),
+    ],
+)
+def test_the_juicio_of_another_case_is_not_the_own(caption: str, expediente: str) -> None:
+    found = read_expediente(caption + JUZGADO)
+    assert found is not None
+    assert found[0] == expediente
+
+
+# --- a juzgado's opening without "en": "Vistos para dictar sentencia definitiva los autos…"
+
+VISTOS = (
+    "ACTOR: ********\n\nMonterrey, Nuevo León, a quince de enero de dos mil veinticuatro.\n\n"
+    "Vistos para dictar sentencia definitiva los autos del expediente 999/2023, relativo al "
+    "juicio ordinario civil promovido por ********, y\n\nRESULTANDO:\n\nPRIMERO. Por escrito "
+    "presentado el tres de marzo de dos mil veintitrés, la parte actora promovió juicio.\n"
+)
+
+
+def test_the_opening_without_en_says_the_case() -> None:
+    found = read_expediente(VISTOS)
+    assert found is not None
+    assert found[0] == "999/2023"
+
+
+@pytest.mark.parametrize(
+    "caption", ["EXPEDIENTE: 345/2023\n", "JUICIO ORDINARIO CIVIL: 345/2023\n"]
+)
+def test_a_caption_the_opening_contradicts_gives_none(caption: str) -> None:
+    # the caption says 345/2023, the opening 999/2023: unsure which, none
+    assert read_expediente(caption + VISTOS) is None
