@@ -74,6 +74,11 @@ _SPELLED_YEAR = re.compile(r"dos mil veinticinco")
 _MONTH_WORDS = re.compile(r"\b(junio|agosto)\b")
 
 
+def _mojibake(text: str) -> str:
+    """``text`` as a copy that read its UTF-8 as Windows-1252 gives it ("REVISIÃ“N")."""
+    return text.encode("utf-8").decode("cp1252", errors="replace")
+
+
 def _plain(text: str) -> str:
     import unicodedata
 
@@ -101,7 +106,8 @@ def _copies(text: str) -> list[tuple[str, str, dict[str, str | None]]]:
     caption naming an engrose by another Ministro (then no ponente); a scanned caption
     whose case type's word a line's end split ("REVI-⏎SIÓN"), a page's footer between the
     ponente's name's lines, and the cover's marks run into the labels' lines ("VISTO
-    BUENO SR. MINISTRO PONENTE: …", "COTEJÓ SECRETARIO: …")."""
+    BUENO SR. MINISTRO PONENTE: …", "COTEJÓ SECRETARIO: …"); a caption whose accents a
+    wrong encoding broke ("REVISIÃ“N": the opening, whole, still says the case)."""
 
     def split_type(found: re.Match[str]) -> str:
         word = found[2]
@@ -127,6 +133,8 @@ def _copies(text: str) -> list[tuple[str, str, dict[str, str | None]]]:
          _CAPTION_PONENTE_NAME.sub(r"\1\nPÁGINA 1 DE 40\n\2", text), {}),
         ("marcas del engrose en el renglón de las etiquetas",
          _COTEJO_LINE.sub("COTEJÓ ", _COVER_MARKS.sub(r"\1 \2 ", text)), {}),
+        ("rubro con acentos rotos (UTF-8 leído como Windows-1252)",
+         _mojibake(text[:400]) + text[400:], {}),
         ("con engrose de otro",
          _CAPTION_PONENTE.sub(lambda m: f"{m[0]}\n\nENCARGADO DEL ENGROSE: MINISTRO JUAN"
                               " ORTEGA LIRA", text, count=2),

@@ -1124,8 +1124,11 @@ def _caption_cases(text: str) -> list[tuple[str, list[CaseNumber], int]]:
     # line names the case (an amparo's caption may name the juicio it comes from so); a
     # state court's "JUICIO ORDINARIO CIVIL: 345/2023" so too, never in a toca's caption
     # (its juicio is the first instance's)
-    if not found and not tfja and kind_line and not any(
-        _TOCA_WORD.search(line) for line, _at in lines
+    if (
+        not found
+        and not tfja
+        and kind_line
+        and not any(_TOCA_WORD.search(line) for line, _at in lines)
     ):
         return [kind_line]
     return found or ([tfja] if tfja else [])

@@ -301,3 +301,48 @@ def test_the_opening_without_en_says_the_case() -> None:
 def test_a_caption_the_opening_contradicts_gives_none(caption: str) -> None:
     # the caption says 345/2023, the opening 999/2023: unsure which, none
     assert read_expediente(caption + VISTOS) is None
+
+
+# --- a longer case type's name broken by a scan or a wrong encoding ----------------------
+
+
+@pytest.mark.parametrize(
+    "caption",
+    [
+        "AMPARO DIRECTO EN REVISIÃ“N 1309/2023",  # UTF-8 read as Windows-1252
+        "AMPARO DIRECTO EN REVISI?N 1309/2023",  # the accent lost to a "?"
+        "AMPARO DIRECTO EN REVISI\ufffdN 1309/2023",  # … to the replacement character
+        "AMPARO DIRECTO EN REVISI N 1309/2023",  # … to nothing
+        "AMPARO DIRECTO EN REVISlÓN 1309/2023",  # a scan's "l" for an "I"
+        "JUICIO DE AMPARO DIR?CTO 12/2024",
+    ],
+)
+def test_a_broken_longer_type_is_not_read_as_the_shorter(caption: str) -> None:
+    # never "amparo directo" (AD 1309/2023, another case) nor "amparo indirecto"
+    text = caption + "\nQUEJOSA: ********" + OPENING
+    values = _values(text)
+    assert values.get("expediente") is None
+    assert values.get("proceeding") is None
+
+
+def test_a_broken_caption_with_a_whole_opening_reads_the_opening() -> None:
+    text = "AMPARO DIRECTO EN REVISIÃ“N 1309/2023\nQUEJOSA: ********" + OPENING.replace(
+        "los autos, y", "los autos del amparo directo en revisión 1309/2023, y"
+    )
+    values = _values(text)
+    assert values.get("expediente") == "amparo directo en revisión 1309/2023"
+    assert values.get("proceeding") == "amparo directo en revisión"
+
+
+@pytest.mark.parametrize(
+    ("caption", "proceeding"),
+    [
+        ("AMPARO DIRECTO 12/2023", "amparo directo"),
+        ("AMPARO DIRECTO EN MATERIA CIVIL 12/2023", "amparo directo"),
+        ("JUICIO DE AMPARO 12/2024", "amparo indirecto"),
+        ("AMPARO DIRECTO EN REVISION 1309/2023", "amparo directo en revisión"),
+    ],
+)
+def test_a_whole_type_still_reads(caption: str, proceeding: str) -> None:
+    values = _values(caption + "\nQUEJOSA: ********" + OPENING)
+    assert values.get("proceeding") == proceeding
