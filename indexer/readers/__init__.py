@@ -34,5 +34,9 @@ the rest of ``indexer`` keeps documents (model, database, stores, archive, libra
 #    and a name split at its line's end joined in lower case (none in capitals); the
 #    engrose's approval marks on the labels' line ("VISTO BUENO SR. MINISTRO PONENTE: …",
 #    "COTEJÓ SECRETARIA: …"); a label's two-digit year ("TOCA: 123/24"); a state court's
-#    "H." no end of its name in a closing
+#    "H." no end of its name in a closing; a juicio named by its kind on its number's line
+#    («JUICIO ORDINARIO CIVIL: 345/2023»); «Vistos para dictar sentencia definitiva los
+#    autos del expediente…» as the opening's statement; a longer type's name broken
+#    («REVISIÃ“N», «REVISI?N») no type, never the shorter; a short sentence dated by its
+#    closing after the points
 READERS_VERSION = 9

@@ -717,7 +717,10 @@ def read_resolution_date(text: str) -> tuple[str, int] | None:
     if labelled:
         return labelled
     closing_from = int(len(text) * (1 - CLOSING_SHARE))
-    for match in _closings(text):
+    # (a short sentence's closing may start before its last fifth, its signatures and the
+    # public version's notice after it: read where it follows the resolutive points)
+    short = [m for m in _short_own_closings(text) if _after_points(text, m.start(1))]
+    for match in (*_closings(text), *short):
         # its first line, run on where a PDF broke the sentence ("en sesión de⏎veinticinco…")
         start = match.start(1)
         paragraph = mended(text[start : start + len(match[1]) + 400]).split("\n")[0]
@@ -740,6 +743,21 @@ def read_resolution_date(text: str) -> tuple[str, int] | None:
         if date:
             return date, match.start()
     return None
+
+
+# The resolutive points' heading ("se resuelve:", "R E S U E L V E:", "PUNTOS RESOLUTIVOS")
+# and a first point after it: a closing after them is the sentence's own.
+_POINTS_HEADING = re.compile(
+    r"\b(?:se\s+resuelve|r\s?e\s?s\s?u\s?e\s?l\s?v\s?e|puntos\s+resolutivos)\b[\s:.,;]*"
+    r"(?:PRIMERO|Primero|[ÚU]NICO|[ÚU]nico)\b",
+    re.I,
+)
+CLOSING_AFTER_POINTS = 3000  # the points a short sentence gives before its closing
+
+
+def _after_points(text: str, at: int) -> bool:
+    """Whether the resolutive points' heading and first point come shortly before ``at``."""
+    return bool(_POINTS_HEADING.search(text, max(0, at - CLOSING_AFTER_POINTS), at))
 
 
 # A line that ends its sentence: what follows is no more of its date.
@@ -2197,8 +2215,6 @@ _STATE_SALA = re.compile(
     r"(?=\s*(?:,|$|(?<!\bH)\.\s|\s(?:por|que|integrad[oa]|con|quien|ante|siendo|bajo)\s)"
     r"|[ \t]*\n)"
 )
-# A court's honorific before its name: "H." or "Honorable" ("del H. Tribunal Superior…")
-_HONORIFIC = re.compile(r"\b(?:H\.|Honorable)[ \t]*(?=[A-ZÁÉÍÓÚ])")
 
 
 def _state_sala_after_verb(clause: str) -> str | None:
@@ -2210,7 +2226,7 @@ def _state_sala_after_verb(clause: str) -> str | None:
     if found and found[0].startswith("Sala del"):
         return None  # "la Sala del Tribunal Superior…" names no one of its salas
     if found and _RESOLVED_BY.match(clause[verb.start() + 6 : found.start()]):
-        return normalise_court(_HONORIFIC.sub("", found[0]).rstrip(" ."))
+        return normalise_court(found[0].rstrip(" ."))
     return None
 
 

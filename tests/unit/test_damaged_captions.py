@@ -215,13 +215,13 @@ def test_a_two_digit_year_that_is_no_case_gives_none(caption: str) -> None:
         (
             "Así lo resolvió la Segunda Sala Unitaria Penal del H. Tribunal Superior de "
             "Justicia del Estado de Tamaulipas, por unanimidad.",
-            "Segunda Sala Unitaria Penal del Tribunal Superior de Justicia del Estado de "
+            "Segunda Sala Unitaria Penal del H. Tribunal Superior de Justicia del Estado de "
             "Tamaulipas",
         ),
         (
             "Así lo resolvió la Décima Sala del Honorable Supremo Tribunal de Justicia del "
             "Estado de Jalisco. Notifíquese.",
-            "Décima Sala del Supremo Tribunal de Justicia del Estado de Jalisco",
+            "Décima Sala del Honorable Supremo Tribunal de Justicia del Estado de Jalisco",
         ),
     ],
 )
@@ -346,3 +346,50 @@ def test_a_broken_caption_with_a_whole_opening_reads_the_opening() -> None:
 def test_a_whole_type_still_reads(caption: str, proceeding: str) -> None:
     values = _values(caption + "\nQUEJOSA: ********" + OPENING)
     assert values.get("proceeding") == proceeding
+
+
+# --- a short sentence dated in its closing only -------------------------------------------
+
+SHORT_HEAD = (
+    "AMPARO EN REVISIÓN 789/2023\nQUEJOSA: ********\nPONENTE: MINISTRO ALBERTO PÉREZ DAYÁN\n"
+    "SECRETARIO: JOSÉ LUIS RAMÍREZ\n\nRESULTANDO:\n\nPRIMERO. Por escrito presentado el tres "
+    "de marzo de dos mil veintitrés, la quejosa promovió juicio.\n\n"
+)
+SHORT_POINTS = (
+    "Por lo expuesto y fundado, se resuelve:\n\nPRIMERO. Se confirma la sentencia recurrida."
+    "\n\nSEGUNDO. La Justicia de la Unión no ampara ni protege a la quejosa.\n\nNotifíquese; "
+    "con testimonio de esta resolución, vuelvan los autos a su lugar de origen y, en su "
+    "oportunidad, archívese el toca como asunto concluido.\n\n"
+)
+SIGNATURES = (
+    "Firman el Ministro Presidente de la Segunda Sala y el Ministro Ponente, con el Secretario "
+    "de Acuerdos, que autoriza y da fe.\n\nPRESIDENTE DE LA SEGUNDA SALA\n\nMINISTRO JAVIER "
+    "LAYNEZ POTISEK\n\nPONENTE\n\nMINISTRO ALBERTO PÉREZ DAYÁN\n\n"
+    + "En términos de lo previsto en los artículos 113 y 116 de la Ley General de "
+    "Transparencia y Acceso a la Información Pública, en esta versión pública se suprime la "
+    "información considerada legalmente como reservada o confidencial. " * 6
+)
+CLOSING = (
+    "Así lo resolvió la Segunda Sala de la Suprema Corte de Justicia de la Nación, en sesión "
+    "de veintidós de mayo de dos mil veinticuatro, por unanimidad de cinco votos.\n\n"
+)
+
+
+def test_a_short_sentence_is_dated_by_its_closing() -> None:
+    # the signatures and the public version's notice make the closing start before the
+    # last fifth of a three-page sentence
+    text = SHORT_HEAD + "Esta Segunda Sala estima infundado el agravio.\n\n" * 60
+    values = _values(text + SHORT_POINTS + CLOSING + SIGNATURES)
+    assert values.get("resolution_date") == "2024-05-22"
+    assert values.get("court") == "Segunda Sala de la SCJN"
+
+
+def test_a_closing_quoted_before_the_points_gives_no_date() -> None:
+    # a precedent's closing quoted in the considerations is not the sentence's
+    quoted = (
+        "Así lo resolvió la Segunda Sala de la Suprema Corte de Justicia de la Nación, en "
+        "sesión de tres de marzo de dos mil veinte, por unanimidad de cinco votos.\n\n"
+    )
+    text = SHORT_HEAD + quoted + "Esta Segunda Sala estima infundado el agravio.\n\n" * 30
+    values = _values(text + SHORT_POINTS + SIGNATURES)
+    assert values.get("resolution_date") != "2020-03-03"
