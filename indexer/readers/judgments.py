@@ -2227,7 +2227,27 @@ def _state_sala_after_verb(clause: str) -> str | None:
         return None  # "la Sala del Tribunal Superior…" names no one of its salas
     if found and _RESOLVED_BY.match(clause[verb.start() + 6 : found.start()]):
         return normalise_court(found[0].rstrip(" ."))
+    pleno = _STATE_PLENO.search(clause, verb.start())
+    if pleno and _RESOLVED_BY.match(clause[verb.start() + 6 : pleno.start()]):
+        # ("Tribunal Pleno" is its Pleno; named as a caption names it, without "H." and
+        # "Libre y Soberano")
+        return normalise_court(_PLENO_EXTRAS.sub("", pleno["court"]).rstrip(" ."))
     return None
+
+
+# A state high court's Pleno the closing names as the verb's subject, with its state ("Así
+# lo resolvió el Pleno del Tribunal Superior de Justicia del Estado de Nuevo León, por…"):
+# the state named, up to a comma or what the sentence says next (without it, "del Estado"
+# alone names no one court).
+_PLENO_EXTRAS = re.compile(
+    r"(?<=del )(?:H\.[ \t]*|Honorable[ \t]+)|[ \t]+Libre[ \t]+y[ \t]+Soberano(?=[ \t])"
+)
+_STATE_PLENO = re.compile(
+    r"(?:Tribunal[ \t]+)?(?P<court>Pleno[ \t]+del[ \t]+(?:H\.[ \t]*|Honorable[ \t]+)?"
+    r"(?:Supremo[ \t]+Tribunal|Tribunal[ \t]+Superior)[ \t]+de[ \t]+Justicia[ \t]+"
+    r"(?:del[ \t]+Estado[ \t]+(?:Libre[ \t]+y[ \t]+Soberano[ \t]+)?de[ \t]+|de[ \t]+la[ \t]+)"
+    r"[A-ZÁÉÍÓÚ][^,;\n]{2,60}?)(?=\s*(?:,|$|\.\s|\s(?:por|que|integrad[oa]|con|ante|siendo)\s))"
+)
 
 
 def _owned_sala(court: str, text: str) -> str | None:

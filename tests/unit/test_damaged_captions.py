@@ -393,3 +393,47 @@ def test_a_closing_quoted_before_the_points_gives_no_date() -> None:
     text = SHORT_HEAD + quoted + "Esta Segunda Sala estima infundado el agravio.\n\n" * 30
     values = _values(text + SHORT_POINTS + SIGNATURES)
     assert values.get("resolution_date") != "2020-03-03"
+
+
+# --- a state high court's Pleno named in its closing ---------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("closing", "court"),
+    [
+        (
+            "Así lo resolvió el Pleno del Tribunal Superior de Justicia del Estado de Nuevo "
+            "León, por unanimidad de votos.",
+            "Pleno del Tribunal Superior de Justicia del Estado de Nuevo León",
+        ),
+        (
+            "Así lo resolvió el Tribunal Pleno del H. Supremo Tribunal de Justicia del Estado "
+            "de Jalisco. Notifíquese.",
+            "Pleno del Supremo Tribunal de Justicia del Estado de Jalisco",
+        ),
+        (
+            "Así, por unanimidad de votos, lo resolvió el Pleno del Tribunal Superior de "
+            "Justicia del Estado Libre y Soberano de Puebla, ante el Secretario General.",
+            "Pleno del Tribunal Superior de Justicia del Estado de Puebla",
+        ),
+    ],
+)
+def test_a_state_pleno_in_its_closing(closing: str, court: str) -> None:
+    found = read_court("CONFLICTO COMPETENCIAL 12/2024\n\n" + BODY + POINTS + "\n" + closing)
+    assert found is not None
+    assert found[0] == court
+
+
+@pytest.mark.parametrize(
+    "closing",
+    [
+        # no state named: which Pleno is unsaid
+        "Así lo resolvió el Pleno del Tribunal Superior de Justicia del Estado, por unanimidad.",
+        # the Pleno is no subject of the verb: another's order
+        "Así lo resolvió la Primera Sala, en cumplimiento de lo ordenado por el Pleno del "
+        "Tribunal Superior de Justicia del Estado de Nuevo León.",
+    ],
+)
+def test_a_pleno_not_the_closings_subject_is_no_court(closing: str) -> None:
+    found = read_court("CONFLICTO COMPETENCIAL 12/2024\n\n" + BODY + POINTS + "\n" + closing)
+    assert found is None or "Pleno" not in found[0]
