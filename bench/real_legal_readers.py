@@ -203,12 +203,13 @@ def measure() -> dict[str, object]:
     from indexer.citations import extract_citations
     from indexer.readers.judgments import read_sentence
 
-    rows, cites, seconds = [], {}, 0.0
+    rows, cites, seconds, cpu = [], {}, 0.0, 0.0
     for name, text, want in documents():
-        start = time.perf_counter()
+        start, start_cpu = time.perf_counter(), time.process_time()
         read = read_sentence(text).values
         found = extract_citations(text)
         seconds += time.perf_counter() - start
+        cpu += time.process_time() - start_cpu
         written = read.get("expediente")
         if written is not None:
             # the number as written, kept for people to read: right when it ends with the
@@ -225,7 +226,7 @@ def measure() -> dict[str, object]:
                          "expected": expected, "read": got})  # fmt: skip
         if name.endswith(".json") or "(título)" in name or name.endswith(".pdf"):
             cites[name] = [[c.kind, c.key, c.written, c.start, c.court] for c in found]
-    return {"rows": rows, "citations": cites, "seconds": seconds}
+    return {"rows": rows, "citations": cites, "seconds": seconds, "cpu": cpu}
 
 
 def _run(checkout: Path) -> dict[str, object]:
@@ -248,11 +249,13 @@ def main() -> None:
     old = Path(sys.argv[1]).resolve()
     rounds = int(sys.argv[2]) if len(sys.argv) > 2 else 3
     times: dict[str, list[float]] = {"antes": [], "después": []}
+    cpu: dict[str, list[float]] = {"antes": [], "después": []}
     results: dict[str, dict[str, object]] = {}
     for _ in range(rounds):
         for label, checkout in (("antes", old), ("después", REPO)):
             result = _run(checkout)
             times[label].append(float(result["seconds"]))  # type: ignore[arg-type]
+            cpu[label].append(float(result.get("cpu", 0.0)))  # type: ignore[arg-type]
             results[label] = result
     load = os.getloadavg()
     print(f"carga (1, 5, 15 min): {load[0]:.2f} {load[1]:.2f} {load[2]:.2f}")
@@ -283,9 +286,10 @@ def main() -> None:
         print(f"  {sign} {name}: {c}")
     for label, values in times.items():
         median = statistics.median(values)
-        print(f"lectura de todos los documentos, {label}: mediana {median:.3f} s")
+        print(f"lectura de todos los documentos, {label}: mediana {median:.3f} s "
+              f"(CPU {statistics.median(cpu[label]):.3f} s)")  # fmt: skip
     RESULTS.mkdir(exist_ok=True)
-    out = {"load": load, "seconds": times, "results": results, "changed": changed}
+    out = {"load": load, "seconds": times, "cpu": cpu, "results": results, "changed": changed}
     (RESULTS / "real_legal_readers.json").write_text(
         json.dumps(out, ensure_ascii=False, indent=1), encoding="utf-8"
     )
