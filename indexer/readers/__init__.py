@@ -38,5 +38,6 @@ the rest of ``indexer`` keeps documents (model, database, stores, archive, libra
 #    («JUICIO ORDINARIO CIVIL: 345/2023»); «Vistos para dictar sentencia definitiva los
 #    autos del expediente…» as the opening's statement; a longer type's name broken
 #    («REVISIÃ“N», «REVISI?N») no type, never the shorter; a short sentence dated by its
-#    closing after the points
+#    closing after the points; a state high court's Pleno its closing names; a page's
+#    number or running header inside a closing paragraph skipped
 READERS_VERSION = 9

@@ -586,6 +586,30 @@ _COURT_DAY = re.compile(
 )
 
 
+# A page's furniture a PDF's text puts inside a closing paragraph where it runs over a page:
+# the page's number ("PÁGINA 40 DE 41", "- 15 -", "15") and the running header, a case's
+# line in capitals ("AMPARO EN REVISIÓN 12/2024"), each alone on its line.
+_PAGE_FURNITURE = re.compile(
+    r"\n[ \t]*(?:(?i:p[aá]gina|p[aá]g\.|hoja|foja)[ \t]*\d{1,4}(?:[ \t]*(?i:de|/)[ \t]*\d{1,4})?"
+    r"|[-–—][ \t]*\d{1,4}[ \t]*[-–—]|\d{1,4}"
+    r"|[A-ZÁÉÍÓÚÑ][A-ZÁÉÍÓÚÑ .]{3,80}[ \t]\d{1,6}/\d{4}"
+    r"(?:[ \t]*(?:Y|E)[ \t][A-ZÁÉÍÓÚÑ ]{0,40}\d{1,6}/\d{4})*(?:-[A-Z0-9]{1,4})?\.?)[ \t]*(?=\n)"
+)
+
+
+def _closing_passage(text: str, start: int, length: int) -> str:
+    """``length`` characters of a closing from ``start``, mended, without the page's
+    furniture inside it (the characters it took made up from what follows)."""
+    raw = text[start : start + length]
+    if "\n" not in raw:
+        return mended(raw)
+    cleaned = _PAGE_FURNITURE.sub("", raw)
+    if len(cleaned) != len(raw):
+        more = text[start : start + length + 2 * (len(raw) - len(cleaned))]
+        cleaned = _PAGE_FURNITURE.sub("", more)[:length]
+    return mended(cleaned)
+
+
 def _court_day(text: str, head_end: int) -> tuple[str, int] | None:
     """A circuit court's "Resolución del <court>, correspondiente al día <date>" in the
     opening: its date and where its "correspondiente" starts (the court right before)."""
@@ -723,7 +747,7 @@ def read_resolution_date(text: str) -> tuple[str, int] | None:
     for match in (*_closings(text), *short):
         # its first line, run on where a PDF broke the sentence ("en sesión de⏎veinticinco…")
         start = match.start(1)
-        paragraph = mended(text[start : start + len(match[1]) + 400]).split("\n")[0]
+        paragraph = _closing_passage(text, start, len(match[1]) + 400).split("\n")[0]
         for found in _CLOSING_DATE.finditer(paragraph):
             date = _date_at_start(found["date"])
             if date:
@@ -1830,7 +1854,7 @@ def _read_court(text: str, expediente: str | None = None) -> tuple[str, int] | N
         verb = _CLOSING_VERB.search(match[1])
         start = match.start(1) + (verb.start() if verb else 0)
         # who resolved, not a court the paragraph sends a copy to (its lines run on)
-        clause = _CLAUSE_END.split(mended(text[start : start + CLOSING_SUBJECT]))[0]
+        clause = _CLAUSE_END.split(_closing_passage(text, start, CLOSING_SUBJECT))[0]
         court = (
             _court_in(clause)
             or _circuit_court_after_verb(clause)
@@ -1842,7 +1866,7 @@ def _read_court(text: str, expediente: str | None = None) -> tuple[str, int] | N
     for match in _short_own_closings(text):
         verb = _CLOSING_VERB.search(match[1])
         start = match.start(1) + (verb.start() if verb else 0)
-        clause = _CLAUSE_END.split(mended(text[start : start + CLOSING_SUBJECT]))[0]
+        clause = _CLAUSE_END.split(_closing_passage(text, start, CLOSING_SUBJECT))[0]
         court = (
             _subject_court(clause)
             or _circuit_court_after_verb(clause)
@@ -1903,7 +1927,7 @@ def _read_court(text: str, expediente: str | None = None) -> tuple[str, int] | N
         # it more fully, and before the judiciary's generic name (a short sentence's
         # closing too, however early its last fifth starts)
         start = match.start(1)
-        court = _state_sala_after_verb(mended(text[start : start + CLOSING_SUBJECT]))
+        court = _state_sala_after_verb(_closing_passage(text, start, CLOSING_SUBJECT))
         if court:
             return court, start
     for match in (*_closings(text), *_short_own_closings(text)):
@@ -1912,7 +1936,7 @@ def _read_court(text: str, expediente: str | None = None) -> tuple[str, int] | N
         # subject, "Así lo resolvió y firma Ana Ruiz Soto, Jueza Segunda de Distrito…")
         verb = _CLOSING_VERB.search(match[1])
         start = match.start(1) + (verb.start() if verb else 0)
-        court = judges_court(_CLAUSE_END.split(mended(text[start : start + CLOSING_SUBJECT]))[0])
+        court = judges_court(_CLAUSE_END.split(_closing_passage(text, start, CLOSING_SUBJECT))[0])
         if court:
             return court, match.start(1)
     owner = _OCR_L.sub("I", generic or "")
@@ -2260,7 +2284,7 @@ def _owned_sala(court: str, text: str) -> str | None:
     bare = fold_keyword(court)
     for match in _closings(text):
         start = match.start(1)
-        named = _state_sala_after_verb(mended(text[start : start + CLOSING_SUBJECT]))
+        named = _state_sala_after_verb(_closing_passage(text, start, CLOSING_SUBJECT))
         if named and fold_keyword(named).startswith(f"{bare} de"):
             return named
     return None

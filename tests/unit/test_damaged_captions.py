@@ -437,3 +437,38 @@ def test_a_state_pleno_in_its_closing(closing: str, court: str) -> None:
 def test_a_pleno_not_the_closings_subject_is_no_court(closing: str) -> None:
     found = read_court("CONFLICTO COMPETENCIAL 12/2024\n\n" + BODY + POINTS + "\n" + closing)
     assert found is None or "Pleno" not in found[0]
+
+
+# --- a page's furniture inside the closing paragraph ---------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("closing", "court", "date"),
+    [
+        (
+            "Así lo resolvió la Segunda Sala de la Suprema Corte de\nAMPARO EN REVISIÓN "
+            "12/2024\n15\nJusticia de la Nación, en sesión de veintidós de mayo de dos mil "
+            "veinticuatro, por unanimidad.",
+            "Segunda Sala de la SCJN",
+            "2024-05-22",
+        ),
+        (
+            "Así lo resolvió la Segunda Sala de la Suprema Corte de Justicia de la Nación, en "
+            "sesión de veintidós de\nPÁGINA 40 DE 41\nmayo de dos mil veinticuatro, por "
+            "unanimidad.",
+            "Segunda Sala de la SCJN",
+            "2024-05-22",
+        ),
+        (
+            "Así lo resolvió el Primer Tribunal Colegiado en Materia Civil del\n- 15 -\nSegundo "
+            "Circuito, por unanimidad.",
+            "Primer Tribunal Colegiado en Materia Civil del Segundo Circuito",
+            None,
+        ),
+    ],
+)
+def test_a_page_break_inside_the_closing(closing: str, court: str, date: str | None) -> None:
+    text = "AMPARO EN REVISIÓN 12/2024\nQUEJOSA: ********\n\n" + BODY + POINTS + "\n" + closing
+    values = _values(text)
+    assert values.get("court") == court
+    assert values.get("resolution_date") == date
