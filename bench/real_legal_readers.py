@@ -57,8 +57,26 @@ _CAPTION_SECRETARIO = re.compile(r"^SECRETARI([OA]):", re.M)
 # a caption's ponente / secretario label with its colon (taken off, or the name put on the
 # next line, as other copies write the caption)
 _CAPTION_LABEL_COLON = re.compile(r"^((?:MINISTR[OA] )?PONENTE|SECRETARI[OA]):[ \t]*", re.M)
+# the caption's case lines at the top ("AMPARO DIRECTO EN REVISIÓN 1309/2023"): the last
+# word of the type, split at its middle by a scan's line end ("REVI-⏎SIÓN")
+_TOP_CASE_LINE = re.compile(r"^([A-ZÁÉÍÓÚ ]+ )([A-ZÁÉÍÓÚ]{6,})( \d{1,5}/\d{4})", re.M)
+# the caption's ponente: the office and the name's first two words, then the rest
+_CAPTION_PONENTE_NAME = re.compile(
+    r"^((?:MINISTR[OA] )?PONENTE: (?:MINISTR[OA] )?\S+ \S+) (\S+.*)$", re.M
+)
+# the engrose's cover marks, each on its line above the label ("VISTO BUENO⏎⏎SR.
+# MINISTRO⏎⏎PONENTE: …", "COTEJÓ⏎⏎SECRETARIO: …")
+_COVER_MARKS = re.compile(
+    r"^((?i:visto bueno))\s*\n\s*(\S+\.? ?\S+)\s*\n\s*(?=(?:MINISTR[OA] )?PONENTE)", re.M
+)
+_COTEJO_LINE = re.compile(r"^COTEJÓ\s*\n\s*(?=SECRETARI)", re.M)
 _SPELLED_YEAR = re.compile(r"dos mil veinticinco")
 _MONTH_WORDS = re.compile(r"\b(junio|agosto)\b")
+
+
+def _mojibake(text: str) -> str:
+    """``text`` as a copy that read its UTF-8 as Windows-1252 gives it ("REVISIÃ“N")."""
+    return text.encode("utf-8").decode("cp1252", errors="replace")
 
 
 def _plain(text: str) -> str:
@@ -85,7 +103,16 @@ def _copies(text: str) -> list[tuple[str, str, dict[str, str | None]]]:
     label misread "SECRETARlO;"), the caption's labels without their colon (on the name's
     line, or alone on theirs), the date in words typed with one slip in the year and
     the month, a long vote after it (with a caption that lost its ponente line) and a
-    caption naming an engrose by another Ministro (then no ponente)."""
+    caption naming an engrose by another Ministro (then no ponente); a scanned caption
+    whose case type's word a line's end split ("REVI-⏎SIÓN"), a page's footer between the
+    ponente's name's lines, and the cover's marks run into the labels' lines ("VISTO
+    BUENO SR. MINISTRO PONENTE: …", "COTEJÓ SECRETARIO: …"); a caption whose accents a
+    wrong encoding broke ("REVISIÃ“N": the opening, whole, still says the case)."""
+
+    def split_type(found: re.Match[str]) -> str:
+        word = found[2]
+        return f"{found[1]}{word[: len(word) // 2]}-\n{word[len(word) // 2 :]}{found[3]}"
+
     slips = {"junio": "jnuio", "agosto": "agsoto"}
     return [
         ("en mayúsculas", text.upper(), {}),
@@ -100,6 +127,14 @@ def _copies(text: str) -> list[tuple[str, str, dict[str, str | None]]]:
          _CAPTION_LABEL_COLON.sub(r"\1 ", text), {}),
         ("rubro con la etiqueta en su renglón",
          _CAPTION_LABEL_COLON.sub(r"\1\n", text), {}),
+        ("tipo partido al final del renglón",
+         _TOP_CASE_LINE.sub(split_type, text[:3000]) + text[3000:], {}),
+        ("pie de página en el nombre del ponente",
+         _CAPTION_PONENTE_NAME.sub(r"\1\nPÁGINA 1 DE 40\n\2", text), {}),
+        ("marcas del engrose en el renglón de las etiquetas",
+         _COTEJO_LINE.sub("COTEJÓ ", _COVER_MARKS.sub(r"\1 \2 ", text)), {}),
+        ("rubro con acentos rotos (UTF-8 leído como Windows-1252)",
+         _mojibake(text[:400]) + text[400:], {}),
         ("con engrose de otro",
          _CAPTION_PONENTE.sub(lambda m: f"{m[0]}\n\nENCARGADO DEL ENGROSE: MINISTRO JUAN"
                               " ORTEGA LIRA", text, count=2),
@@ -168,12 +203,13 @@ def measure() -> dict[str, object]:
     from indexer.citations import extract_citations
     from indexer.readers.judgments import read_sentence
 
-    rows, cites, seconds = [], {}, 0.0
+    rows, cites, seconds, cpu = [], {}, 0.0, 0.0
     for name, text, want in documents():
-        start = time.perf_counter()
+        start, start_cpu = time.perf_counter(), time.process_time()
         read = read_sentence(text).values
         found = extract_citations(text)
         seconds += time.perf_counter() - start
+        cpu += time.process_time() - start_cpu
         written = read.get("expediente")
         if written is not None:
             # the number as written, kept for people to read: right when it ends with the
@@ -190,7 +226,7 @@ def measure() -> dict[str, object]:
                          "expected": expected, "read": got})  # fmt: skip
         if name.endswith(".json") or "(título)" in name or name.endswith(".pdf"):
             cites[name] = [[c.kind, c.key, c.written, c.start, c.court] for c in found]
-    return {"rows": rows, "citations": cites, "seconds": seconds}
+    return {"rows": rows, "citations": cites, "seconds": seconds, "cpu": cpu}
 
 
 def _run(checkout: Path) -> dict[str, object]:
@@ -213,11 +249,13 @@ def main() -> None:
     old = Path(sys.argv[1]).resolve()
     rounds = int(sys.argv[2]) if len(sys.argv) > 2 else 3
     times: dict[str, list[float]] = {"antes": [], "después": []}
+    cpu: dict[str, list[float]] = {"antes": [], "después": []}
     results: dict[str, dict[str, object]] = {}
     for _ in range(rounds):
         for label, checkout in (("antes", old), ("después", REPO)):
             result = _run(checkout)
             times[label].append(float(result["seconds"]))  # type: ignore[arg-type]
+            cpu[label].append(float(result.get("cpu", 0.0)))  # type: ignore[arg-type]
             results[label] = result
     load = os.getloadavg()
     print(f"carga (1, 5, 15 min): {load[0]:.2f} {load[1]:.2f} {load[2]:.2f}")
@@ -248,9 +286,10 @@ def main() -> None:
         print(f"  {sign} {name}: {c}")
     for label, values in times.items():
         median = statistics.median(values)
-        print(f"lectura de todos los documentos, {label}: mediana {median:.3f} s")
+        print(f"lectura de todos los documentos, {label}: mediana {median:.3f} s "
+              f"(CPU {statistics.median(cpu[label]):.3f} s)")  # fmt: skip
     RESULTS.mkdir(exist_ok=True)
-    out = {"load": load, "seconds": times, "results": results, "changed": changed}
+    out = {"load": load, "seconds": times, "cpu": cpu, "results": results, "changed": changed}
     (RESULTS / "real_legal_readers.json").write_text(
         json.dumps(out, ensure_ascii=False, indent=1), encoding="utf-8"
     )

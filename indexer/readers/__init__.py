@@ -29,4 +29,15 @@ the rest of ``indexer`` keeps documents (model, database, stores, archive, libra
 #    (the heading's «…de la Comisión Permanente», the row's chamber); a sitting declared
 #    permanent («se declara en sesión permanente») is of its own kind; a caption's ponente
 #    or secretario label without its colon («SECRETARIO CARLOS…», «MINISTRO PONENTE⏎…»)
-READERS_VERSION = 8
+# 9: a sentence caption's case type split at a line's end read whole ("AMPARO DIRECTO EN
+#    REVI-⏎SIÓN": not "amparo directo"); a page's footer among the caption's lines skipped
+#    and a name split at its line's end joined in lower case (none in capitals); the
+#    engrose's approval marks on the labels' line ("VISTO BUENO SR. MINISTRO PONENTE: …",
+#    "COTEJÓ SECRETARIA: …"); a label's two-digit year ("TOCA: 123/24"); a state court's
+#    "H." no end of its name in a closing; a juicio named by its kind on its number's line
+#    («JUICIO ORDINARIO CIVIL: 345/2023»); «Vistos para dictar sentencia definitiva los
+#    autos del expediente…» as the opening's statement; a longer type's name broken
+#    («REVISIÃ“N», «REVISI?N») no type, never the shorter; a short sentence dated by its
+#    closing after the points; a state high court's Pleno its closing names; a page's
+#    number or running header inside a closing paragraph skipped
+READERS_VERSION = 9

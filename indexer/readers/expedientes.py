@@ -329,8 +329,9 @@ _TOKEN = re.compile(
 # Between "recurso de apelación" and the "R.A." that abbreviates it: a colon, spaces (and
 # between it and its number, the "R.A." run into it: "R.A.289/2024-S3").
 _RA_AFTER_LABEL = re.compile(r"\s*(?:(?:numero|num\.|no\.)\s*)?:?\s*(?:r\.\s?a\.\s*)?")
-# Between a case's type and a two-digit year's number: nothing but "número", "No.".
-_TYPE_TO_SHORT = re.compile(r"\s{1,3}(?:(?:numero|num\.|no\.)\s*)?")
+# Between a case's type and a two-digit year's number: nothing but "número", "No.", a
+# caption label's colon ("JUICIO DE AMPARO: 1234/23-III", "TOCA NÚMERO: 123/24").
+_TYPE_TO_SHORT = re.compile(r"(?:\s{1,3}|\s{0,2}:\s{0,3})(?:(?:numero|num\.|no\.)\s*:?\s{0,3})?")
 
 
 def clean_suffix(written: str | None) -> str | None:
@@ -523,6 +524,8 @@ def _cases_in(text: str) -> tuple[CaseNumber, ...]:
                 and _RA_AFTER_LABEL.fullmatch(folded, last_type_end, match.start())
             ):
                 code = "RAPL"  # "RECURSO DE APELACIÓN: R.A.289/2024-S3": its abbreviation
+            if _longer_type_broken(folded, match):
+                code = None  # "AMPARO DIRECTO EN REVISI?N": not the shorter kind; unsure
             current, last_type_end = code, match.end()
             qualifier = _QUALIFIER.match(folded, match.end())
             if qualifier:
@@ -550,6 +553,48 @@ def _cases_in(text: str) -> tuple[CaseNumber, ...]:
             )
         )
     return tuple(dict.fromkeys(cases))
+
+
+# For each type's phrase, the rest of the longer phrases that start with it ("amparo
+# directo" → " en revision"; "juicio de amparo" → " directo", " indirecto").
+_LONGER_RESTS: dict[str, tuple[str, ...]] = {
+    phrase: tuple(other[len(phrase) :] for other in _PHRASES if other.startswith(phrase + " "))
+    for phrase in _PHRASES
+}
+# Letters a scan mistakes for others ("REVISlÓN", "REVISI0N", "REVISI6N"): (as read, meant)
+_OCR_MISREAD = frozenset((("l", "i"), ("1", "i"), ("1", "l"), ("i", "l"), ("0", "o"), ("6", "o")))
+_WORD_END = re.compile(r"[\s\d/]")
+
+
+def _longer_type_broken(folded: str, match: re.Match[str]) -> bool:
+    """Whether the text after a type's phrase begins a longer type's name and breaks off
+    inside its word with a broken character, a scan's misread letter or a word cut in
+    two ("amparo directo" + " en revisi?n", " en revisia“n" (Ó read as "Ã“"), " en
+    revislon", " en revisi n"): the type written is the longer one, read wrong, and the
+    shorter is no reading of it. A word that merely differs ("en relación con") is
+    another word: the shorter type stands."""
+    phrase = " ".join(match["type"].split())
+    rests = _LONGER_RESTS.get(phrase)
+    if not rests:
+        return False
+    following = folded[match.end() : match.end() + 60]
+    following = re.sub(r"[ \t\r\n]+", " ", following)
+    for rest in rests:
+        same = 0
+        while same < min(len(rest), len(following)) and rest[same] == following[same]:
+            same += 1
+        if same < 3 or same >= len(rest):
+            continue
+        seen = following[same] if same < len(following) else ""
+        if (seen, rest[same]) in _OCR_MISREAD:
+            return True
+        if seen == " " and re.match(r" [a-zñ]{1,3}(?:\s|$)", following[same:]):
+            return True  # a word cut in two where a character was lost ("revisi n")
+        word_end = _WORD_END.search(following, same)
+        word = following[same : word_end.start() if word_end else None]
+        if re.search(r"[^a-zñ]", word):
+            return True
+    return False
 
 
 # A qualifier in brackets right after a case's type and before its number, as circuit

@@ -197,6 +197,8 @@ _CASE_LABEL = re.compile(
     r"\s*(?:n[uú]m(?:ero)?\.?|no\.?)?\s*[:.]\s*(.{3,120})$",
     re.IGNORECASE,
 )
+# a label's value that is one number with a two-digit year ("123/24", "45/97-B")
+_SHORT_YEAR_ALONE = re.compile(r"^\d{1,6}/\d{2}(?:-[A-Z]{1,4})?$")
 # "(RELACIONADO CON EL 45/2022)": not this case; but a bracket right after a case's type
 # qualifies the type ("INCIDENTE DE SUSPENSIÓN (REVISIÓN) 45/2023", "REVISIÓN
 # ADMINISTRATIVA (LEY FEDERAL DE PROCEDIMIENTO CONTENCIOSO ADMINISTRATIVO) 401/2023"): kept
@@ -252,7 +254,9 @@ _STATEMENT = _starting(
     r"\b(?:se\s+resuelven?|para\s+resolver|a\s+resolver"
     r"|(?:para\s+dictar|dicta)\s+(?:la\s+(?:siguiente\s+)?)?sentencia"
     r"(?:\s+(?:definitiva|interlocutoria))?\s+"
-    r"(?:(?:dentro\s+de|en)(?=\s+(?:los|las|el|la|del?)\s)|dentro(?=\s+del\s)))"
+    r"(?:(?:dentro\s+de|en)(?=\s+(?:los|las|el|la|del?)\s)|dentro(?=\s+del\s))"
+    # (or "Vistos para dictar sentencia definitiva los autos del expediente…", no "en")
+    r"|para\s+dictar\s+sentencia(?:\s+(?:definitiva|interlocutoria))?(?=\s+los\s+autos\s))"
     # (spaces bounded: a run of them, which the kind also matches, would make the search
     # cubic in its length)
     r"(?:\s{0,20},)?\s{1,20}(?:en\s+definitiva\s+)?"
@@ -582,6 +586,30 @@ _COURT_DAY = re.compile(
 )
 
 
+# A page's furniture a PDF's text puts inside a closing paragraph where it runs over a page:
+# the page's number ("PÁGINA 40 DE 41", "- 15 -", "15") and the running header, a case's
+# line in capitals ("AMPARO EN REVISIÓN 12/2024"), each alone on its line.
+_PAGE_FURNITURE = re.compile(
+    r"\n[ \t]*(?:(?i:p[aá]gina|p[aá]g\.|hoja|foja)[ \t]*\d{1,4}(?:[ \t]*(?i:de|/)[ \t]*\d{1,4})?"
+    r"|[-–—][ \t]*\d{1,4}[ \t]*[-–—]|\d{1,4}"
+    r"|[A-ZÁÉÍÓÚÑ][A-ZÁÉÍÓÚÑ .]{3,80}[ \t]\d{1,6}/\d{4}"
+    r"(?:[ \t]*(?:Y|E)[ \t][A-ZÁÉÍÓÚÑ ]{0,40}\d{1,6}/\d{4})*(?:-[A-Z0-9]{1,4})?\.?)[ \t]*(?=\n)"
+)
+
+
+def _closing_passage(text: str, start: int, length: int) -> str:
+    """``length`` characters of a closing from ``start``, mended, without the page's
+    furniture inside it (the characters it took made up from what follows)."""
+    raw = text[start : start + length]
+    if "\n" not in raw:
+        return mended(raw)
+    cleaned = _PAGE_FURNITURE.sub("", raw)
+    if len(cleaned) != len(raw):
+        more = text[start : start + length + 2 * (len(raw) - len(cleaned))]
+        cleaned = _PAGE_FURNITURE.sub("", more)[:length]
+    return mended(cleaned)
+
+
 def _court_day(text: str, head_end: int) -> tuple[str, int] | None:
     """A circuit court's "Resolución del <court>, correspondiente al día <date>" in the
     opening: its date and where its "correspondiente" starts (the court right before)."""
@@ -713,10 +741,13 @@ def read_resolution_date(text: str) -> tuple[str, int] | None:
     if labelled:
         return labelled
     closing_from = int(len(text) * (1 - CLOSING_SHARE))
-    for match in _closings(text):
+    # (a short sentence's closing may start before its last fifth, its signatures and the
+    # public version's notice after it: read where it follows the resolutive points)
+    short = [m for m in _short_own_closings(text) if _after_points(text, m.start(1))]
+    for match in (*_closings(text), *short):
         # its first line, run on where a PDF broke the sentence ("en sesión de⏎veinticinco…")
         start = match.start(1)
-        paragraph = mended(text[start : start + len(match[1]) + 400]).split("\n")[0]
+        paragraph = _closing_passage(text, start, len(match[1]) + 400).split("\n")[0]
         for found in _CLOSING_DATE.finditer(paragraph):
             date = _date_at_start(found["date"])
             if date:
@@ -736,6 +767,21 @@ def read_resolution_date(text: str) -> tuple[str, int] | None:
         if date:
             return date, match.start()
     return None
+
+
+# The resolutive points' heading ("se resuelve:", "R E S U E L V E:", "PUNTOS RESOLUTIVOS")
+# and a first point after it: a closing after them is the sentence's own.
+_POINTS_HEADING = re.compile(
+    r"\b(?:se\s+resuelve|r\s?e\s?s\s?u\s?e\s?l\s?v\s?e|puntos\s+resolutivos)\b[\s:.,;]*"
+    r"(?:PRIMERO|Primero|[ÚU]NICO|[ÚU]nico)\b",
+    re.I,
+)
+CLOSING_AFTER_POINTS = 3000  # the points a short sentence gives before its closing
+
+
+def _after_points(text: str, at: int) -> bool:
+    """Whether the resolutive points' heading and first point come shortly before ``at``."""
+    return bool(_POINTS_HEADING.search(text, max(0, at - CLOSING_AFTER_POINTS), at))
 
 
 # A line that ends its sentence: what follows is no more of its date.
@@ -849,8 +895,8 @@ def _caption_lines(text: str) -> list[tuple[str, int]]:
         parts = (part for whole in cells for part in _case_and_label(whole))
         for cell in (person for part in parts for person in _person_cells(part)):
             line = _label_read_again(" ".join(cell.split()))
-            if not line:
-                continue
+            if not line or (label is None and _PAGE_MARK.fullmatch(line)):
+                continue  # (a page's number a PDF's text leaves between a name's lines)
             if len(line) > 160 and (
                 _CRITERIA_BETWEEN.match(line)
                 or _PUBLIC_VERSION.match(line)
@@ -868,6 +914,16 @@ def _caption_lines(text: str) -> list[tuple[str, int]]:
                 continue
             lines.append((line, start))
     return lines
+
+
+# A page's number or footer a PDF's text puts among the caption's lines where the caption
+# runs over a page ("PÁGINA 3 DE 40", "Página 3", "HOJA 3/40", "- 3 -"): no line of the
+# caption (a name broken by it goes on after it). A bare figure may be a label's value on
+# its line ("TOCA:⏎45"): kept.
+_PAGE_MARK = re.compile(
+    r"(?i:(?:p[aá]gina|p[aá]g\.|hoja|foja)\s*\d{1,4}(?:\s*(?:de|/)\s*\d{1,4})?)"
+    r"|[-–—]\s*\d{1,4}\s*[-–—]"
+)
 
 
 # A scanned caption's label as OCR misreads it: a capital O read as a zero, an I as a one
@@ -925,20 +981,46 @@ _NEXT_PERSON_LABEL = re.compile(
 )
 
 
+# An engrose's cover marks the ponente's approval above the caption's people ("VISTO
+# BUENO⏎SR. MINISTRO⏎PONENTE: …", "VO. BO."); a PDF's text may give the marks and the
+# label on one line ("VISTO BUENO SR. MINISTRO PONENTE: …"), or the mark after the name.
+_APPROVAL = re.compile(
+    r"\s*(?:visto\s+bueno|vo\.\s*bo\.)(?:\s+(?:sr|sra|sr/a)\.\s*(?:ministr|magistrad)"
+    r"(?:[oa]|[oa]/[oa])\b)?[ \t]*",
+    re.I,
+)
+_MARK_LABEL = re.compile(r"(?i:colabor(?:ó|o|aron)|cotej[óo]|elabor[óo]|revis[óo])")
+_APPROVAL_AFTER = re.compile(r"[ \t]+(?i:visto\s+bueno|vo\.\s*bo\.)[ \t]*$")
+
+
 def _person_cells(cell: str) -> tuple[str, ...]:
     """A cell that opens with a person's label as its cells, one a label, each as
     "LABEL: value" (see ``_PERSON_LABEL``); else whole."""
+    approval = _APPROVAL.match(cell)
+    if approval and _PERSON_CELL_START.match(cell[approval.end() :]):
+        cell = cell[approval.end() :]  # "VISTO BUENO SR. MINISTRO PONENTE: …" on one line
     opening = _PERSON_CELL_START.match(cell)
     if opening is None:
         return (cell,)
+    cell = _APPROVAL_AFTER.sub("", cell)  # "…LAYNEZ POTISEK VO. BO.": no part of the name
     # each next label whole, found left to right: «MINISTRO PONENTE» holds «PONENTE»,
     # which must not part «MINISTRO» from it
-    cells, label, start = [], opening[1], opening.end()
+    cells: list[str] = []
+    label, start = opening[1], opening.end()
     for after in _NEXT_PERSON_LABEL.finditer(cell, opening.end()):
-        cells.append(f"{label}: {cell[start : after.start()].strip()}".strip())
+        cells += _mark_cells(label, cell[start : after.start()].strip())
         label, start = after[1], after.end()
-    cells.append(f"{label}: {cell[start:].strip()}".strip())
+    cells += _mark_cells(label, cell[start:].strip())
     return tuple(cells)
+
+
+def _mark_cells(label: str, value: str) -> list[str]:
+    """A label's cell; a mark's label right before a person's ("COTEJÓ SECRETARIA: ANA
+    RUIZ", "COTEJÓ: SECRETARIO DE ESTUDIO Y CUENTA: …") the mark's cell empty and the
+    person's read as its own."""
+    if _MARK_LABEL.fullmatch(label) and _PERSON_CELL_START.match(value):
+        return [f"{label}:", *_person_cells(value)]
+    return [f"{label}: {value}".strip()]
 
 
 # A contradicción's caption names the courts whose criteria differ, in one long line of
@@ -1019,6 +1101,7 @@ def _caption_cases(text: str) -> list[tuple[str, list[CaseNumber], int]]:
     skip = False
     last_case_line = -2  # the line the last case was read on
     tfja: tuple[str, list[CaseNumber], int] | None = None
+    kind_line: tuple[str, list[CaseNumber], int] | None = None
     for i, (written_line, at) in enumerate(lines):
         if skip:
             skip = False
@@ -1036,10 +1119,18 @@ def _caption_cases(text: str) -> list[tuple[str, list[CaseNumber], int]]:
         if label:
             value = _case_alone(label[2]).strip(" .;")
             cases = parse_expediente(value)
+            short = not cases and _SHORT_YEAR_ALONE.match(value)
+            if short:
+                # a label's two-digit year ("TOCA: 123/24"): read after its type, as the
+                # 1990s' "AMPARO EN REVISIÓN 1876/97" (a bare "12/97" may be a date), and
+                # written with it
+                cases = _typed(parse_expediente(f"{label[1]} {value}"))
             if not cases:
                 continue
             plain = fold_keyword(label[1]).rstrip(".") in ("expediente", "expedientes", "exp")
-            written = value if plain or _typed(cases) else f"{label[1].title()} {value}"
+            written = (
+                value if not short and (plain or _typed(cases)) else f"{label[1].title()} {value}"
+            )
             found.append((written, cases, at))
             continue
         folded = _fold_caption(line)
@@ -1067,8 +1158,21 @@ def _caption_cases(text: str) -> list[tuple[str, list[CaseNumber], int]]:
             numbers = parse_expediente(juicio[1])
             if numbers and all(case.sala for case in numbers):
                 tfja = (juicio[1].strip(" ."), numbers, at)
+        if kind_line is None and (kind := _JUICIO_KIND_LINE.match(line)):
+            numbers = parse_expediente(kind["number"])
+            if len(numbers) == 1 and not numbers[0].type_code and not numbers[0].sala:
+                kind_line = (f"{' '.join(kind['kind'].split())} {kind['number']}", numbers, at)
     # the TFJA's "JUICIO CONTENCIOSO ADMINISTRATIVO NÚM.: 1234/23-17-01-5" where no other
-    # line names the case (an amparo's caption may name the juicio it comes from so)
+    # line names the case (an amparo's caption may name the juicio it comes from so); a
+    # state court's "JUICIO ORDINARIO CIVIL: 345/2023" so too, never in a toca's caption
+    # (its juicio is the first instance's)
+    if (
+        not found
+        and not tfja
+        and kind_line
+        and not any(_TOCA_WORD.search(line) for line, _at in lines)
+    ):
+        return [kind_line]
     return found or ([tfja] if tfja else [])
 
 
@@ -1125,6 +1229,17 @@ def _case_and_label(cell: str) -> tuple[str, ...]:
 # recurso's that keeps the juicio's number with its own after it ("RECURSO DE APELACIÓN:
 # 12345/23-17-04-8/1234/24-S2-09-04", its "R.A." before it or not: "R.A. 25/24-S3-01-01");
 # read only where no other caption line names a case.
+# A state court's juicio named by its kind on the caption's line with its number, as a
+# juzgado or a state administrative court numbers it ("JUICIO ORDINARIO CIVIL: 345/2023",
+# "JUICIO ORAL MERCANTIL 77/2023", "JUICIO ADMINISTRATIVO: 345/2023"): the number is
+# the juicio's, untyped ("345/2023"); the kind is the line's words.
+_JUICIO_KIND_LINE = re.compile(
+    r"^(?P<kind>juicio(?:\s+(?:ordinario|oral|ejecutivo|especial|sumario|sucesorio"
+    r"|testamentario|intestamentario|contencioso|administrativo|de\s+nulidad|laboral"
+    r"|agrario|hipotecario|familiar|civil|mercantil|de\s+divorcio|de\s+alimentos)){1,4})"
+    r"\s*(?:n[uú]m(?:ero)?\.?|no\.?)?\s*[:.]?\s*(?P<number>\d{1,6}/\d{4})\.?$",
+    re.IGNORECASE,
+)
 _TFJA_JUICIO_LABEL = re.compile(
     r"^(?:juicio(?:\s+contencioso\s+administrativo(?:\s+federal)?|\s+de\s+nulidad"
     r"|\s+en\s+l[ií]nea)?|recurso\s+de\s+(?:apelaci[oó]n|reclamaci[oó]n))"
@@ -1643,8 +1758,18 @@ def _labelled_name(
                 return None
         if words[-1].lower() in _NAME_LINKS:
             return None  # "OLGA SÁNCHEZ CORDERO DE": the rest of the name is not there
+        value = _SPLIT_NAME_WORD.sub("", value)
+        if _HYPHEN_BREAK.search(value):
+            return None  # "PARDO REBO-⏎LLEDO" or "GARCÍA-⏎LÓPEZ" in capitals: unsure which
         return _name_end_off(value), at
     return None
+
+
+# A name's word split at the caption line's end: in lower case after the break, a word's
+# rest ("Pardo Rebo-⏎lledo"), joined; in capitals a split word and a compound surname
+# ("REBO-⏎LLEDO", "GARCÍA-⏎LÓPEZ") look alike, and one ending in its hyphen is cut short.
+_SPLIT_NAME_WORD = re.compile(r"(?<=[^\W\d_])-\s+(?=[a-záéíóúüñ])")
+_HYPHEN_BREAK = re.compile(r"(?<=[^\W\d_])-(?:\s|$)")
 
 
 def _goes_on(words: list[str], line: str) -> bool:
@@ -1688,8 +1813,11 @@ def _capitals(line: str) -> bool:
 
 # Where a closing's clause ends: a semicolon, a full stop before a capital, never a title's
 # ("los CC. Magistrados", "la Lic. Ana Ruiz").
-# (Mexico City's "la C. Juez Trigésimo de lo Civil…": "C." is "Ciudadana", no full stop)
-_TITLE_DOTS = ("C", "CC", "Lic", "Licda", "Sr", "Sra", "Dr", "Dra", "Mtro", "Mtra", "Mgdo", "Mgda")
+# (Mexico City's "la C. Juez Trigésimo de lo Civil…": "C." is "Ciudadana", no full stop;
+# a court's "H." is "Honorable": "la Segunda Sala Unitaria Penal del H. Tribunal…")
+_TITLE_DOTS = (
+    "C", "CC", "Lic", "Licda", "Sr", "Sra", "Dr", "Dra", "Mtro", "Mtra", "Mgdo", "Mgda", "H",
+)  # fmt: skip
 _CLAUSE_END = re.compile(
     ";|" + "".join(rf"(?<!\b{t})" for t in _TITLE_DOTS) + r"\.\s+(?=[A-ZÁÉÍÓÚÑ])"
 )
@@ -1726,7 +1854,7 @@ def _read_court(text: str, expediente: str | None = None) -> tuple[str, int] | N
         verb = _CLOSING_VERB.search(match[1])
         start = match.start(1) + (verb.start() if verb else 0)
         # who resolved, not a court the paragraph sends a copy to (its lines run on)
-        clause = _CLAUSE_END.split(mended(text[start : start + CLOSING_SUBJECT]))[0]
+        clause = _CLAUSE_END.split(_closing_passage(text, start, CLOSING_SUBJECT))[0]
         court = (
             _court_in(clause)
             or _circuit_court_after_verb(clause)
@@ -1738,7 +1866,7 @@ def _read_court(text: str, expediente: str | None = None) -> tuple[str, int] | N
     for match in _short_own_closings(text):
         verb = _CLOSING_VERB.search(match[1])
         start = match.start(1) + (verb.start() if verb else 0)
-        clause = _CLAUSE_END.split(mended(text[start : start + CLOSING_SUBJECT]))[0]
+        clause = _CLAUSE_END.split(_closing_passage(text, start, CLOSING_SUBJECT))[0]
         court = (
             _subject_court(clause)
             or _circuit_court_after_verb(clause)
@@ -1799,7 +1927,7 @@ def _read_court(text: str, expediente: str | None = None) -> tuple[str, int] | N
         # it more fully, and before the judiciary's generic name (a short sentence's
         # closing too, however early its last fifth starts)
         start = match.start(1)
-        court = _state_sala_after_verb(mended(text[start : start + CLOSING_SUBJECT]))
+        court = _state_sala_after_verb(_closing_passage(text, start, CLOSING_SUBJECT))
         if court:
             return court, start
     for match in (*_closings(text), *_short_own_closings(text)):
@@ -1808,7 +1936,7 @@ def _read_court(text: str, expediente: str | None = None) -> tuple[str, int] | N
         # subject, "Así lo resolvió y firma Ana Ruiz Soto, Jueza Segunda de Distrito…")
         verb = _CLOSING_VERB.search(match[1])
         start = match.start(1) + (verb.start() if verb else 0)
-        court = judges_court(_CLAUSE_END.split(mended(text[start : start + CLOSING_SUBJECT]))[0])
+        court = judges_court(_CLAUSE_END.split(_closing_passage(text, start, CLOSING_SUBJECT))[0])
         if court:
             return court, match.start(1)
     owner = _OCR_L.sub("I", generic or "")
@@ -2107,7 +2235,9 @@ _STATE_SALA = re.compile(
     # a numbered sala named by its court alone: "Décima Sala del Supremo Tribunal…"
     r"(?:[A-ZÁÉÍÓÚ]|del[ \t]+(?:H\.[ \t]*|Honorable[ \t]+)?(?:Supremo[ \t]+Tribunal|Tribunal"
     r"[ \t]+Superior)\b)[^,;\n]{2,160}?"
-    r"(?=\s*(?:,|$|\.\s|\s(?:por|que|integrad[oa]|con|quien|ante|siendo|bajo)\s)|[ \t]*\n)"
+    # (a court's "H." is no full stop: "…Penal del H. Tribunal Superior…")
+    r"(?=\s*(?:,|$|(?<!\bH)\.\s|\s(?:por|que|integrad[oa]|con|quien|ante|siendo|bajo)\s)"
+    r"|[ \t]*\n)"
 )
 
 
@@ -2121,7 +2251,27 @@ def _state_sala_after_verb(clause: str) -> str | None:
         return None  # "la Sala del Tribunal Superior…" names no one of its salas
     if found and _RESOLVED_BY.match(clause[verb.start() + 6 : found.start()]):
         return normalise_court(found[0].rstrip(" ."))
+    pleno = _STATE_PLENO.search(clause, verb.start())
+    if pleno and _RESOLVED_BY.match(clause[verb.start() + 6 : pleno.start()]):
+        # ("Tribunal Pleno" is its Pleno; named as a caption names it, without "H." and
+        # "Libre y Soberano")
+        return normalise_court(_PLENO_EXTRAS.sub("", pleno["court"]).rstrip(" ."))
     return None
+
+
+# A state high court's Pleno the closing names as the verb's subject, with its state ("Así
+# lo resolvió el Pleno del Tribunal Superior de Justicia del Estado de Nuevo León, por…"):
+# the state named, up to a comma or what the sentence says next (without it, "del Estado"
+# alone names no one court).
+_PLENO_EXTRAS = re.compile(
+    r"(?<=del )(?:H\.[ \t]*|Honorable[ \t]+)|[ \t]+Libre[ \t]+y[ \t]+Soberano(?=[ \t])"
+)
+_STATE_PLENO = re.compile(
+    r"(?:Tribunal[ \t]+)?(?P<court>Pleno[ \t]+del[ \t]+(?:H\.[ \t]*|Honorable[ \t]+)?"
+    r"(?:Supremo[ \t]+Tribunal|Tribunal[ \t]+Superior)[ \t]+de[ \t]+Justicia[ \t]+"
+    r"(?:del[ \t]+Estado[ \t]+(?:Libre[ \t]+y[ \t]+Soberano[ \t]+)?de[ \t]+|de[ \t]+la[ \t]+)"
+    r"[A-ZÁÉÍÓÚ][^,;\n]{2,60}?)(?=\s*(?:,|$|\.\s|\s(?:por|que|integrad[oa]|con|ante|siendo)\s))"
+)
 
 
 def _owned_sala(court: str, text: str) -> str | None:
@@ -2134,7 +2284,7 @@ def _owned_sala(court: str, text: str) -> str | None:
     bare = fold_keyword(court)
     for match in _closings(text):
         start = match.start(1)
-        named = _state_sala_after_verb(mended(text[start : start + CLOSING_SUBJECT]))
+        named = _state_sala_after_verb(_closing_passage(text, start, CLOSING_SUBJECT))
         if named and fold_keyword(named).startswith(f"{bare} de"):
             return named
     return None
@@ -2609,10 +2759,39 @@ def _without_votes(text: str) -> str:
     return text
 
 
+# A case type's word split at a caption line's end, as a scan or a narrow cell gives it
+# ("AMPARO DIRECTO EN REVI-⏎SIÓN 2345/2023"): the word's rest on the next line.
+_TYPE_WORD_SPLIT = re.compile(r"(?<=[^\W\d_]{2})-[ \t]*\n[ \t]*([^\W\d_]+)")
+_TYPE_WORDS_AT = re.compile(rf"(?<!\w)(?:{CAPTION_TYPE_WORDS})(?!\w)")
+
+
+def _case_types_joined(text: str) -> str:
+    """``text`` with each case type's word a line's end split in its heading made whole
+    (read as its two halves, "amparo directo" and a line "SIÓN 2345/2023", the kind is the
+    wrong one), the break's characters put after it as spaces: every offset is the same.
+    Only where the word joined completes a case type's name ("EN REVI-⏎SIÓN" after "AMPARO
+    DIRECTO"); any other split (a name, a compound "CENTRO-⏎SUR") is left as it is."""
+    head = text[:HEAD_CHARS]
+    if "-" not in head:
+        return text
+    pieces: list[str] = []
+    done = 0
+    for split in _TYPE_WORD_SPLIT.finditer(head):
+        line_start = text.rfind("\n", 0, split.start()) + 1
+        before = _fold_caption(text[line_start : split.start()])
+        joined = _fold_caption(text[line_start : split.start()] + split[1])
+        cut = len(before)
+        if any(m.start() < cut < m.end() for m in _TYPE_WORDS_AT.finditer(joined)):
+            pieces += [text[done : split.start()], split[1], " " * (len(split[0]) - len(split[1]))]
+            done = split.end()
+    return "".join(pieces) + text[done:] if pieces else text
+
+
 def read_sentence(text: str) -> Reading:
     """Every field the sentence states about itself, with where it was read (the votes
-    published after it are not read: ``_without_votes``)."""
-    text = _without_votes(text)
+    published after it are not read: ``_without_votes``; a case type's word split at a
+    caption line's end is read whole: ``_case_types_joined``)."""
+    text = _case_types_joined(_without_votes(text))
     head = text[:HEAD_CHARS]
     if _is_tesis(head):
         return _read_tesis(text)
