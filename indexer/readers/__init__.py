@@ -39,8 +39,8 @@ the rest of ``indexer`` keeps documents (model, database, stores, archive, libra
 #    autos del expediente…» as the opening's statement; a longer type's name broken
 #    («REVISIÃ“N», «REVISI?N») no type, never the shorter; a short sentence dated by its
 #    closing after the points; a state high court's Pleno its closing names; a page's
-#    number or running header inside a closing paragraph skipped
-#    ; a session heading's type with its number in words or an ordinal first («SESIÓN
+#    number or running header inside a closing paragraph skipped;
+#    a session heading's type with its number in words or an ordinal first («SESIÓN
 #    ORDINARIA NÚMERO TREINTA Y DOS», «Trigésima Segunda Sesión Ordinaria»: no second
 #    sitting); a sitting over up to three days dated by the day it began; «1er. Año» a
 #    year of exercise; a video link whose label names another day goes to that day
