@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 
 from config.specs import SpecError, parse_spec
+from crawlers.jsonpath import read_path
 from crawlers.spiders.json_api import next_in_link_header
 from tests.shapes.harness import FIXTURES, cases, crawl_cases
 
@@ -91,3 +92,32 @@ def test_an_html_text_is_read_as_text(crawled: dict[str, object]) -> None:
 
 def test_the_case_is_on_disk() -> None:
     assert Path(CASE / "spec.yaml").is_file() and Path(CASE / "spec-orden.yaml").is_file()
+
+
+# --- OData (SharePoint lists): the next page under a key with a dot in its name --------
+
+SHAREPOINT = FIXTURES / "json_api" / "sharepoint-lista"
+
+
+def test_a_dotted_key_is_read_whole_where_the_object_has_it() -> None:
+    answer = {"odata.nextLink": "https://x/items?$skiptoken=2", "@odata.count": 7,
+              "odata": {"nextLink": "otro"}, "d": {"__next": "https://x/d"}}  # fmt: skip
+    assert read_path(answer, "odata.nextLink") == "https://x/items?$skiptoken=2"
+    assert read_path(answer, "@odata.count") == 7
+    assert read_path(answer, "d.__next") == "https://x/d"  # a path of dots as before
+    assert read_path({"odata": {"nextLink": "otro"}}, "odata.nextLink") == "otro"
+
+
+def test_a_sharepoint_list_is_read_to_its_last_page(tmp_path: Path) -> None:
+    (case,) = [c for c in cases() if c.folder == SHAREPOINT]
+    found = crawl_cases([case], tmp_path)[case.name]
+    # three sentences over two pages: the second reached by odata.nextLink
+    assert found["runs"]["fixture-sharepoint-lista"] == {"errors": {}, "items": 3, "status": "ok"}
+    docs = {d["expediente"]: d for d in found["documents"]}
+    assert sorted(docs) == ["Toca 121/2024", "Toca 127/2024", "Toca 131/2024"]
+    # the UTC instant of the local midnight is that day
+    assert docs["Toca 121/2024"]["resolution_date"] == "2024-03-07"
+    assert docs["Toca 131/2024"]["ponente"] == "Laura Elena Pérez Castro"
+    for number, doc in docs.items():
+        assert [f["content_type"] for f in doc["files"]] == ["application/pdf"]
+        assert number.upper() in doc["text_start"]
