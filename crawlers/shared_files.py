@@ -14,7 +14,8 @@ rewritten, every other address is left as it is (a wrong address is worse than n
 from __future__ import annotations
 
 import re
-from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
+from typing import Any
+from urllib.parse import parse_qsl, urlencode, urljoin, urlsplit, urlunsplit
 
 _ID = r"[A-Za-z0-9_-]{10,200}"
 _DRIVE_FILE = re.compile(rf"^(?:/a/[^/]+)?/file(?:/u/\d+)?/d/({_ID})(?:/[^/]*)?/?$")
@@ -83,3 +84,35 @@ def is_shared_file(url: str) -> bool:
     return (parts.hostname or "").lower() == "drive.google.com" and (
         parts.path.rstrip("/") == "/uc" and bool(_FULL_ID.match(query.get("id", "")))
     )
+
+
+_CONFIRMING_HOSTS = frozenset(
+    {"drive.google.com", "drive.usercontent.google.com", "docs.google.com"}
+)
+_CONFIRM_FORM = (
+    "//form[@id='download-form'][not(@method) or translate(@method, 'GET', 'get') = 'get']"
+)
+_CONFIRM_LINK = "//a[@id='uc-download-link']/@href"
+
+
+def confirmed_download(page: Any) -> str | None:
+    """Where Google Drive's «no se puede analizar este archivo en busca de virus» page
+    (what a large file's download address answers, HTML with a 200) sends the browser
+    that clicks «Descargar de todas formas»: its form's address with its fields (``id``,
+    ``export``, ``confirm``, ``uuid``), or the older page's ``uc-download-link``; None
+    on any other page. The page itself is no document: its words are Google's."""
+    if (urlsplit(page.url).hostname or "").lower() not in _CONFIRMING_HOSTS:
+        return None
+    for form in page.xpath(_CONFIRM_FORM):
+        fields = {
+            str(i.attrib["name"]): str(i.attrib.get("value", ""))
+            for i in form.xpath(".//input[@name]")
+            if str(i.attrib.get("type", "text")).lower() not in ("submit", "button", "image")
+        }
+        if fields.get("id") and "confirm" in fields:
+            action = urljoin(page.url, str(form.attrib.get("action") or page.url))
+            return f"{action.split('?', 1)[0]}?{urlencode(fields)}"
+    link = page.xpath(_CONFIRM_LINK).get()
+    if link and "confirm=" in link:
+        return urljoin(page.url, link.strip())
+    return None

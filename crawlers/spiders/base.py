@@ -39,7 +39,7 @@ from crawlers.middlewares import forget_fetch
 from crawlers.no_content import NO_CONTENT, nothing_sent
 from crawlers.runs import RunStats
 from crawlers.selectors import BadFieldLink, PageTextSpent, read, read_fields, select
-from crawlers.shared_files import download_address, is_shared_file
+from crawlers.shared_files import confirmed_download, download_address, is_shared_file
 from crawlers.soft_404 import (
     SERVER_ERROR_PAGE,
     SOFT_404,
@@ -333,6 +333,14 @@ class SpecSpider(scrapy.Spider):
             return
         if (deep := too_deep(page)) is not None:  # its fields after that point are not read
             self.run.error(HTML_TOO_DEEP, page.url, deep)
+        if draft.viewer_hops < MAX_VIEWER_HOPS and (confirmed := confirmed_download(page)):
+            # a shared file's «download anyway» page: the document is the file it gives
+            draft.viewer_hops += 1
+            yield scrapy.Request(
+                confirmed, callback=self.parse_document, errback=self.failed,
+                cb_kwargs={"draft": draft}, dont_filter=True,
+            )  # fmt: skip
+            return
         if self._soft_404(page, stood_for(page.url)):  # the error page would be a document
             self.lost(what="document")
             return
@@ -456,6 +464,8 @@ class SpecSpider(scrapy.Spider):
             return None
         if (deep := too_deep(page)) is not None:  # a viewer's frame after that point is unread
             self.run.error(HTML_TOO_DEEP, page.url, deep)
+        if confirmed := confirmed_download(page):  # a shared file's «download anyway»
+            return confirmed
         for src in page.xpath(_EMBEDDED_FILE).getall():
             link = clean_link(src)
             url = self.absolute_or_counted(page.url, link, "embedded file") if link else None

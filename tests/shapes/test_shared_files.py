@@ -108,3 +108,60 @@ def test_a_page_framing_a_video_or_a_map_has_no_file() -> None:
         "</body></html>"
     )
     assert _requests(_spider(), page) == []
+
+
+# Google Drive's answer for a large file (a scanned Diario de los Debates of 150 MB):
+# a page of its own, with a 200, whose form a person clicks to download it anyway
+CONFIRM_PAGE = (
+    "<!DOCTYPE html><html><head><title>Google Drive - Advertencia de análisis de virus"
+    "</title></head><body><div class='uc-main'><div id='uc-text'><p class='uc-warning-caption'>"
+    "Google Drive no puede analizar este archivo en busca de virus.</p><p class='uc-warning-"
+    "subcaption'><span class='uc-name-size'><a href='/open?id=" + DRIVE_ID + "'>DIARIO-DE-"
+    "LOS-DEBATES-2024-03-14.pdf</a> (152M)</span> supera el tamaño máximo.</p>"
+    "<form id='download-form' action='https://drive.usercontent.google.com/download' "
+    "method='get'><input type='submit' id='uc-download-link' class='goog-inline-block "
+    "jfk-button jfk-button-action' value='Descargar de todas formas'/>"
+    "<input type='hidden' name='id' value='" + DRIVE_ID + "'><input type='hidden' "
+    "name='export' value='download'><input type='hidden' name='confirm' value='t'>"
+    "<input type='hidden' name='uuid' value='6f1c2d3e-aaaa-bbbb-cccc-0123456789ab'></form>"
+    "</div></div></body></html>"
+)
+CONFIRMED = (
+    f"https://drive.usercontent.google.com/download?id={DRIVE_ID}&export=download&confirm=t"
+    "&uuid=6f1c2d3e-aaaa-bbbb-cccc-0123456789ab"
+)
+
+
+def test_drives_download_anyway_page_leads_to_the_file_not_a_document() -> None:
+    response = HtmlResponse(
+        f"https://drive.usercontent.google.com/download?id={DRIVE_ID}&export=download",
+        body=CONFIRM_PAGE.encode(), encoding="utf-8",
+    )  # fmt: skip
+    shared = f"https://drive.google.com/file/d/{DRIVE_ID}/view?usp=sharing"
+    draft = DocumentDraft(url=shared, listing_url="https://www.congreso.gob.mx/", fields={})
+    out = list(_spider().parse_document(response, draft))
+    # no document made of Google's words: the file is asked for, once
+    assert [type(o).__name__ for o in out] == ["Request"]
+    assert out[0].url == CONFIRMED and out[0].cb_kwargs["draft"].url == shared
+
+
+def test_the_same_page_as_a_files_answer_leads_to_the_file() -> None:
+    response = HtmlResponse(
+        f"https://drive.usercontent.google.com/download?id={DRIVE_ID}&export=download",
+        body=CONFIRM_PAGE.encode(), encoding="utf-8",
+    )  # fmt: skip
+    draft = DocumentDraft(
+        url="https://www.congreso.gob.mx/d/1", listing_url="https://x/", fields={}
+    )
+    out = [o for o in _spider().parse_file(response, draft) if isinstance(o, Request)]
+    assert [o.url for o in out] == [CONFIRMED]
+    assert draft.files == []  # the page is not kept as the file
+
+
+def test_a_page_elsewhere_with_such_a_form_is_no_confirmation() -> None:
+    response = HtmlResponse(
+        "https://www.congreso.gob.mx/descargas/", body=CONFIRM_PAGE.encode(), encoding="utf-8"
+    )
+    draft = DocumentDraft(url=response.url, listing_url="https://x/", fields={})
+    out = list(_spider().parse_document(response, draft))
+    assert not any(isinstance(o, Request) and "usercontent" in o.url for o in out)
