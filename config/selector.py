@@ -11,6 +11,7 @@ from lxml import etree
 from parsel.csstranslator import HTMLTranslator
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
+from config.columns import FUNCTION as COLUMN_FUNCTION
 from config.patterns import check_pattern
 from config.spanish_errors import Invalid, shown
 
@@ -130,14 +131,15 @@ def _check_syntax(engine: str, expression: str) -> None:
 
 
 _ONE_ELEMENT = etree.Element("html")
-# XPath 1.0's functions and node tests, and parsel's has-class: nothing else is called
-# unprefixed (a prefixed call is refused below)
+# XPath 1.0's functions and node tests, parsel's has-class and this project's columna
+# (``config.columns``): nothing else is called unprefixed (a prefixed call is refused)
 _FUNCTIONS = frozenset(
     {"last", "position", "count", "id", "local-name", "namespace-uri", "name", "string",
      "concat", "starts-with", "contains", "substring-before", "substring-after",
      "substring", "string-length", "normalize-space", "translate", "boolean", "not",
      "true", "false", "lang", "number", "sum", "floor", "ceiling", "round", "node",
-     "text", "comment", "processing-instruction", "has-class", "and", "or", "div", "mod"}
+     "text", "comment", "processing-instruction", "has-class", "and", "or", "div", "mod",
+     COLUMN_FUNCTION}
 )  # fmt: skip
 _CALL = re.compile(r"(?<![\w:.$@-])([A-Za-z_][\w.-]*)\s*\(")
 _VARIABLE = re.compile(r"\$\s*[A-Za-z_]")

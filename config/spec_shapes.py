@@ -394,8 +394,14 @@ class JsonApiRules(_Rules):
     )
     headers: dict[str, str] = Field(default_factory=dict)
     records: str = Field(description="Path to the list of records, e.g. 'resultados'.")
-    total: str | None = Field(None, description="Path to the total count (ends paging).")
-    next: str | None = Field(None, description="Path to the next page's URL, if the API has it.")
+    total: str | None = Field(
+        None, description="Path to the total count (ends paging), or 'header:NAME' when the "
+        "API says it in a header (X-Total-Count, WordPress's X-WP-Total).",
+    )  # fmt: skip
+    next: str | None = Field(
+        None, description="Path to the next page's URL, if the API has it; 'header:Link' "
+        "for the Link header's rel=\"next\" (WordPress, GitHub-style APIs).",
+    )  # fmt: skip
     page_size: int | None = Field(None, ge=1, le=10_000, description="Records per page.")
     first_page: int = Field(1, ge=0)
     max_pages: int = Field(50, ge=1, le=100_000)
@@ -443,10 +449,26 @@ class JsonApiRules(_Rules):
             )
         return self
 
-    @field_validator("records", "total", "next", "text")
+    @field_validator("records", "text")
     @classmethod
     def _paths(cls, value: str | None) -> str | None:
         return check_path(value) if value is not None else None
+
+    @field_validator("total", "next")
+    @classmethod
+    def _path_or_header(cls, value: str | None) -> str | None:
+        """A path in the answer's JSON, or ``header:NAME``: a header of the answer."""
+        if value is None:
+            return None
+        prefix, _, name = value.strip().partition(":")
+        if prefix.strip().lower() != "header" or not name:
+            return check_path(value)
+        if not _HEADER_NAME.fullmatch(name.strip()):
+            raise Invalid(
+                f"{shown(name)!r} is not a header name (letters, digits, -)",
+                f"«{shown(name)}» no es un nombre de cabecera (letras, dígitos, -)",
+            )
+        return f"header:{name.strip()}"
 
     @field_validator("link")
     @classmethod

@@ -28,7 +28,12 @@ def steps(path: str) -> list[str | int]:
 
 
 def read_path(data: Any, path: str) -> Any:
-    """The value at ``path``, a list if the path has ``[*]``, None when absent."""
+    """The value at ``path``, a list if the path has ``[*]``, None when absent. A key
+    that is itself dotted is read whole where the object has it: OData's
+    ``odata.nextLink`` and ``@odata.nextLink`` (SharePoint lists, Microsoft Graph),
+    ``odata.count``, which no path of dots could name."""
+    if "." in path and isinstance(data, dict) and path in data:
+        return data[path]
     values = [data]
     spread = False
     for step in steps(path):

@@ -12,7 +12,7 @@ from parsel import SelectorList
 
 from config.patterns import first_group
 from config.specs import LIST_FIELDS, URL_FIELDS, Selector
-from crawlers.links import BadLink, absolute, clean_link
+from crawlers.links import BadLink, absolute, clean_link, is_script
 from crawlers.text_nodes import iter_texts
 
 Node = Page | SelectorList
@@ -202,9 +202,42 @@ def item_link(item: Node, rules: Any) -> str | None:
     for n, selector in enumerate(selectors):
         found = read(item, selector)
         link = found if isinstance(found, str) else None
-        if clean_link(link) or (link and n == len(selectors) - 1):
+        if clean_link(link):
+            return link
+        if n == len(selectors) - 1:
+            if selectors and getattr(rules, "link_postback", None) is None:
+                return _kept_beside_script(item) or link
             return link
     return None
+
+
+# where a row's «Ver documento» that is script keeps its address: data-url="…" beside
+# href="javascript:void(0)", read by the page's script on click
+_DATA_ADDRESSES = frozenset(
+    {"data-url", "data-href", "data-link", "data-file", "data-pdf", "data-src", "data-ruta",
+     "data-archivo", "data-documento", "data-liga", "data-enlace"}
+)  # fmt: skip
+_SCRIPTED = "(.//a | .//button | .//*[@onclick])[position() <= 50]"
+
+
+def _kept_beside_script(item: Node) -> str | None:
+    """The one address a row's links that lead nowhere by themselves (``href="#"``,
+    ``javascript:void(0)``, a button) keep for their script: in a ``data-url``-like
+    attribute, or named in their ``onclick`` (``verDocumento('pdf/12.pdf')``); None
+    when they keep none, or several (the row's document is then not known)."""
+    found: set[str] = set()
+    for node in item.xpath(_SCRIPTED):
+        attributes = node.root.attrib
+        if clean_link(attributes.get("href")):
+            continue  # a link of its own: the spec chose not to follow it
+        for name, value in attributes.items():
+            kind = name.lower()
+            # a data attribute's address, or the one an onclick's call names (not the
+            # script itself: «abrirDocumento(this)» is no address)
+            kept = kind in _DATA_ADDRESSES or (kind == "onclick" and is_script(value))
+            if kept and (address := clean_link(value)):
+                found.add(address)
+    return found.pop() if len(found) == 1 else None
 
 
 BadFieldLink = Callable[[str, BadLink], None]

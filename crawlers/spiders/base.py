@@ -39,6 +39,7 @@ from crawlers.middlewares import forget_fetch
 from crawlers.no_content import NO_CONTENT, nothing_sent
 from crawlers.runs import RunStats
 from crawlers.selectors import BadFieldLink, PageTextSpent, read, read_fields, select
+from crawlers.shared_files import confirmed_download, download_address, is_shared_file
 from crawlers.soft_404 import (
     SERVER_ERROR_PAGE,
     SOFT_404,
@@ -312,10 +313,12 @@ class SpecSpider(scrapy.Spider):
     # -- documents and files ---------------------------------------------------------
 
     def follow(self, draft: DocumentDraft) -> scrapy.Request:
-        """Fetch the draft's own URL: a detail page or the file itself."""
+        """Fetch the draft's own URL: a detail page or the file itself (a storage
+        service's share link at the address that answers its file)."""
         return scrapy.Request(
-            draft.url, callback=self.parse_document, errback=self.failed, cb_kwargs={"draft": draft}
-        )
+            download_address(draft.url) or draft.url,
+            callback=self.parse_document, errback=self.failed, cb_kwargs={"draft": draft},
+        )  # fmt: skip
 
     def parse_document(self, response: Response, draft: DocumentDraft) -> Iterator[Any]:
         if said := nothing_sent(response):  # no document, as when its page is an HTTP error
@@ -330,6 +333,14 @@ class SpecSpider(scrapy.Spider):
             return
         if (deep := too_deep(page)) is not None:  # its fields after that point are not read
             self.run.error(HTML_TOO_DEEP, page.url, deep)
+        if draft.viewer_hops < MAX_VIEWER_HOPS and (confirmed := confirmed_download(page)):
+            # a shared file's «download anyway» page: the document is the file it gives
+            draft.viewer_hops += 1
+            yield scrapy.Request(
+                confirmed, callback=self.parse_document, errback=self.failed,
+                cb_kwargs={"draft": draft}, dont_filter=True,
+            )  # fmt: skip
+            return
         if self._soft_404(page, stood_for(page.url)):  # the error page would be a document
             self.lost(what="document")
             return
@@ -453,10 +464,12 @@ class SpecSpider(scrapy.Spider):
             return None
         if (deep := too_deep(page)) is not None:  # a viewer's frame after that point is unread
             self.run.error(HTML_TOO_DEEP, page.url, deep)
+        if confirmed := confirmed_download(page):  # a shared file's «download anyway»
+            return confirmed
         for src in page.xpath(_EMBEDDED_FILE).getall():
             link = clean_link(src)
             url = self.absolute_or_counted(page.url, link, "embedded file") if link else None
-            if url and ".pdf" in url.lower():
+            if url and (".pdf" in url.lower() or is_shared_file(url)):
                 return url
         return self._shown_file(page, "embedded file")
 
@@ -477,7 +490,8 @@ class SpecSpider(scrapy.Spider):
             return found
         for src in page.xpath(_VIEWER).getall():
             link = clean_link(src)
-            if link and ".pdf" in link.lower():
+            # a PDF, or a storage service's preview of one (a Drive file's /preview)
+            if link and (".pdf" in link.lower() or _shared(page_base(page), link)):
                 url = self.absolute_or_counted(page_base(page), link, "viewer")
                 found += [url] if url else []
         return found
@@ -491,7 +505,7 @@ class SpecSpider(scrapy.Spider):
         if draft.pending_files:
             url = draft.pending_files.pop(0)
             yield scrapy.Request(
-                url,
+                download_address(url) or url,
                 callback=self.parse_file,
                 errback=self.failed,
                 cb_kwargs={"draft": draft},
@@ -509,6 +523,16 @@ class SpecSpider(scrapy.Spider):
         values = found if isinstance(found, list) else [found] if found else []
         base = page_base(page)
         return [u for v in values if (u := self.absolute_or_counted(base, v, "file link"))]
+
+
+def _shared(base: str, link: str) -> bool:
+    """Whether ``link`` (against ``base``) is a storage service's share or preview of a
+    file; a link that cannot be made absolute is none (it is counted where it is read)."""
+    try:
+        url = absolute(base, link)
+    except BadLink:
+        return False
+    return url is not None and is_shared_file(url)
 
 
 def _address(response: Response) -> str:

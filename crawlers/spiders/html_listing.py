@@ -12,6 +12,7 @@ import scrapy
 from scrapy.http import HtmlResponse, Response, TextResponse
 
 from crawlers.encoding import as_page
+from crawlers.expired import expired_said
 from crawlers.frames import MAX_DEPTH, FrameVisit, content_frames
 from crawlers.grid import spread_rowspans
 from crawlers.html_depth import HTML_TOO_DEEP, too_deep
@@ -28,7 +29,7 @@ from crawlers.selectors import (
     select,
     text_nodes,
 )
-from crawlers.soft_404 import not_found_said
+from crawlers.soft_404 import not_found_said, server_error_said
 from crawlers.spiders.base import SpecSpider
 from crawlers.templates import render_all, with_query
 from crawlers.update_panel import (
@@ -82,7 +83,12 @@ class HtmlListingSpider(SpecSpider):
             frame_of.absent.append((listing.url, said))
         if frame_of is not None and frame_of.answered(frame_url, bool(items)):
             self._frames_empty(frame_of)
-        elif not items and frame_of is None and not self.listing_absent(listing):
+        elif (
+            not items
+            and frame_of is None
+            and not self._past_the_last(listing, page, seen, asked)
+            and not self.listing_absent(listing)
+        ):
             self.run.error("selector_empty", listing.url, "listing.items matched nothing")
             self.lost(what="page")
         tally = {"new": 0, "dated": 0, "older": 0}
@@ -137,6 +143,18 @@ class HtmlListingSpider(SpecSpider):
             )
             return
         yield next_request
+
+    @staticmethod
+    def _past_the_last(listing: TextResponse, page: int, seen: set[str], asked: str) -> bool:
+        """Whether a page with no items is the one after the last: asked blindly (the
+        next ``pagina=N``, a «Siguiente» the last page still shows) after pages that had
+        items, it answers the same page with its list empty, or «no se encontraron
+        registros», as most sites do past their end. Not a page a numbered pager offered
+        (its emptiness is a loss), nor an expired session or the server's error page
+        (counted as such)."""
+        if page <= 1 or not seen or asked:
+            return False
+        return expired_said(listing) is None and server_error_said(listing) is None
 
     def _read_frames(
         self, listing: TextResponse, page: int, seen: set[str], frame_of: FrameVisit | None

@@ -17,6 +17,7 @@ from twisted.python.failure import Failure
 from w3lib.url import canonicalize_url
 
 from config.spec_shapes import JsonApiRules
+from crawlers.building import EntryTexts
 from crawlers.encoding import content_type
 from crawlers.formats.json_text import json_text
 from crawlers.items import DocumentDraft
@@ -41,6 +42,32 @@ TOTAL_NOT_REACHED = "total_not_reached"
 TOTAL_DIGITS = 18  # a total longer is no count of records (nor one ``int`` reads at once)
 NESTED_TOO_DEEPLY = "the API answered JSON nested too deeply"
 _LONG_NUMBER = re.compile(r"limit \((\d+) digits\) for integer string conversion: value has (\d+)")
+HEADER = "header:"
+# one link of a Link header (RFC 8288): <address> and its parameters up to the next link
+_LINK = re.compile(r"<([^<>]*)>((?:\s*;(?:[^;,<\"]|\"[^\"]*\")*)*)")
+_REL = re.compile(r"""(?i)(?:^|;)\s*rel\s*=\s*(?:"([^"]*)"|([^\s;,"]+))""")
+MAX_LINK_HEADER = 16_384  # a Link header of a few links; past it nothing is read
+# a tag as markup writes one (``<p>``, ``</li>``, ``<br/>``, ``<!-- -->``), not a «<» of
+# plain text («art. 5 < 10»)
+_MARKUP = re.compile(r"<(?:/?[A-Za-z][A-Za-z0-9]*(?:\s[^<>]*)?/?|!--.*?--)>", re.DOTALL)
+
+
+def header_value(response: Response, name: str) -> str | None:
+    """The answer's header ``name`` as text (the last one when repeated), None when absent."""
+    values = response.headers.getlist(name)
+    return values[-1].decode("latin-1").strip() if values else None
+
+
+def next_in_link_header(value: str | None) -> str | None:
+    """The address a Link header (``<…?page=3>; rel="next", <…?page=1>; rel="prev"``)
+    gives as the next page, None when it names none (the last page names only prev)."""
+    if not value or len(value) > MAX_LINK_HEADER:
+        return None
+    for address, params in _LINK.findall(value):
+        for quoted, bare in _REL.findall(params):
+            if "next" in (quoted or bare).lower().split():
+                return address.strip() or None
+    return None
 
 
 def unreadable_json(exc: ValueError | RecursionError) -> str:
@@ -53,6 +80,15 @@ def unreadable_json(exc: ValueError | RecursionError) -> str:
         most, digits = found.groups()
         return f"the API answered a number of {digits} digits (at most {most} are read)"
     return f"the API did not answer JSON: {exc}"
+
+
+def _keep_text(draft: DocumentDraft, text: str) -> None:
+    """The record's text as the document's: an HTML one (WordPress's
+    ``content.rendered``, a CMS's body) read as a page's text where the document is
+    built, never its tags and entities kept as words."""
+    draft.page_text = text
+    if _MARKUP.search(text):
+        draft.page = EntryTexts((text,))
 
 
 def _day(draft: DocumentDraft) -> dt.date | None:
@@ -153,7 +189,7 @@ class JsonApiSpider(SpecSpider):
 
         yield from self.each_item(records, response.url, one, "record")
         if records and not new and page > self.rules.first_page:
-            self._repeated(data, response.url, page)
+            self._repeated(data, response, page)
             return  # an API that ignores the page asked for would repeat it max_pages times
         if rules.newest_first and dated and older == dated:
             return  # records come newest first: every page after this is older still
@@ -219,7 +255,7 @@ class JsonApiSpider(SpecSpider):
         ]
         text = as_text(read_path(data, detail.text)) if detail.text else None
         if isinstance(text, str) and text.strip() and not draft.page_text:
-            draft.page_text = text
+            _keep_text(draft, text)
         yield from self._after_record(draft)
 
     def _detail_failed(self, failure: Failure) -> Iterator[Any]:
@@ -261,13 +297,13 @@ class JsonApiSpider(SpecSpider):
             self._read_links: set[str] = set()
         return self._read_links
 
-    def _repeated(self, data: Any, where: str, page: int) -> None:
+    def _repeated(self, data: Any, response: Response, page: int) -> None:
         """A page whose records were all read on earlier pages: paging stops there; when
         the API's total says there are more, the loss is counted with its cause."""
-        said, total = self._total(data)
+        said, total = self._total(data, response)
         if total is not None and total > len(self._read):
             self.run.error(
-                "page_repeated", where,
+                "page_repeated", response.url,
                 f"page {page} repeats records already read: the API does not move on with "
                 f"the page asked for; paging stopped with {len(self._read)} of the "
                 f"{said} records its total says",
@@ -290,7 +326,7 @@ class JsonApiSpider(SpecSpider):
             elif found := self.absolute_or_counted(api_url, filled, template):
                 draft.pending_files.append(found)
         text = as_text(read_path(record, rules.text)) if rules.text else None
-        draft.page_text = text if isinstance(text, str) else ""
+        _keep_text(draft, text if isinstance(text, str) else "")
         return draft
 
     def _next_page(
@@ -304,7 +340,7 @@ class JsonApiSpider(SpecSpider):
     ) -> Iterator[scrapy.Request]:
         rules = self.rules
         seen = offset + len(records)
-        said, total = self._total(data)
+        said, total = self._total(data, response)
         if total is not None and seen >= total:
             return
         if not records or (rules.page_size and len(records) < rules.page_size):
@@ -312,7 +348,7 @@ class JsonApiSpider(SpecSpider):
             return  # an empty or short page is the last one
         last = page - rules.first_page + 1 >= rules.max_pages
         if rules.next:
-            found = as_text(read_path(data, rules.next)) or None
+            found = self._next_link(data, response, rules.next)
             link = self.absolute_or_counted(response.url, found, "json_api.next")  # type: ignore[arg-type]
             if not link:  # none given (a bad one is counted as bad_url already)
                 if found is None:
@@ -335,12 +371,28 @@ class JsonApiSpider(SpecSpider):
             return
         yield self.api_request(base_url, page + 1, seen)
 
-    def _total(self, data: Any) -> tuple[str, int | None]:
+    @staticmethod
+    def _next_link(data: Any, response: Response, where: str) -> Any:
+        """The next page's address: at a path of the answer, or in its header
+        (``header:Link``: the link whose rel is next; another header: its value)."""
+        if not where.startswith(HEADER):
+            return as_text(read_path(data, where)) or None
+        value = header_value(response, where.removeprefix(HEADER))
+        if where.removeprefix(HEADER).lower() == "link":
+            return next_in_link_header(value)
+        return value or None
+
+    def _total(self, data: Any, response: Response) -> tuple[str, int | None]:
         """The API's total as written and as a count; no count unless it is written in
         at most ``TOTAL_DIGITS`` ASCII digits: «²» is a digit to ``str.isdigit`` that
         ``int`` refuses, and thousands of digits are past its conversion limit (either
-        raised, and the crawl lost every page after the first)."""
-        found = read_path(data, self.rules.total) if self.rules.total else None
+        raised, and the crawl lost every page after the first). ``header:NAME`` reads
+        it from the answer's header (``X-Total-Count``, ``X-WP-Total``)."""
+        where = self.rules.total
+        if where and where.startswith(HEADER):
+            found: Any = header_value(response, where.removeprefix(HEADER))
+        else:
+            found = read_path(data, where) if where else None
         said = str(found) if isinstance(found, (int, float, str)) else ""
         counted = said.isascii() and said.isdigit() and len(said) <= TOTAL_DIGITS
         return said, int(said) if counted else None

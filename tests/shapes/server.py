@@ -128,8 +128,8 @@ class _Handler(BaseHTTPRequestHandler):
         self.send_response(status)
         if ctype:
             self.send_header("Content-Type", ctype)
-        for name, value in headers.items():
-            self.send_header(name, value)
+        for name, value in headers.items():  # a Link header's addresses are absolute
+            self.send_header(name, self.server.with_base(value.encode()).decode())
         self.send_header("Content-Length", str(len(data)))
         self.end_headers()
         self.wfile.write(data)
