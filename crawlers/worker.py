@@ -225,7 +225,9 @@ class Worker:
                 time.sleep(0.2 if once else poll_s)
                 for source_id, code in self.reap():
                     log.info("%s finished with exit code %d", source_id, code)
-                if once and not self.running and self.aligning is None and not self.align_again:
+                # a source whose site was being crawled is due still: its turn is now
+                idle = once and not self.running and not self.start_due()
+                if idle and self.aligning is None and not self.align_again:
                     if self.deliver_alerts:
                         self._deliver_once()
                     return

@@ -101,6 +101,9 @@ def _clean(line: str) -> str:
     return " ".join(html.unescape(_TAG.sub("", line)).split())
 
 
+# a caption track's address that is not http(s) (a local path, file://…): refused
+NOT_WEB_ADDRESS = "caption track address is not an http(s) URL"
+
 # Fetches a track's address, raising CaptionError: the worker's checks every hop.
 Getter = Callable[[str], bytes]
 
@@ -108,16 +111,23 @@ Getter = Callable[[str], bytes]
 def fetch_captions(
     source: str | Path, timeout: float = 60.0, get: Getter | None = None
 ) -> list[Cue]:
-    """The cues of a caption track given as a file, a ``.vtt``/``.srt`` URL, or a
-    YouTube video URL (Spanish track, uploaded or automatic, fetched with yt-dlp).
+    """The cues of a caption track given as a file (a ``Path``), a ``.vtt``/``.srt`` URL,
+    or a YouTube video URL (Spanish track, uploaded or automatic, fetched with yt-dlp).
     ``get`` fetches a URL instead of urllib: an address read from a crawled page must
-    go through the crawler's guard at every redirect (``crawlers.alignment_job``)."""
-    if isinstance(source, Path) or not str(source).lower().startswith(("http://", "https://")):
-        path = Path(source)
+    go through the crawler's guard at every redirect (``crawlers.alignment_job``).
+
+    A text is an address, never a file: a video's ``captions_url`` comes from crawled
+    pages, and one reading ``/etc/passwd`` or ``file:///…`` read the server's own files
+    into a session's alignment. Anything but http(s) is refused (a ``CaptionError``: the
+    session's alignment counts it among its videos' problems)."""
+    if isinstance(source, Path):
+        path = source
         if not path.is_file():
             raise CaptionError(f"no caption file at {path}")
         return parse_captions(path.read_text(encoding="utf-8", errors="replace"))
-    url = lower_scheme(str(source))
+    if not source.lower().startswith(("http://", "https://")):
+        raise CaptionError(f"{NOT_WEB_ADDRESS}: {source[:80]!r}")
+    url = lower_scheme(source)
     video = youtube_id(url)
     if video:  # yt-dlp is given YouTube's own address, never the one a page wrote
         return _youtube(f"https://www.youtube.com/watch?v={video}")

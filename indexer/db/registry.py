@@ -21,6 +21,7 @@ from config.jurisdictions import check_jurisdiction
 from config.spanish_errors import shown
 from config.specs import SourceSpec
 from indexer.db.audited_spec import audited_detail
+from indexer.db.crawl_sites import sites_of
 from indexer.db.database import Database, utcnow
 from indexer.db.locks import hold
 from indexer.db.tables import (
@@ -43,6 +44,8 @@ STALE_FACTOR = 2.0
 # how a refused attempt's audit entry is named (``refused_create``, ``refused_read``…):
 # the one kind of entry another institution's key writes in a source's log
 REFUSED = "refused_"
+# held while claiming due sources: one worker at a time takes a site (``claim_due``)
+CLAIMS_LOCK = "source-claims"
 # how often a key's last use is written: a note, which need not cost every call a write
 KEY_USE_PRECISION = dt.timedelta(minutes=1)
 
@@ -568,7 +571,18 @@ class Registry:
         expired, none of the ids ``besides`` (those the worker is crawling already). Each
         claim is one conditional UPDATE, so of two workers racing for a source exactly
         one wins, on SQLite and on PostgreSQL alike. Sources are taken in turns across
-        institutions (:func:`_fair_turns`)."""
+        institutions (:func:`_fair_turns`).
+
+        A site (:mod:`indexer.db.crawl_sites`) is crawled by one run at a time, by
+        whichever worker: a due source whose site another claimed source is crawling
+        is left due and unclaimed (no run, nothing failed) and taken at a later claim,
+        when the site is free; it keeps its place (the longest due first). Before, the
+        sources of one court's server, of one institution or several, were crawled at
+        once, each at its own robots.txt pace: the load multiplied, and a server that
+        blocks a crawler blocks it for every source. The claims are made one worker at
+        a time (:func:`indexer.db.locks.hold`), so two workers never take two sources
+        of one site; a crashed worker's claim expires with its lease, and its site with
+        it."""
         now = now or utcnow()
         free = or_(SourceRow.claimed_until.is_(None), SourceRow.claimed_until < now)
         due = and_(SourceRow.paused.is_(False), SourceRow.next_run_at <= now, free)
@@ -576,21 +590,38 @@ class Registry:
         if busy:
             due = and_(due, SourceRow.id.not_in(busy))
         claimed: list[SourceRow] = []
-        with self.db.session() as s:
-            candidates = s.scalars(_fair_turns(due, free, now, limit * 4)).all()
-        for source_id in candidates:
-            if len(claimed) >= limit:
-                break
-            with self.db.session() as s, s.begin():
-                won = s.execute(
-                    update(SourceRow)
-                    .where(SourceRow.id == source_id, due)
-                    .values(claimed_by=worker, claimed_until=now + lease)
-                )
-                if won.rowcount == 1:
-                    row = s.get(SourceRow, source_id)
-                    assert row is not None
-                    claimed.append(row)
+        start_urls = SourceRow.spec["start_urls"]
+        with self.db.session() as s, s.begin():
+            hold(s, CLAIMS_LOCK)
+            crawling: set[str] = set()
+            for urls in s.scalars(select(start_urls).where(~free)):
+                crawling |= sites_of(urls)
+            window, seen = limit * 4, list[str]()
+            while len(claimed) < limit:
+                # the next few in turn; past those waiting for a busy site, if need be
+                later = and_(due, SourceRow.id.not_in(seen)) if seen else due
+                candidates = s.scalars(_fair_turns(later, free, now, window)).all()
+                seen += candidates
+                found = select(SourceRow.id, start_urls).where(SourceRow.id.in_(candidates))
+                sites = {source_id: urls for source_id, urls in s.execute(found)}
+                for source_id in candidates:
+                    if len(claimed) >= limit:
+                        break
+                    wanted = sites_of(sites.get(source_id))
+                    if wanted & crawling:
+                        continue  # its site is being crawled: due still, at a later claim
+                    won = s.execute(
+                        update(SourceRow)
+                        .where(SourceRow.id == source_id, due)
+                        .values(claimed_by=worker, claimed_until=now + lease)
+                    )
+                    if won.rowcount == 1:
+                        row = s.get(SourceRow, source_id)
+                        assert row is not None
+                        claimed.append(row)
+                        crawling |= wanted
+                if len(candidates) < window:
+                    break
         return claimed
 
     def extend_claim(self, source_id: str, worker: str, until: dt.datetime) -> bool:

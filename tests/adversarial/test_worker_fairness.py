@@ -25,7 +25,7 @@ QUIET = ("congreso-oax", "iee-oax")  # one source each, due more recently
 def _spec(source_id: str) -> dict[str, object]:
     return {
         "id": source_id, "kind": "legislativo", "jurisdiction": "MX-OAX", "institution": "Oaxaca",
-        "start_urls": ["https://ejemplo.invalid/lista"],
+        "start_urls": [f"https://{source_id}.ejemplo.invalid/lista"],  # a site each
         "listing": {"items": "article", "link": "a::attr(href)"},
     }  # fmt: skip
 

@@ -137,7 +137,15 @@ def test_due_sources_are_claimed_once_and_released_on_schedule(registry: Registr
 def test_racing_workers_never_claim_the_same_source(registry: Registry) -> None:
     for n in range(12):
         registry.create_source(
-            "congreso-oax", parse_spec(SPEC | {"id": f"congreso-oax-f{n:02d}"}), set()
+            "congreso-oax",
+            parse_spec(
+                SPEC  # a site each: one site is crawled by one claim at a time
+                | {
+                    "id": f"congreso-oax-f{n:02d}",
+                    "start_urls": [f"https://f{n}.congreso.example/"],
+                }
+            ),
+            set(),
         )
     claims: dict[str, list[str]] = {}
 
