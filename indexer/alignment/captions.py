@@ -7,6 +7,7 @@ from __future__ import annotations
 import html
 import re
 import tempfile
+import urllib.error
 import urllib.request
 from collections.abc import Callable
 from pathlib import Path
@@ -68,9 +69,12 @@ def parse_captions(text: str) -> list[Cue]:
         for line in fresh:
             cues += _timed_words(line, start, max(end, start))
     if not cues and beyond:
-        raise CaptionError(f"the track's {beyond} cue(s) start more than a week into the video")
+        raise CaptionError(
+            f"{_count(beyond, 'subtítulo empieza', 'subtítulos empiezan')} más de una semana "
+            "después del inicio del video"
+        )
     if not cues:
-        raise CaptionError("the track has no timed captions (neither WebVTT nor SRT)")
+        raise CaptionError("la pista no tiene subtítulos con tiempos (ni WebVTT ni SRT)")
     cues.sort(key=lambda c: c.start)
     return cues
 
@@ -102,7 +106,7 @@ def _clean(line: str) -> str:
 
 
 # a caption track's address that is not http(s) (a local path, file://…): refused
-NOT_WEB_ADDRESS = "caption track address is not an http(s) URL"
+NOT_WEB_ADDRESS = "la dirección de los subtítulos no es una dirección http(s)"
 
 # Fetches a track's address, raising CaptionError: the worker's checks every hop.
 Getter = Callable[[str], bytes]
@@ -123,7 +127,7 @@ def fetch_captions(
     if isinstance(source, Path):
         path = source
         if not path.is_file():
-            raise CaptionError(f"no caption file at {path}")
+            raise CaptionError(f"no existe el archivo de subtítulos {path}")
         return parse_captions(path.read_text(encoding="utf-8", errors="replace"))
     if not source.lower().startswith(("http://", "https://")):
         raise CaptionError(f"{NOT_WEB_ADDRESS}: {source[:80]!r}")
@@ -138,10 +142,27 @@ def fetch_captions(
         with urllib.request.urlopen(request, timeout=timeout) as response:
             data = response.read(MAX_BYTES + 1)
     except OSError as exc:
-        raise CaptionError(f"could not fetch captions from {url}: {exc}") from exc
+        why = _why(exc)
+        raise CaptionError(f"no se pudieron descargar los subtítulos de {url}: {why}") from exc
     if len(data) > MAX_BYTES:
-        raise CaptionError(f"caption track at {url} is larger than {MAX_BYTES} bytes")
+        raise CaptionError(
+            f"los subtítulos de {url} pasan de {MAX_BYTES // 1_000_000} MB: no se leyeron"
+        )
     return parse_captions(data.decode("utf-8", errors="replace"))
+
+
+def _count(n: int, one: str, many: str) -> str:
+    return f"{n} {one}" if n == 1 else f"{n} {many}"
+
+
+def _why(exc: OSError) -> str:
+    """An unreachable track's cause in Spanish (the alignment's reason is read by people;
+    the library's own text is English)."""
+    if isinstance(exc, urllib.error.HTTPError):
+        return f"el servidor respondió con el error HTTP {exc.code}"
+    if isinstance(exc, TimeoutError) or "timed out" in str(exc):
+        return "el servidor no respondió a tiempo"
+    return "no se pudo conectar con el servidor"
 
 
 def _youtube(url: str) -> list[Cue]:
@@ -163,8 +184,8 @@ def _youtube(url: str) -> list[Cue]:
             with yt_dlp.YoutubeDL(options) as ydl:
                 ydl.download([url])
         except Exception as exc:  # yt-dlp raises its own DownloadError and others
-            raise CaptionError(f"yt-dlp could not fetch captions of {url}: {exc}") from exc
+            raise CaptionError(f"YouTube no entregó los subtítulos de {url}") from exc
         tracks = sorted(Path(folder).glob("track*.vtt"))
         if not tracks:
-            raise CaptionError(f"{url} publishes no Spanish captions")
+            raise CaptionError(f"{url} no publica subtítulos en español")
         return parse_captions(tracks[0].read_text(encoding="utf-8", errors="replace"))

@@ -99,7 +99,7 @@ def test_the_session_reads_whole_with_its_one_timed_speech(
 
 
 def test_a_track_timed_only_beyond_a_week_is_refused_saying_so() -> None:
-    with pytest.raises(CaptionError, match="more than a week"):
+    with pytest.raises(CaptionError, match="más de una semana"):
         parse_captions(_track([AGES, ENDLESS, ENDLESS]))
     [cue] = parse_captions(
         "WEBVTT\n\n00:00:01.000 --> 00:00:04.000\n"

@@ -131,7 +131,7 @@ def test_no_captions_and_no_stream_of_its_own_is_said_not_guessed() -> None:
         listen=False,
     )  # fmt: skip
     assert done.alignment.status == "unavailable" and done.links == [None]
-    assert "could not fetch captions" in (done.alignment.reason or "")
+    assert "no se pudieron descargar los subtítulos" in (done.alignment.reason or "")
 
 
 def test_addresses_refused_by_the_guard_are_never_fetched(server: SampleServer) -> None:

@@ -80,9 +80,9 @@ def test_srt_and_bad_tracks(tmp_path: Path) -> None:
         (2.5, 4.0, "Buenos días."),
         (60.0, 62.0, "Hay quórum."),
     ]
-    with pytest.raises(CaptionError, match="no timed captions"):
+    with pytest.raises(CaptionError, match="no tiene subtítulos con tiempos"):
         parse_captions("<html>no es una pista</html>")
-    with pytest.raises(CaptionError, match="no caption file"):
+    with pytest.raises(CaptionError, match="no existe el archivo de subtítulos"):
         fetch_captions(tmp_path / "falta.vtt")
 
 
