@@ -704,3 +704,59 @@ def coding_stack_bomb(page: bytes, trailing_mb: int = 1024) -> tuple[bytes, str]
     inner = gzip.compress(page, 9)
     body = gzip.compress(_raw_deflate_then_zeros(inner, trailing_mb << 20), 9)
     return body, "gzip, deflate, gzip"
+
+
+# --- PDF streams that decode to gigabytes through another filter than one Flate -------
+
+
+def lzw_run(total: int, byte: int = 0x20) -> bytes:
+    """LZW codes (EarlyChange 1, as PDFs write them) of ``total`` copies of ``byte``:
+    after each clear code, the byte, then codes 258, 259, ..., each standing for one byte
+    more than the last (some 1,100 to 1), built code by code in a fraction of a second."""
+    out = bytearray()
+    held = bits = 0
+
+    def emit(code: int, width: int) -> None:
+        nonlocal held, bits
+        held, bits = held << width | code, bits + width
+        while bits >= 8:
+            bits -= 8
+            out.append(held >> bits & 0xFF)
+        held &= (1 << bits) - 1
+
+    def width(size: int) -> int:  # the decoder's code width with ``size`` table entries
+        return 9 if size < 511 else 10 if size < 1023 else 11 if size < 2047 else 12
+
+    written, size = 0, 258
+    while written < total:
+        emit(256, width(size))
+        size, run = 258, 2
+        emit(byte, 9)
+        written += 1
+        while run <= 3800 and written + run <= total:
+            emit(256 + run, width(size))
+            size, written, run = size + 1, written + run, run + 1
+    emit(257, width(size))
+    if bits:
+        out.append(held << (8 - bits) & 0xFF)
+    return bytes(out)
+
+
+def filtered_bomb_pdf(filters: bytes, inflated_mb: int = 1024) -> bytes:
+    """One page whose content stream decodes to ``inflated_mb`` MB of spaces through
+    ``filters``: ``[/FlateDecode /FlateDecode]`` (a zlib bomb packed again: 3 KB for
+    1 GB), ``/LZWDecode`` (800 KB for 1 GB) or ``[/FlateDecode /LZWDecode]`` (30 KB)."""
+    *outer, last = filters.strip(b"[]").split()
+    packed = lzw_run(inflated_mb << 20) if last == b"/LZWDecode" else _zeros_deflate(inflated_mb)
+    for _ in outer:  # the outer layers, each a Flate of the one inside
+        packed = zlib.compress(packed, 9)
+    return _assemble(
+        [
+            b"<< /Type /Catalog /Pages 2 0 R >>",
+            b"<< /Type /Pages /Kids [4 0 R] /Count 1 >>",
+            _FONT,
+            b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] %s /Contents 5 0 R >>"
+            % _RESOURCES,
+            b"<< /Length %d /Filter %s >>\nstream\n%s\nendstream" % (len(packed), filters, packed),
+        ]
+    )
