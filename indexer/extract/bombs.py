@@ -11,20 +11,27 @@ to 1, and an image codec's size is its declared width and height). A Flate strea
 packed again with Flate (``[/FlateDecode /FlateDecode]``: 3 KB that inflate to 1 GB)
 or an LZW stream (some 1,100 to 1 for a run of one byte: 800 KB to 1 GB) killed the
 worker as surely as one Flate layer, and was counted as a damaged or too large file.
+So did a page whose content is an array listing one stream of 150 MB eight times:
+pdfium joins them into one, and that is what is measured for such a page.
 """
 
 from __future__ import annotations
 
+import bisect
 import re
 import zlib
 from collections.abc import Iterable, Iterator
 
-_STREAM_START = re.compile(rb"stream\r?\n")
+_STREAM_START = re.compile(rb"(?<!end)stream\r?\n")
 # the last /Filter of the dictionary before a stream: one name or an array of names
 _FILTER = re.compile(rb"/Filter\s*(\[[^\]]*\]|/[A-Za-z0-9]+)")
 _NAME = re.compile(rb"/([A-Za-z0-9]+)")
 _FLATE = {b"FlateDecode", b"Fl"}
 _LZW = {b"LZWDecode", b"LZW"}
+# a page's content as an array of streams, the references in it, and where objects begin
+_CONTENTS = re.compile(rb"/Contents\s*\[([^\]]*)\]")
+_REFERENCE = re.compile(rb"(\d+)\s+(\d+)\s+R")
+_OBJECT = re.compile(rb"(?<![\d.])(\d+)\s+(\d+)\s+obj\b")
 _HEAD_BYTES = 4096  # how far back a stream's dictionary is looked for
 _IN_CHUNK = 64 * 1024
 _OUT_CHUNK = 1024 * 1024
@@ -144,11 +151,37 @@ def _decoded_size(data: memoryview, filters: list[str], limit: int, budget: _Cou
     return max(count.total for count in counts)
 
 
-def largest_inflation(data: bytes, limit: int) -> int:
-    """The largest decoded size of any Flate or LZW stream in ``data``, stopping past
-    ``limit``."""
-    view = memoryview(data)
+def _largest_page(data: bytes, sizes: dict[int, int], limit: int) -> int:
+    """The largest decoded size of a page's content given as an array of streams, which
+    pdfium joins into one: the sizes of its streams (``sizes``, by where each begins)
+    added up, each as often as it is listed (one stream of 150 MB listed eight times is
+    1.2 GB to hold for a file of 150 KB); stops past ``limit``."""
+    arrays = _CONTENTS.findall(data)
+    if not arrays:
+        return 0
+    objects = {(m.group(1), m.group(2)): m.end() for m in _OBJECT.finditer(data)}  # last wins
+    starts = sorted(sizes)
     largest = 0
+    for array in arrays:
+        total = 0
+        for number, generation in _REFERENCE.findall(array):
+            if (at := objects.get((number, generation))) is None:
+                continue
+            index = bisect.bisect_left(starts, at)
+            end = data.find(b"endobj", at)
+            if index < len(starts) and (end < 0 or starts[index] < end):  # its own stream
+                total += sizes[starts[index]]
+            if total > limit:
+                return total
+        largest = max(largest, total)
+    return largest
+
+
+def largest_inflation(data: bytes, limit: int) -> int:
+    """The largest decoded size of any Flate or LZW stream in ``data``, or of a page's
+    content made of several, stopping past ``limit``."""
+    view = memoryview(data)
+    sizes: dict[int, int] = {}  # decoded size by where the stream begins
     budget = _Count()  # bytes of LZW codes read so far
     for match in _STREAM_START.finditer(data):
         filters = _filters(data, match.start(), match.end())
@@ -156,7 +189,7 @@ def largest_inflation(data: bytes, limit: int) -> int:
             continue
         if filters[0] == "lzw" and budget.total > _LZW_BUDGET:
             continue
-        largest = max(largest, _decoded_size(view[match.end() :], filters, limit, budget))
-        if largest > limit:
-            break
-    return largest
+        size = sizes[match.end()] = _decoded_size(view[match.end() :], filters, limit, budget)
+        if size > limit:
+            return size
+    return max(max(sizes.values(), default=0), _largest_page(data, sizes, limit))

@@ -760,3 +760,26 @@ def filtered_bomb_pdf(filters: bytes, inflated_mb: int = 1024) -> bytes:
             b"<< /Length %d /Filter %s >>\nstream\n%s\nendstream" % (len(packed), filters, packed),
         ]
     )
+
+
+def repeated_contents_pdf(stream_mb: int = 150, times: int = 8) -> bytes:
+    """One page whose content is an array listing one stream of ``stream_mb`` MB of
+    spaces ``times`` times: pdfium joins them into one (1.2 GB from 150 KB)."""
+    packed = _zeros_deflate(stream_mb)
+    listed = b" ".join([b"5 0 R"] * times)
+    return _assemble(
+        [
+            b"<< /Type /Catalog /Pages 2 0 R >>",
+            b"<< /Type /Pages /Kids [4 0 R] /Count 1 >>",
+            _FONT,
+            b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] %s /Contents [%s] >>"
+            % (_RESOURCES, listed),
+            b"<< /Length %d /Filter /FlateDecode >>\nstream\n%s\nendstream" % (len(packed), packed),
+        ]
+    )
+
+
+def many_paths_pdf(paths: int = 2_000_000) -> bytes:
+    """One page drawing ``paths`` short lines (28 MB of operators packed into 55 KB at
+    two million) before a word: pdfium holds an object per line."""
+    return _one_page(b"q " + b"1 1 m 2 2 l S " * paths + b"Q " + text_content("Texto"))

@@ -4,10 +4,13 @@ stream (800 KB for 1 GB) or both. pdfium decodes it whole and its worker dies at
 memory cap; only a single Flate layer was measured afterwards, so these were counted as
 a damaged file («el archivo está dañado»: "the parser crashed") or as one past the size
 limit (a 3 KB file), never as the bomb they are. Crawled end to end from a real server
-on 127.0.0.1, beside a good sentence that keeps its text."""
+on 127.0.0.1, beside a good sentence that keeps its text. So was a page whose content
+is an array listing one 150 MB stream eight times (150 KB for 1.2 GB): pdfium joins
+them into one."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -15,21 +18,29 @@ import pytest
 from crawlers.causas import error_mensaje
 from indexer.extract import ExtractionError, extract_text, shutdown
 from tests.adversarial.file_listing import Served, crawl
-from tests.adversarial.hostile import filtered_bomb_pdf, text_pdf
+from tests.adversarial.hostile import filtered_bomb_pdf, repeated_contents_pdf, text_pdf
 
 CAP = {"ABIERTO_EXTRACT_WORKER_MEMORY_MB": "384"}  # a bomb of 1 GB is past it
 FILTERS = [b"[/FlateDecode /FlateDecode]", b"/LZWDecode", b"[/FlateDecode /LZWDecode]"]
 
 
-@pytest.mark.parametrize("filters", FILTERS, ids=["flate-flate", "lzw", "flate-lzw"])
+BOMBS = {
+    "flate-flate": lambda: filtered_bomb_pdf(FILTERS[0], 1024),
+    "lzw": lambda: filtered_bomb_pdf(FILTERS[1], 1024),
+    "flate-lzw": lambda: filtered_bomb_pdf(FILTERS[2], 1024),
+    "one-stream-listed-8-times": lambda: repeated_contents_pdf(150, 8),
+}
+
+
+@pytest.mark.parametrize("make", BOMBS.values(), ids=BOMBS.keys())
 def test_a_stream_decoding_to_gigabytes_is_a_bomb(
-    filters: bytes, monkeypatch: pytest.MonkeyPatch
+    make: Callable[[], bytes], monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setenv(*next(iter(CAP.items())))
     shutdown()  # workers start again under the smaller cap
     try:
         with pytest.raises(ExtractionError) as info:
-            extract_text(filtered_bomb_pdf(filters, 1024), "application/pdf")
+            extract_text(make(), "application/pdf")
         assert info.value.cause == "decompression_bomb", info.value
         good = extract_text(text_pdf(["Sentencia definitiva del juicio"]))
         assert "Sentencia definitiva" in good.text
@@ -42,6 +53,7 @@ def test_the_crawl_counts_each_bomb_as_one_and_keeps_the_sentence(tmp_path: Path
         "/buena.pdf": Served(text_pdf(["Sentencia definitiva del juicio ordinario civil 7/2025"])),
         "/doble.pdf": Served(filtered_bomb_pdf(FILTERS[0])),
         "/lzw.pdf": Served(filtered_bomb_pdf(FILTERS[1])),
+        "/repetida.pdf": Served(repeated_contents_pdf()),
     }
     crawled = crawl(tmp_path, files, env=CAP)
     assert "Traceback" not in crawled.stderr, crawled.stderr
@@ -56,4 +68,4 @@ def test_the_crawl_counts_each_bomb_as_one_and_keeps_the_sentence(tmp_path: Path
         "un flujo comprimido del archivo se expande más allá del límite (una bomba de "
         "compresión): no se extrajo su texto"
     )
-    assert said == {"doble.pdf": bomb, "lzw.pdf": bomb}
+    assert said == {"doble.pdf": bomb, "lzw.pdf": bomb, "repetida.pdf": bomb}
