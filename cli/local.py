@@ -16,7 +16,7 @@ from indexer.build import InvalidDocument, MissingField, build_document
 from indexer.library import Library
 from indexer.textsource import text_origin
 
-SUFFIXES = {".pdf", ".html", ".htm", ".txt"}
+SUFFIXES = {".pdf", ".docx", ".html", ".htm", ".txt"}  # what `extract_text` reads
 LOCAL_SOURCE = "local"
 
 
