@@ -23,6 +23,7 @@ _HTML_START = re.compile(
     rb"|title|b|br|p|meta|link|form|center|span|ul|!--)(?:[\s>/]|$)",
     re.IGNORECASE,
 )
+_PDF_LINE = re.compile(rb"[\r\n]%PDF-\d\.\d")  # a PDF's header starting a line
 _XML_THEN_HTML = re.compile(rb"<\?xml[^>]*>\s*(?:<!--.*?-->\s*)*<(?:!doctype\s+)?html", re.I | re.S)
 _BINARY_MAGIC = (
     b"PK\x03\x04",  # zip, docx, xlsx, odt
@@ -223,7 +224,7 @@ def sniff_type(data: bytes, content_type: str | None, filename: str | None) -> s
     _refuse_implausible_wide(data)
     raw_head = data[:_SNIFF_BYTES]
     head = _wide_as_ascii(_strip_bom(raw_head), content_type).lstrip()
-    if head.startswith(b"%PDF-"):
+    if head.startswith(b"%PDF-") or _pdf_after_markup(raw_head, data):
         return "pdf"
     if _HTML_START.match(head) or _XML_THEN_HTML.match(head):
         return "html"
@@ -245,6 +246,16 @@ def sniff_type(data: bytes, content_type: str | None, filename: str | None) -> s
     if _looks_binary(head) or declared == "unsupported":
         raise ExtractionError("unsupported_type", f"declared {content_type or filename!r}")
     return declared or "text"
+
+
+def _pdf_after_markup(head: bytes, data: bytes) -> bool:
+    """A PDF's header at the start of a line of the first KB, after something else, in a
+    file that has a PDF's objects: a PHP script's warning (``<br />\n<b>Warning</b>:
+    session_start()…<br />\n%PDF-1.4``) printed before the file it sends. Read as the
+    HTML it starts with, the sentence was stored as the warning's words, its own lost;
+    pdfium reads a header anywhere in the first KB."""
+    found = _PDF_LINE.search(head)
+    return found is not None and (b"endobj" in data or b"%%EOF" in data[-2048:])
 
 
 def wide_html(data: bytes) -> str | None:
