@@ -23,6 +23,7 @@ _HTML_START = re.compile(
     rb"|title|b|br|p|meta|link|form|center|span|ul|!--)(?:[\s>/]|$)",
     re.IGNORECASE,
 )
+_STRAY = re.compile("[\udc80-\udcff]+")  # bytes ``surrogateescape`` kept undecoded
 _PDF_LINE = re.compile(rb"[\r\n]%PDF-\d\.\d")  # a PDF's header starting a line
 _XML_THEN_HTML = re.compile(rb"<\?xml[^>]*>\s*(?:<!--.*?-->\s*)*<(?:!doctype\s+)?html", re.I | re.S)
 _BINARY_MAGIC = (
@@ -354,7 +355,8 @@ def decode_declared(data: bytes, declarations: Sequence[str | None]) -> tuple[st
     2. valid UTF-8 (legacy pages declare Latin-1 but serve UTF-8, and declare
        ``utf-32`` over UTF-8), unless a declared UTF-16/32 explains NUL bytes;
     3. the first declaration (HTTP header, then ``<meta>``) that decodes cleanly;
-    4. Windows-1252 (a superset of ISO-8859-1, as browsers do), never failing.
+    4. mostly UTF-8, its stray bytes read as Windows-1252 (:func:`_mostly_utf8`);
+    5. Windows-1252 (a superset of ISO-8859-1, as browsers do), never failing.
     """
     body, from_bom = _after_consistent_bom(data)
     if from_bom:
@@ -379,7 +381,30 @@ def decode_declared(data: bytes, declarations: Sequence[str | None]) -> tuple[st
         text = _strict(body, name)
         if text is not None:
             return text, name
+    if (mixed := _mostly_utf8(body)) is not None:
+        return mixed, "utf-8"
     return body.decode("cp1252", errors="estado_cp1252"), "cp1252"
+
+
+def _mostly_utf8(data: bytes) -> str | None:
+    """UTF-8 with a few Windows-1252 bytes in it (a template in UTF-8 filled from a
+    database in Latin-1, a text pasted from two editors), each part read as what it is:
+    when more characters are valid UTF-8 sequences than bytes are not. Read whole as
+    Windows-1252, every accented letter of the UTF-8 part turned into two («señor» into
+    «seÃ±or»), which no search for it finds; None when the bytes are mostly not UTF-8."""
+    text = data.decode("utf-8", errors="surrogateescape")  # a stray byte: U+DC80-U+DCFF
+    stray = sum(map(len, _STRAY.findall(text)))
+    wide = len(text) - len(text.encode("ascii", errors="ignore")) - stray
+    if wide <= stray:
+        return None
+    return _STRAY.sub(
+        lambda found: (
+            found.group()
+            .encode("utf-8", errors="surrogateescape")
+            .decode("cp1252", errors="estado_cp1252")
+        ),
+        text,
+    )
 
 
 def _strict(data: bytes, encoding: str) -> str | None:
