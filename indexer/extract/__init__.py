@@ -87,8 +87,10 @@ __all__ = [
 # reader of HTML or Word…) bumps this number, and ``abierto reextract`` then reads again,
 # from the archive of originals, the files stamped with an older one. 1: page-end
 # hyphens, running lines of short documents, TeX spacing accents, letter-spaced headings,
-# footnote calls, redactions as words, two columns (2026-12-06); NULL (0): before.
-EXTRACTOR_VERSION = 1
+# footnote calls, redactions as words, two columns (2026-12-06); 2: a PDF after a
+# script's warning read as the PDF, text mostly in UTF-8 with stray Windows-1252 bytes
+# read part by part (2026-12-07); NULL (0): before.
+EXTRACTOR_VERSION = 2
 
 _DEFAULT_LIMITS = ExtractionLimits()
 IN_PROCESS_MAX_BYTES = 1024 * 1024  # larger plain text also goes to a worker
