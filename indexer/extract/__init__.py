@@ -89,7 +89,8 @@ __all__ = [
 # hyphens, running lines of short documents, TeX spacing accents, letter-spaced headings,
 # footnote calls, redactions as words, two columns (2026-12-06); 2: a PDF after a
 # script's warning read as the PDF, text mostly in UTF-8 with stray Windows-1252 bytes
-# read part by part (2026-12-07); NULL (0): before.
+# read part by part, Word Online's body (``word/document2.xml``) read (2026-12-07);
+# NULL (0): before.
 EXTRACTOR_VERSION = 2
 
 _DEFAULT_LIMITS = ExtractionLimits()

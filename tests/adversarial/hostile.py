@@ -783,3 +783,25 @@ def many_paths_pdf(paths: int = 2_000_000) -> bytes:
     """One page drawing ``paths`` short lines (28 MB of operators packed into 55 KB at
     two million) before a word: pdfium holds an object per line."""
     return _one_page(b"q " + b"1 1 m 2 2 l S " * paths + b"Q " + text_content("Texto"))
+
+
+def word_online_docx(text: str, body: str = "word/document2.xml") -> bytes:
+    """A Word file as Word Online and SharePoint save it: the body under another name
+    than ``word/document.xml``, named by the package's ``officeDocument`` relationship."""
+    w = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+    relationships = (
+        '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>'
+        '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
+        '<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/'
+        f'relationships/officeDocument" Target="/{body}"/></Relationships>'
+    )
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr("[Content_Types].xml", '<?xml version="1.0"?><Types/>')
+        archive.writestr("_rels/.rels", relationships)
+        archive.writestr(
+            body,
+            f'<w:document xmlns:w="{w}"><w:body><w:p><w:r><w:t>{text}</w:t></w:r></w:p>'
+            "</w:body></w:document>",
+        )
+    return buffer.getvalue()
