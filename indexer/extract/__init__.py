@@ -40,7 +40,9 @@ pages), ``ocr_image_too_large:K`` (K pages draw images of more than
 nothing) is replaced by ``[TEXTO BAJO TACHADO]`` (:mod:`.redaction`).
 
 A PDF whose pages yield no text even by OCR raises ``ExtractionError("no_text")`` (its
-``pages`` attribute holds the page count); so does an empty HTML or text document. Text
+``pages`` attribute holds the page count); so does an empty HTML or text document, and
+a file of no bytes (or only blanks) whatever its declared type: a site's empty answer
+for a PDF or a Word file is not a damaged file, nor one of a type not read. Text
 without a single letter or digit (dashes, dots, control characters) counts as none.
 
 A PDF none of whose pages can be loaded (a page tree cyclic or nested too deeply) is
@@ -118,6 +120,9 @@ def extract_text(
     data = bytes(data)
     if len(data) > limits.max_bytes:
         raise ExtractionError("too_large", f"{len(data)} bytes > {limits.max_bytes}")
+    if not data.strip():  # whatever it was declared: an empty PDF is not a damaged one
+        said = f"{len(data)} bytes, all blank" if data else "0 bytes"
+        raise ExtractionError("no_text", f"empty file ({said})", pages=0)
     kind = sniff_type(data, content_type, filename)
     if kind == "docx":  # what is parsed is the body: media parts are never opened
         if (body := packed_body_size(data)) > limits.max_markup_bytes:
