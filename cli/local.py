@@ -12,11 +12,12 @@ from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 
+from crawlers.causas import error_mensaje
 from indexer.build import InvalidDocument, MissingField, build_document
 from indexer.library import Library
 from indexer.textsource import text_origin
 
-SUFFIXES = {".pdf", ".html", ".htm", ".txt"}
+SUFFIXES = {".pdf", ".docx", ".html", ".htm", ".txt"}  # what `extract_text` reads
 LOCAL_SOURCE = "local"
 
 
@@ -131,9 +132,10 @@ def index_paths(
         url = path.resolve().as_uri()
         archived = library.add_file(data, url, None)
         if archived.text is None:
-            print(f"  {path}: {archived.error}")
+            cause = (archived.error or "unknown").split(":", 1)[0]
+            print(f"  {path}: {cause}: {error_mensaje('extraction_failed', archived.error or '')}")
             counts["errors"] += 1
-            causes[(archived.error or "unknown").split(":", 1)[0]] += 1
+            causes[cause] += 1
             continue
         if (pages := archived.pages_read) is not None:
             print(f"  {path}: solo se leyeron sus primeras {pages} de {archived.ref.pages} páginas")

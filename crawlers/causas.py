@@ -137,6 +137,12 @@ _COSTLY = re.compile(
     r"(?:too_large: )?(\d+) page\(s\) draw forms whose content, each drawing "
     r"counted, adds up to more than (\d+) MB"
 )
+# indexer.extract.worker's words for a file whose reading ran out of the worker's memory
+# (its process died at the cap, or a MemoryError in it): a small file may, it is not its size
+_WORKER_MEMORY = re.compile(
+    r"too_large: (?:parsing needs more than the worker's (\d+) MB of memory"
+    r"|worker memory limit exceeded)"
+)
 
 LABELS = {
     "timeout": "tiempo agotado",
@@ -807,6 +813,12 @@ def error_mensaje(cause: str, message: str) -> str:
         return (
             f"no se pudo leer {_KINDS[kind]}: su lector lo encontró dañado o mal formado; "
             "no se extrajo su texto"
+        )
+    if cause == "extraction_failed" and (found := _WORKER_MEMORY.match(message)):
+        cap = f" ({found.group(1)} MB)" if found.group(1) else ""
+        return (
+            "leer el archivo necesitaba más memoria que el límite del proceso que extrae su "
+            f"texto{cap}: no se extrajo su texto"
         )
     if cause == "extraction_failed" and (said := EXTRACTIONS.get(message.partition(":")[0])):
         return said

@@ -40,7 +40,9 @@ pages), ``ocr_image_too_large:K`` (K pages draw images of more than
 nothing) is replaced by ``[TEXTO BAJO TACHADO]`` (:mod:`.redaction`).
 
 A PDF whose pages yield no text even by OCR raises ``ExtractionError("no_text")`` (its
-``pages`` attribute holds the page count); so does an empty HTML or text document. Text
+``pages`` attribute holds the page count); so does an empty HTML or text document, and
+a file of no bytes (or only blanks) whatever its declared type: a site's empty answer
+for a PDF or a Word file is not a damaged file, nor one of a type not read. Text
 without a single letter or digit (dashes, dots, control characters) counts as none.
 
 A PDF none of whose pages can be loaded (a page tree cyclic or nested too deeply) is
@@ -87,8 +89,11 @@ __all__ = [
 # reader of HTML or Word…) bumps this number, and ``abierto reextract`` then reads again,
 # from the archive of originals, the files stamped with an older one. 1: page-end
 # hyphens, running lines of short documents, TeX spacing accents, letter-spaced headings,
-# footnote calls, redactions as words, two columns (2026-12-06); NULL (0): before.
-EXTRACTOR_VERSION = 1
+# footnote calls, redactions as words, two columns (2026-12-06); 2: a PDF after a
+# script's warning read as the PDF, text mostly in UTF-8 with stray Windows-1252 bytes
+# read part by part, Word Online's body (``word/document2.xml``) read (2026-12-07);
+# NULL (0): before.
+EXTRACTOR_VERSION = 2
 
 _DEFAULT_LIMITS = ExtractionLimits()
 IN_PROCESS_MAX_BYTES = 1024 * 1024  # larger plain text also goes to a worker
@@ -115,6 +120,9 @@ def extract_text(
     data = bytes(data)
     if len(data) > limits.max_bytes:
         raise ExtractionError("too_large", f"{len(data)} bytes > {limits.max_bytes}")
+    if not data.strip():  # whatever it was declared: an empty PDF is not a damaged one
+        said = f"{len(data)} bytes, all blank" if data else "0 bytes"
+        raise ExtractionError("no_text", f"empty file ({said})", pages=0)
     kind = sniff_type(data, content_type, filename)
     if kind == "docx":  # what is parsed is the body: media parts are never opened
         if (body := packed_body_size(data)) > limits.max_markup_bytes:

@@ -6,18 +6,29 @@ gives each public sentence's ``archivoURL`` as a .docx). The text is in the zip'
 ``MAX_XML_BYTES``, or packed more than ``MAX_RATIO`` to 1, is a ``decompression_bomb``),
 and read by expat without any DTD (no entity can expand). A body packed otherwise than
 Word does (bzip2, LZMA, Deflate64: ``unsupported_type``) or encrypted (``encrypted``)
-is not opened."""
+is not opened. The body is ``word/document.xml``, or the part of ``word/`` the package's
+``officeDocument`` relationship names (Word Online saves ``word/document2.xml``)."""
 
 from __future__ import annotations
 
 import io
+import re
 import zipfile
+import zlib
 from xml.parsers import expat
 
 from .model import ExtractionError
 from .normalise import normalise_text
 
 BODY = "word/document.xml"
+# Word Online and SharePoint save the body under another name (``word/document2.xml``),
+# given by the package's relationships (``_rels/.rels``: the ``officeDocument`` one)
+_RELATIONSHIPS = "_rels/.rels"
+MAX_RELATIONSHIPS_BYTES = 64 * 1024  # a few hundred bytes in a Word file
+_OFFICE_DOCUMENT = re.compile(
+    rb"<Relationship\b[^>]*?\bType=\"[^\"]*/officeDocument\"[^>]*>", re.IGNORECASE
+)
+_TARGET = re.compile(rb"\bTarget=\"/?(word/[\w./-]+\.xml)\"")
 MAX_XML_BYTES = 256 * 1024 * 1024  # a 2,000-page sentence's XML is a few tens of MB
 MAX_TEXT_CHARS = 20_000_000  # some 6,000 pages of text
 # Word's XML packs some 5 to 15 times (repetitive tables up to 40): a body that inflates
@@ -79,7 +90,7 @@ def is_docx(data: bytes) -> bool:
     _refuse_huge_directory(data)
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
-            return BODY in archive.namelist()
+            return body_name(archive) is not None
     except (zipfile.BadZipFile, OSError, ValueError, EOFError):
         return False
 
@@ -91,9 +102,40 @@ def packed_body_size(data: bytes) -> int:
     sentence with its scans attached weighs megabytes around a body of kilobytes."""
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
-            return archive.getinfo(BODY).compress_size
+            name = body_name(archive)
+            return archive.getinfo(name).compress_size if name else 0
     except (zipfile.BadZipFile, KeyError, OSError, ValueError, EOFError):
         return 0
+
+
+def body_name(archive: zipfile.ZipFile) -> str | None:
+    """The name of the Word body in ``archive``: ``word/document.xml``, or the part under
+    ``word/`` the package's ``officeDocument`` relationship names (Word Online's
+    ``word/document2.xml``); None when it holds neither (not a Word file). The
+    relationships are read only when small and stored or deflated."""
+    names = set(archive.namelist())
+    if BODY in names:
+        return BODY
+    try:
+        info = archive.getinfo(_RELATIONSHIPS)
+    except KeyError:
+        return None
+    if (
+        info.file_size > MAX_RELATIONSHIPS_BYTES
+        or info.compress_type not in (zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED)
+        or info.flag_bits & 0x1  # encrypted
+    ):
+        return None
+    try:
+        with archive.open(info) as handle:
+            relationships = handle.read(MAX_RELATIONSHIPS_BYTES + 1)
+    except (zipfile.BadZipFile, zlib.error, OSError, EOFError):
+        return None
+    if (found := _OFFICE_DOCUMENT.search(relationships)) is None:
+        return None
+    target = _TARGET.search(found.group())
+    name = target.group(1).decode() if target else None
+    return name if name in names else None
 
 
 class _Reader:
@@ -135,7 +177,7 @@ def _body(archive: zipfile.ZipFile) -> zipfile.ZipInfo:
     stores); zipfile inflates bzip2 and LZMA in one piece whatever is asked of it (a 1 KB
     body of 1 GB of bzip2'd letters filled the worker's 2 GB and was counted as too
     large), and an encrypted entry needs a password."""
-    info = archive.getinfo(BODY)
+    info = archive.getinfo(body_name(archive) or BODY)
     if info.flag_bits & 0x1:
         raise ExtractionError("encrypted", "el cuerpo del documento Word está cifrado")
     if info.compress_type not in (zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED):

@@ -23,6 +23,8 @@ _HTML_START = re.compile(
     rb"|title|b|br|p|meta|link|form|center|span|ul|!--)(?:[\s>/]|$)",
     re.IGNORECASE,
 )
+_STRAY = re.compile("[\udc80-\udcff]+")  # bytes ``surrogateescape`` kept undecoded
+_PDF_LINE = re.compile(rb"[\r\n]%PDF-\d\.\d")  # a PDF's header starting a line
 _XML_THEN_HTML = re.compile(rb"<\?xml[^>]*>\s*(?:<!--.*?-->\s*)*<(?:!doctype\s+)?html", re.I | re.S)
 _BINARY_MAGIC = (
     b"PK\x03\x04",  # zip, docx, xlsx, odt
@@ -223,7 +225,7 @@ def sniff_type(data: bytes, content_type: str | None, filename: str | None) -> s
     _refuse_implausible_wide(data)
     raw_head = data[:_SNIFF_BYTES]
     head = _wide_as_ascii(_strip_bom(raw_head), content_type).lstrip()
-    if head.startswith(b"%PDF-"):
+    if head.startswith(b"%PDF-") or _pdf_after_markup(raw_head, data):
         return "pdf"
     if _HTML_START.match(head) or _XML_THEN_HTML.match(head):
         return "html"
@@ -245,6 +247,16 @@ def sniff_type(data: bytes, content_type: str | None, filename: str | None) -> s
     if _looks_binary(head) or declared == "unsupported":
         raise ExtractionError("unsupported_type", f"declared {content_type or filename!r}")
     return declared or "text"
+
+
+def _pdf_after_markup(head: bytes, data: bytes) -> bool:
+    """A PDF's header at the start of a line of the first KB, after something else, in a
+    file that has a PDF's objects: a PHP script's warning (``<br />\n<b>Warning</b>:
+    session_start()…<br />\n%PDF-1.4``) printed before the file it sends. Read as the
+    HTML it starts with, the sentence was stored as the warning's words, its own lost;
+    pdfium reads a header anywhere in the first KB."""
+    found = _PDF_LINE.search(head)
+    return found is not None and (b"endobj" in data or b"%%EOF" in data[-2048:])
 
 
 def wide_html(data: bytes) -> str | None:
@@ -343,7 +355,8 @@ def decode_declared(data: bytes, declarations: Sequence[str | None]) -> tuple[st
     2. valid UTF-8 (legacy pages declare Latin-1 but serve UTF-8, and declare
        ``utf-32`` over UTF-8), unless a declared UTF-16/32 explains NUL bytes;
     3. the first declaration (HTTP header, then ``<meta>``) that decodes cleanly;
-    4. Windows-1252 (a superset of ISO-8859-1, as browsers do), never failing.
+    4. mostly UTF-8, its stray bytes read as Windows-1252 (:func:`_mostly_utf8`);
+    5. Windows-1252 (a superset of ISO-8859-1, as browsers do), never failing.
     """
     body, from_bom = _after_consistent_bom(data)
     if from_bom:
@@ -368,7 +381,30 @@ def decode_declared(data: bytes, declarations: Sequence[str | None]) -> tuple[st
         text = _strict(body, name)
         if text is not None:
             return text, name
+    if (mixed := _mostly_utf8(body)) is not None:
+        return mixed, "utf-8"
     return body.decode("cp1252", errors="estado_cp1252"), "cp1252"
+
+
+def _mostly_utf8(data: bytes) -> str | None:
+    """UTF-8 with a few Windows-1252 bytes in it (a template in UTF-8 filled from a
+    database in Latin-1, a text pasted from two editors), each part read as what it is:
+    when more characters are valid UTF-8 sequences than bytes are not. Read whole as
+    Windows-1252, every accented letter of the UTF-8 part turned into two («señor» into
+    «seÃ±or»), which no search for it finds; None when the bytes are mostly not UTF-8."""
+    text = data.decode("utf-8", errors="surrogateescape")  # a stray byte: U+DC80-U+DCFF
+    stray = sum(map(len, _STRAY.findall(text)))
+    wide = len(text) - len(text.encode("ascii", errors="ignore")) - stray
+    if wide <= stray:
+        return None
+    return _STRAY.sub(
+        lambda found: (
+            found.group()
+            .encode("utf-8", errors="surrogateescape")
+            .decode("cp1252", errors="estado_cp1252")
+        ),
+        text,
+    )
 
 
 def _strict(data: bytes, encoding: str) -> str | None:

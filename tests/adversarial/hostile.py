@@ -704,3 +704,104 @@ def coding_stack_bomb(page: bytes, trailing_mb: int = 1024) -> tuple[bytes, str]
     inner = gzip.compress(page, 9)
     body = gzip.compress(_raw_deflate_then_zeros(inner, trailing_mb << 20), 9)
     return body, "gzip, deflate, gzip"
+
+
+# --- PDF streams that decode to gigabytes through another filter than one Flate -------
+
+
+def lzw_run(total: int, byte: int = 0x20) -> bytes:
+    """LZW codes (EarlyChange 1, as PDFs write them) of ``total`` copies of ``byte``:
+    after each clear code, the byte, then codes 258, 259, ..., each standing for one byte
+    more than the last (some 1,100 to 1), built code by code in a fraction of a second."""
+    out = bytearray()
+    held = bits = 0
+
+    def emit(code: int, width: int) -> None:
+        nonlocal held, bits
+        held, bits = held << width | code, bits + width
+        while bits >= 8:
+            bits -= 8
+            out.append(held >> bits & 0xFF)
+        held &= (1 << bits) - 1
+
+    def width(size: int) -> int:  # the decoder's code width with ``size`` table entries
+        return 9 if size < 511 else 10 if size < 1023 else 11 if size < 2047 else 12
+
+    written, size = 0, 258
+    while written < total:
+        emit(256, width(size))
+        size, run = 258, 2
+        emit(byte, 9)
+        written += 1
+        while run <= 3800 and written + run <= total:
+            emit(256 + run, width(size))
+            size, written, run = size + 1, written + run, run + 1
+    emit(257, width(size))
+    if bits:
+        out.append(held << (8 - bits) & 0xFF)
+    return bytes(out)
+
+
+def filtered_bomb_pdf(filters: bytes, inflated_mb: int = 1024) -> bytes:
+    """One page whose content stream decodes to ``inflated_mb`` MB of spaces through
+    ``filters``: ``[/FlateDecode /FlateDecode]`` (a zlib bomb packed again: 3 KB for
+    1 GB), ``/LZWDecode`` (800 KB for 1 GB) or ``[/FlateDecode /LZWDecode]`` (30 KB)."""
+    *outer, last = filters.strip(b"[]").split()
+    packed = lzw_run(inflated_mb << 20) if last == b"/LZWDecode" else _zeros_deflate(inflated_mb)
+    for _ in outer:  # the outer layers, each a Flate of the one inside
+        packed = zlib.compress(packed, 9)
+    return _assemble(
+        [
+            b"<< /Type /Catalog /Pages 2 0 R >>",
+            b"<< /Type /Pages /Kids [4 0 R] /Count 1 >>",
+            _FONT,
+            b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] %s /Contents 5 0 R >>"
+            % _RESOURCES,
+            b"<< /Length %d /Filter %s >>\nstream\n%s\nendstream" % (len(packed), filters, packed),
+        ]
+    )
+
+
+def repeated_contents_pdf(stream_mb: int = 150, times: int = 8) -> bytes:
+    """One page whose content is an array listing one stream of ``stream_mb`` MB of
+    spaces ``times`` times: pdfium joins them into one (1.2 GB from 150 KB)."""
+    packed = _zeros_deflate(stream_mb)
+    listed = b" ".join([b"5 0 R"] * times)
+    return _assemble(
+        [
+            b"<< /Type /Catalog /Pages 2 0 R >>",
+            b"<< /Type /Pages /Kids [4 0 R] /Count 1 >>",
+            _FONT,
+            b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] %s /Contents [%s] >>"
+            % (_RESOURCES, listed),
+            b"<< /Length %d /Filter /FlateDecode >>\nstream\n%s\nendstream" % (len(packed), packed),
+        ]
+    )
+
+
+def many_paths_pdf(paths: int = 2_000_000) -> bytes:
+    """One page drawing ``paths`` short lines (28 MB of operators packed into 55 KB at
+    two million) before a word: pdfium holds an object per line."""
+    return _one_page(b"q " + b"1 1 m 2 2 l S " * paths + b"Q " + text_content("Texto"))
+
+
+def word_online_docx(text: str, body: str = "word/document2.xml") -> bytes:
+    """A Word file as Word Online and SharePoint save it: the body under another name
+    than ``word/document.xml``, named by the package's ``officeDocument`` relationship."""
+    w = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+    relationships = (
+        '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>'
+        '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
+        '<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/'
+        f'relationships/officeDocument" Target="/{body}"/></Relationships>'
+    )
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr("[Content_Types].xml", '<?xml version="1.0"?><Types/>')
+        archive.writestr("_rels/.rels", relationships)
+        archive.writestr(
+            body,
+            f'<w:document xmlns:w="{w}"><w:body><w:p><w:r><w:t>{text}</w:t></w:r></w:p>'
+            "</w:body></w:document>",
+        )
+    return buffer.getvalue()
