@@ -250,7 +250,10 @@ class Deliverer:
             try:
                 self.mailer.send(message)
             except MailError as exc:
-                self._failed(alert, ids, str(exc), None)
+                # the owner reads the cause (GET /v1/alerts/{id}); the relay's words are
+                # the operator's, in the log
+                log.warning("alert %s e-mail not sent: %s", alert.id, exc)
+                self._failed(alert, ids, exc.causa, None)
                 return [], None, 1
         if alert.rate in PERIODS:
             self.book.digest_sent(alert.id, now)

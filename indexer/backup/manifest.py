@@ -39,8 +39,15 @@ def read_manifest(src: Path) -> Manifest:
         data = json.loads(inside(src, MANIFEST, MANIFEST).read_text(encoding="utf-8"))
     except FileNotFoundError as exc:
         raise BackupError(f"{src} no es una copia de seguridad: no tiene {MANIFEST}") from exc
-    except (ValueError, UnicodeDecodeError) as exc:
-        raise BackupError(f"{src / MANIFEST} no es JSON válido: {exc}") from exc
+    # said where, not in Python's English («Expecting ',' delimiter: line 3 column 5»)
+    except UnicodeDecodeError as exc:
+        where = f"byte {exc.start + 1}"
+        raise BackupError(f"{src / MANIFEST} no es texto UTF-8: falla en el {where}") from exc
+    except json.JSONDecodeError as exc:
+        where = f"línea {exc.lineno}, columna {exc.colno}"
+        raise BackupError(f"{src / MANIFEST} no es JSON válido: falla en la {where}") from exc
+    except RecursionError as exc:  # "[[[[…" nested deeper than Python reads
+        raise BackupError(f"{src / MANIFEST} anida demasiadas listas u objetos") from exc
     if not isinstance(data, dict) or data.get("format") != FORMAT:
         raise BackupError(f"{src / MANIFEST} no es un manifiesto del formato {FORMAT}")
     database, files, index = (_part(data, key) for key in ("database", "files", "index"))
@@ -113,7 +120,10 @@ def listed_digests(listing: Path) -> list[str]:
     try:
         digests = listing.read_text(encoding="ascii").split()
     except UnicodeDecodeError as exc:
-        raise BackupError(f"{listing.name} no es una lista de sha256: {exc}") from exc
+        raise BackupError(
+            f"{listing.name} no es una lista de sha256: tiene un carácter que no es ASCII "
+            f"(byte {exc.start + 1} del archivo)"
+        ) from exc
     wrong = next((d for d in digests if not _SHA256.fullmatch(d)), None)
     if wrong is not None:
         raise BackupError(f"{listing.name} nombra {wrong[:80]!r}, que no es un sha256")

@@ -11,7 +11,13 @@ from config.settings import Settings
 
 
 class MailError(Exception):
-    """A message was not accepted; the text says why (for logs and delivery records)."""
+    """A message was not accepted. Its text says why for the operator's log (the relay's
+    host, port and replies); ``causa`` says it in Spanish for the alert's owner, who reads
+    it in the delivery record (GET /v1/alerts/{id}) and must learn nothing of the relay."""
+
+    def __init__(self, message: str, causa: str) -> None:
+        super().__init__(message)
+        self.causa = causa
 
 
 class Mailer:
@@ -33,7 +39,10 @@ class Mailer:
         """Send every message over one connection; the first refusal stops the batch."""
         s = self.settings
         if not s.smtp_host:
-            raise MailError("no SMTP server is configured (ABIERTO_SMTP_HOST)")
+            raise MailError(
+                "no SMTP server is configured (ABIERTO_SMTP_HOST)",
+                "el servicio no tiene configurado el envío de correo",
+            )
         try:
             with self._connect() as smtp:
                 if s.smtp_username:
@@ -41,23 +50,41 @@ class Mailer:
                 for message in messages:
                     refused = smtp.send_message(message)
                     if refused:
-                        raise MailError(f"recipients refused: {', '.join(sorted(refused))}")
+                        raise MailError(
+                            f"recipients refused: {', '.join(sorted(refused))}",
+                            _refused(refused),
+                        )
         except MailError:
             raise
         except smtplib.SMTPRecipientsRefused as exc:
-            raise MailError(f"recipients refused: {', '.join(sorted(exc.recipients))}") from exc
+            raise MailError(
+                f"recipients refused: {', '.join(sorted(exc.recipients))}",
+                _refused(exc.recipients),
+            ) from exc
         except smtplib.SMTPAuthenticationError as exc:
-            raise MailError(f"the SMTP server refused the login ({exc.smtp_code})") from exc
+            raise MailError(
+                f"the SMTP server refused the login ({exc.smtp_code})",
+                "el servidor de correo del servicio no aceptó su usuario y contraseña",
+            ) from exc
         except smtplib.SMTPResponseException as exc:
             detail = exc.smtp_error.decode("utf-8", "replace")[:200]
-            raise MailError(f"the SMTP server answered {exc.smtp_code}: {detail}") from exc
+            raise MailError(
+                f"the SMTP server answered {exc.smtp_code}: {detail}",
+                f"el servidor de correo del servicio no aceptó el mensaje (código {exc.smtp_code})",
+            ) from exc
         except smtplib.SMTPException as exc:
-            raise MailError(f"SMTP error: {exc}") from exc
+            raise MailError(
+                f"SMTP error: {exc}", "el servidor de correo del servicio cortó el envío"
+            ) from exc
         except TimeoutError as exc:
-            raise MailError(f"the SMTP server did not answer in {s.smtp_timeout_s:g} s") from exc
+            raise MailError(
+                f"the SMTP server did not answer in {s.smtp_timeout_s:g} s",
+                f"el servidor de correo del servicio no respondió en {s.smtp_timeout_s:g} s",
+            ) from exc
         except OSError as exc:
             raise MailError(
-                f"cannot reach the SMTP server {s.smtp_host}:{s.smtp_port}: {exc}"
+                f"cannot reach the SMTP server {s.smtp_host}:{s.smtp_port}: {exc}",
+                "no se pudo conectar con el servidor de correo del servicio",
             ) from exc
 
     def _connect(self) -> smtplib.SMTP:
@@ -78,3 +105,10 @@ class Mailer:
                 smtp.close()
                 raise
         return smtp
+
+
+def _refused(recipients: Iterable[str]) -> str:
+    addresses = sorted(recipients)
+    if len(addresses) == 1:
+        return f"el servidor de correo rechazó la dirección {addresses[0]}"
+    return f"el servidor de correo rechazó las direcciones {', '.join(addresses)}"

@@ -75,3 +75,36 @@ def query_field(typed: str) -> str | None:
 def query_field_names() -> list[str]:
     """The names valid in ``q``, as listed in an error."""
     return sorted(QUERY_FIELDS)
+
+
+# The one Spanish name a person is offered for each field (the English names and the
+# other spellings, ``anio``, ``organo``, ``testado``, keep working); written with its
+# accents, which ``query_field`` folds.
+SPANISH_NAMES: dict[str, str] = {
+    "title": "título",
+    "text": "texto",
+    "kind": "tipo",
+    "court": "tribunal",
+    "matter": "materia",
+    "ponente": "ponente",
+    "ruling": "sentido",
+    "expediente": "expediente",
+    "cita": "cita",
+    "year": "año",
+    "jurisdiction": "entidad",
+    "institution": "institución",
+    "source_id": "fuente",
+    "congress": "congreso",
+    "legislature": "legislatura",
+    "chamber": "cámara",
+    "period": "periodo",
+    "session_type": "tipo_sesion",
+    "doc_type": "tipo_documento",
+    "redacted": "testada",
+}
+
+
+def spanish_field_names() -> str:
+    """The fields of ``q`` as a person reads them in an error: «título, texto, … o testada»."""
+    names = list(SPANISH_NAMES.values())
+    return f"{', '.join(names[:-1])} o {names[-1]}"

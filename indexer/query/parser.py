@@ -24,7 +24,7 @@ from dataclasses import dataclass
 
 from indexer.models import KINDS
 from indexer.query.ast import And, Field, MatchAll, Node, Not, Or, Phrase, Prefix, Term
-from indexer.query.fields import query_field, query_field_names
+from indexer.query.fields import query_field, query_field_names, spanish_field_names
 from indexer.query.foreign import foreign_operator
 from indexer.query.single_quotes import as_double_quotes
 from indexer.query.spellings import may_have_spellings, with_spellings
@@ -287,7 +287,8 @@ def _field_or_word(word: str, start: int, quoted_next: bool) -> _Token:
         raise QuerySyntaxError(
             f"unknown field {name[:40]!r}{dates[0] if dates else ''}; valid fields: {valid}",
             start,
-            f"el campo «{name[:40]}» no existe{dates[1] if dates else ''}; campos válidos: {valid}",
+            f"el campo «{name[:40]}» no existe{dates[1] if dates else ''}; los campos son: "
+            f"{spanish_field_names()}",
             field=name[:40],
         )
     return _Token("WORD", word, start)

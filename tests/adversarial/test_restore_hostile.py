@@ -183,6 +183,27 @@ def test_a_manifest_of_another_shape_is_one_line(
     _restore(tmp_path / "data", copy)
 
 
+@pytest.mark.parametrize(
+    ("written", "said"),
+    [
+        (b'{"format": 1,\n  "database" {}}', "no es JSON válido: falla en la línea 2, columna 14"),
+        (b'{"format": "\xff"}', "no es texto UTF-8: falla en el byte 13"),
+        (b"[" * 100_000, "anida demasiadas listas u objetos"),
+    ],
+    ids=["broken", "latin-1", "nested"],
+)
+def test_a_manifest_that_is_no_json_is_said_in_spanish_and_where(
+    backup: Path, tmp_path: Path, written: bytes, said: str
+) -> None:
+    """A manifest cut or edited by hand was refused «no es JSON válido: Expecting ':'
+    delimiter: line 2 column 14 (char 27)»: Python's English inside the Spanish line."""
+    copy = tmp_path / "hostile" / "bk"
+    shutil.copytree(backup, copy)
+    (copy / "manifest.json").write_bytes(written)
+    done = _restore(tmp_path / "data", copy)
+    assert done.stderr.strip() == f"abierto restore: {copy / 'manifest.json'} {said}"
+
+
 def test_a_database_that_is_no_database_restores_nothing(backup: Path, tmp_path: Path) -> None:
     garbage = b"no es una base de datos" * 100
 

@@ -5,7 +5,9 @@ confirmation, matches in natural Spanish with their permalinks, one-click unsubs
 from __future__ import annotations
 
 import datetime as dt
+import logging
 import re
+import socket
 from collections.abc import Iterator
 from email.header import decode_header, make_header
 from email.message import EmailMessage
@@ -199,8 +201,31 @@ def test_a_refused_address_is_recorded_as_the_cause(mailing: Service, smtp_serve
     token = {"X-Alert-Token": alert["manage_token"]}
     attempt = mailing.client.get(f"/v1/alerts/{alert['id']}", headers=token).json()
     assert attempt["deliveries"][0]["status"] == "fallida"
-    assert ADDRESS in attempt["deliveries"][0]["cause"]
+    assert (
+        attempt["deliveries"][0]["cause"] == f"el servidor de correo rechazó la dirección {ADDRESS}"
+    )
     assert attempt["undelivered"] == 1
+
+
+def test_an_unreachable_relay_is_told_to_the_owner_in_spanish_naming_nothing_of_it(
+    mailing: Service, smtp_server: Inbox, caplog: pytest.LogCaptureFixture
+) -> None:
+    """The owner of an e-mail alert read «cannot reach the SMTP server 127.0.0.1:2525:
+    [Errno 111] Connection refused» in its delivery record: English, and the relay's
+    address, which is the operator's (in the log)."""
+    alert = subscribe(mailing, {"q": "pensión"})
+    confirm(mailing, smtp_server.wait_for(1)[0])
+    add(mailing, "26/2026", "La pensión alimenticia del menor.")
+    with socket.create_server(("127.0.0.1", 0)) as probe:
+        closed = probe.getsockname()[1]
+    gone = mailing.settings.model_copy(update={"smtp_port": closed})
+    with caplog.at_level(logging.WARNING):
+        Deliverer(gone, mailing.library.db).run_once()
+    token = {"X-Alert-Token": alert["manage_token"]}
+    [attempt] = mailing.client.get(f"/v1/alerts/{alert['id']}", headers=token).json()["deliveries"]
+    assert attempt["status"] == "fallida"
+    assert attempt["cause"] == "no se pudo conectar con el servidor de correo del servicio"
+    assert f"127.0.0.1:{closed}" in caplog.text  # the operator still reads where and why
 
 
 def test_the_management_token_reads_and_deletes_only_its_alert(

@@ -188,3 +188,38 @@ def test_every_refusal_the_api_words_has_its_own_page_for_people() -> None:
     is said on its page in its own words, not as the page of an unforeseen fault."""
     generic = [status for status in mensajes.BY_STATUS if status < 500 and status not in MESSAGES]
     assert generic == []
+
+
+def _missing(client: TestClient, path: str) -> str:
+    page = client.get(path, headers={"Accept": "text/html,*/*;q=0.8"})
+    assert page.status_code == 404, path
+    assert page.headers["content-type"].startswith("text/html"), path
+    found, _links = _problems(path, page.text)
+    assert found == [], found
+    return page.text.split("<main", 1)[1]
+
+
+def test_a_missing_page_says_what_was_not_found(client: TestClient) -> None:
+    """Every 404 page said «Puede que el documento ya no exista», for a person, a congress
+    or a mistyped page alike."""
+    assert "el documento ya no exista" in _missing(client, "/d/nada")
+    person = _missing(client, "/personas/nadie")
+    assert "No encontramos a esa persona" in person and "Personas" in person
+    congress = _missing(client, "/sesiones/nada")
+    assert "No encontramos ese congreso" in congress
+    assert "la dirección esté incompleta o mal escrita" in _missing(client, "/nada")
+    for path in ("/personas/nadie", "/sesiones/nada", "/nada"):
+        assert "el documento" not in _missing(client, path), path
+
+
+def test_a_stylesheet_address_typed_in_a_browser_gets_the_spanish_page(
+    client: TestClient,
+) -> None:
+    """``/static/nada.css`` answered a person's browser JSON; programs, and a browser
+    fetching a page's stylesheet, keep it."""
+    assert "No encontramos ese archivo" in _missing(client, "/static/nada.css")
+    for accept in ("text/css,*/*;q=0.1", "application/json", "*/*"):
+        sheet = client.get("/static/nada.css", headers={"Accept": accept})
+        assert sheet.status_code == 404
+        assert sheet.headers["content-type"] == "application/json"
+        assert sheet.json()["mensaje"]

@@ -36,6 +36,42 @@ def test_an_unknown_field_in_q_is_a_422_naming_it(client: TestClient) -> None:
     assert "«juez»" in error["mensaje"]
 
 
+# the English names and the other spellings of a field in q: they work, nobody is offered them
+NOT_OFFERED = (
+    "court",
+    "matter",
+    "title",
+    "year",
+    "session_type",
+    "doc_type",
+    "source",
+    "anio",
+    "organo",
+    "fallo",
+    "testado",
+    "titulo",
+    "camara",
+    "institucion",
+)
+
+
+def test_an_unknown_field_offers_people_the_spanish_names_once(client: TestClient) -> None:
+    """``q=foo:bar`` answered «campos válidos: anio, año, camara, chamber, … title…»: forty
+    names in two languages and two spellings, on the page and in the API."""
+    error = _error(client, q="foo:bar")
+    listed = error["mensaje"].split("los campos son: ", 1)[1]
+    names = listed.replace(" o ", ", ").split(", ")
+    assert "tribunal" in names and "año" in names and "título" in names
+    assert len(names) == len(set(names)) == len(FIELD_KINDS)
+    assert not set(names) & set(NOT_OFFERED)
+    assert "ponente" in error["msg"] and "court" in error["msg"]  # programs keep their list
+    page = client.get("/buscar", params={"q": "foo:bar"}, headers={"Accept": "text/html"})
+    said = page.text.split("<main", 1)[1]
+    assert "El campo «foo» no existe; los campos son: título, texto, tipo" in said
+    assert not any(f" {name}," in said for name in NOT_OFFERED)
+    assert _titles(client, q="court:Sala year:2023") == _titles(client, q="tribunal:Sala año:2023")
+
+
 def test_an_unknown_facet_is_a_422_listing_the_valid_ones(client: TestClient) -> None:
     error = _error(client, facets="juez")
     assert "'juez'" in error["msg"] and "year" in error["msg"] and "ponente" in error["msg"]

@@ -82,9 +82,42 @@ MESSAGES = {
 }
 
 
+# A 404 said by what was asked: a missing person's page spoke of a document
+NOT_FOUND: tuple[tuple[tuple[str, ...], tuple[str, str]], ...] = (
+    (("/d/", "/documentos/"), MESSAGES[404]),
+    (
+        ("/personas/",),
+        (
+            "No encontramos a esa persona",
+            "Puede que ya no esté publicada o que la dirección esté incompleta. Búsquela "
+            "en Personas.",
+        ),
+    ),
+    (
+        ("/sesiones/",),
+        (
+            "No encontramos ese congreso",
+            "Puede que la dirección esté incompleta o mal escrita. Elija el congreso en Sesiones.",
+        ),
+    ),
+    (
+        ("/static/", "/docs-assets/"),
+        (
+            "No encontramos ese archivo",
+            "Puede que la dirección esté incompleta o que el archivo haya cambiado.",
+        ),
+    ),
+)
+PAGE_NOT_FOUND = (
+    "No encontramos esa página",
+    "Puede que la dirección esté incompleta o mal escrita.",
+)
+
+
 def wants_html(request: Request) -> bool:
-    path = request.url.path
-    if path.startswith(("/v1", "/openapi", "/docs-assets", "/static")):
+    """A browser asking for a page (or for a stylesheet's address typed in it): programs,
+    and the browser fetching a stylesheet or a script, keep JSON."""
+    if request.url.path.startswith(("/v1", "/openapi")):
         return False
     return "text/html" in request.headers.get("accept", "")
 
@@ -92,6 +125,11 @@ def wants_html(request: Request) -> bool:
 def refusal_page(request: Request, status: int, headers: dict[str, str] | None = None) -> Any:
     """The Spanish page of a refusal, for a browser."""
     title, text = MESSAGES.get(status, ("Algo salió mal", "Intente de nuevo más tarde."))
+    if status == 404:
+        path = request.url.path
+        title, text = next(
+            (said for starts, said in NOT_FOUND if path.startswith(starts)), PAGE_NOT_FOUND
+        )
     response = render(
         request, "error.html", {"title": title, "text": text, "status": status}, status
     )
