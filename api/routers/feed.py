@@ -85,7 +85,7 @@ def search_feed(
     feed = Feed(
         id=feed_urn(canonical),
         title=f"Estado Abierto: {query.q.strip() or 'documentos nuevos'}",
-        subtitle=_subtitle(result.total),
+        subtitle=_subtitle(_shown_total(result.total, len(result.hits), len(shown))),
         links=[
             Link(f"{base}/v1/search.atom?{urlencode(params)}", "self", ATOM_TYPE),
             Link(f"{base}/?{urlencode(params)}", "alternate", "text/html"),
@@ -111,6 +111,14 @@ def _subtitle(total: int) -> str:
     if total == 1:
         return "1 documento coincide con esta búsqueda."
     return f"{total} documentos coinciden con esta búsqueda; los más recientes."
+
+
+def _shown_total(total: int, hits: int, shown: int) -> int:
+    """The index's total less the page's hits left out (withheld or deleted since its last
+    commit): they are counted until then, and a subtitle saying "3 documentos" over one
+    entry tells a reader that something matching was just withheld. One withheld since
+    and found beyond the page is still counted until the index's next commit."""
+    return max(total - (hits - shown), shown)
 
 
 def _listable(doc: AnyDocument | None) -> bool:

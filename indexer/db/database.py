@@ -380,8 +380,12 @@ class Database:
                 .order_by(_DOCS.c.updated_at.desc())
                 .limit(1)
             )
+            # max() of the bare column lets SQLite walk ``ix_documents_updated`` from the
+            # newest row, reading every document's JSON when none is withheld (the whole
+            # table: 0.35 s at 100k, on every feed request); of an expression it reads
+            # the few rows of the partial index (migration 0028)
             again = s.scalar(
-                select(func.max(_DOCS.c.updated_at)).where(
+                select(func.max(func.coalesce(_DOCS.c.updated_at, _DOCS.c.updated_at))).where(
                     withheld, _DOCS.c.never_published.is_(None)
                 )
             )

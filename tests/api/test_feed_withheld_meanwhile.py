@@ -55,3 +55,31 @@ def test_a_document_withheld_or_deleted_before_reindexing_leaves_the_feed(
                 assert "Sentencia publica" in body
     finally:
         library.close()
+
+
+def test_the_subtitle_counts_only_the_documents_still_listed(tmp_path: Path) -> None:
+    """The subtitle's count came from the index: three documents over the one entry left,
+    until the indexer's next commit (a watcher learned two matching were just withheld or
+    deleted). It counts what the feed lists; after the commit it is the same, so the
+    ETag does not change a second time."""
+    library = make_library(tmp_path)
+    try:
+        for name, year in (("retenida", 2024), ("borrada", 2023), ("publica", 2022)):
+            library.add_document(_sentence(name, year, SECRET if name == "retenida" else "X"))
+        library.flush()
+        finding = PrivacyFinding(kind="curp", field="text", start=37, end=55)
+        library.add_document(
+            _sentence("retenida", 2024, SECRET).model_copy(
+                update={"privacy": PrivacyReport(policy="withhold", findings=[finding])}
+            )
+        )
+        with library.db.session() as s:
+            s.execute(text("delete from documents where id = 'borrada'"))
+            s.commit()
+        with serving(create_app(library)) as base:
+            for params in ({}, {"q": "concesión"}):
+                body = httpx.get(f"{base}/v1/search.atom", params=params).content.decode()
+                assert body.count("<entry>") == 1
+                assert "<subtitle>1 documento coincide con esta búsqueda.</subtitle>" in body
+    finally:
+        library.close()
