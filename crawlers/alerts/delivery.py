@@ -59,6 +59,13 @@ MAIL_MATCHES = 200  # documents listed in one e-mail at most (the rest in the ne
 # deleted alike, so the owner learns only that the document left publication
 WITHDRAWN_SINCE = "el documento dejó de publicarse después de coincidir con la alerta"
 CHANGED_SINCE = "el documento cambió después de coincidir y ya no responde a la alerta"
+# a webhook's deliveries while the data folder lost the key its secret was sealed under
+KEY_LOST = (
+    "falta la clave de las alertas de la carpeta de datos del servicio, con la que se selló "
+    "el secreto de firma de este webhook: no se puede firmar la entrega. Su operador debe "
+    "restaurarla desde la copia de seguridad (abierto restore la repone); si se perdió, "
+    "borre el webhook (DELETE /v1/alerts/{id}) y créelo de nuevo"
+)
 log = logging.getLogger(__name__)
 
 
@@ -201,8 +208,8 @@ class Deliverer:
         """POST each match in order; the first failure stops (and is retried later)."""
         sent: list[int] = []
         status = None
-        if self.missing_key is not None:
-            self._failed(alert, [item.id for item, _ in items], str(self.missing_key), None)
+        if self.missing_key is not None:  # the folder's path is the operator's (the log)
+            self._failed(alert, [item.id for item, _ in items], KEY_LOST, None)
             return sent, status, 1
         try:
             secret = self.book.signing_secret(alert)
@@ -228,7 +235,11 @@ class Deliverer:
                 # it); its matches wait for the next pass
                 break
             if not outcome.ok:
-                self._failed(alert, [item.id], outcome.cause or "unknown", outcome.status)
+                # the owner reads the cause in Spanish (GET /v1/alerts/{id}); the English
+                # one, with the address checked and the exception, is the operator's
+                log.warning("alert %s webhook delivery failed: %s", alert.id, outcome.cause)
+                causa = outcome.causa or "no se pudo entregar al webhook"
+                self._failed(alert, [item.id], causa, outcome.status)
                 return sent, status, 1
             sent.append(item.id)
             status = outcome.status

@@ -104,6 +104,7 @@ def test_a_folder_that_lost_its_key_makes_no_new_one_and_says_why_per_delivery(
             [attempt] = state["deliveries"]
             assert attempt["cause"].startswith("falta la clave de las alertas de la carpeta")
             assert "abierto restore la repone" in attempt["cause"]
+            assert str(restored) not in attempt["cause"]  # the server's folder: the log's
             asked = {"query": {"q": "amparo"}, "delivery": {"webhook": receiver.url}}
             refused = client.post("/v1/alerts", json=asked, headers=auth)
             assert refused.status_code == 503, refused.text

@@ -2,7 +2,8 @@
 again, said «está desactivada: desactivada tras 5 entregas fallidas seguidas; la última:
 cannot reach the SMTP server mx-interno.ejemplo:25: …», the mail relay's name and its
 English error, on a page anyone with the link reads. It now says in Spanish what happened
-and what to do; the reason stays in the alert's record, for the operator."""
+and what to do; the reason itself is read by the alert's owner alone, through its token
+(``GET /v1/alerts/{id}``), and the relay's details only in the operator's log."""
 
 from __future__ import annotations
 

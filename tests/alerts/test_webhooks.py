@@ -89,7 +89,9 @@ def test_a_failing_receiver_is_retried_and_finally_disabled_with_the_reason(
         state = view(service, alert["id"])
         assert state["status"] == "activa"
         assert state["consecutive_failures"] == 1
-        assert state["deliveries"][0]["cause"] == "the receiver answered HTTP 500"
+        assert state["deliveries"][0]["cause"] == (
+            "el servidor del webhook respondió con el error HTTP 500"
+        )
         deliver(service)  # backing off: no attempt before next_attempt_at
         assert len(receiver.requests) == 1
         for failure in (2, 3):
@@ -125,7 +127,7 @@ def test_a_redirect_is_not_followed(service: Service, receiver: Receiver) -> Non
     assert [r.path for r in receiver.requests] == ["/hook"]
     attempt = view(service, alert["id"])["deliveries"][0]
     assert attempt["status"] == "fallida"
-    assert "redirect" in attempt["cause"] and "not followed" in attempt["cause"]
+    assert attempt["cause"] == "el webhook redirige a otra dirección (HTTP 307): no se sigue"
 
 
 def test_forbidden_addresses_are_refused_at_registration(service: Service) -> None:
@@ -150,7 +152,7 @@ def test_the_address_is_checked_again_at_delivery(tmp_path: Path, receiver: Rece
         Deliverer(strict, service.library.db).run_once()
         assert receiver.requests == []
         cause = view(service, alert["id"])["deliveries"][0]["cause"]
-        assert cause.startswith("address refused") and "loopback" in cause
+        assert cause == "la dirección del webhook no está permitida (red privada o local)"
 
 
 def test_a_webhook_needs_a_key(service: Service, receiver: Receiver) -> None:
@@ -237,7 +239,7 @@ def test_a_receiver_trickling_its_answer_fails_at_the_deadline_and_is_retried(
             assert state["consecutive_failures"] == 1
             assert state["deliveries"][0]["status"] != "entregada"
             assert state["deliveries"][0]["cause"] == (
-                "the receiver did not finish answering in 2 s"
+                "el servidor del webhook no terminó de responder en 2 s"
             )
             next_at = dt.datetime.fromisoformat(state["next_attempt_at"])
             retry = dt.timedelta(seconds=60)
