@@ -66,6 +66,12 @@ KEY_LOST = (
     "restaurarla desde la copia de seguridad (abierto restore la repone); si se perdió, "
     "borre el webhook (DELETE /v1/alerts/{id}) y créelo de nuevo"
 )
+# an e-mail's while it is lost: its unsubscribe link cannot be signed (the path: the log's)
+KEY_LOST_MAIL = (
+    "falta la clave de las alertas de la carpeta de datos del servicio, con la que se firma "
+    "el enlace para darse de baja: no se puede enviar el aviso. Su operador debe restaurarla "
+    "desde la copia de seguridad (abierto restore la repone)"
+)
 log = logging.getLogger(__name__)
 
 
@@ -252,7 +258,7 @@ class Deliverer:
         now = utcnow()
         listed = [self._described(alert, item, doc) for item, doc in items[:MAIL_MATCHES]]
         if listed and self.missing_key is not None:  # its unsubscribe link cannot be signed
-            self._failed(alert, [doc.match_id for doc in listed], str(self.missing_key), None)
+            self._failed(alert, [doc.match_id for doc in listed], KEY_LOST_MAIL, None)
             return [], None, 1
         if listed:
             unsubscribe = self.book.unsubscribe_token(alert)

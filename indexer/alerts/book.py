@@ -593,10 +593,12 @@ class AlertBook:
             row.next_attempt_at = now + wait
             if row.failures >= max_failures:
                 row.status = DISABLED
-                row.reason = (
-                    f"desactivada tras {row.failures} entregas fallidas seguidas; "
-                    f"la última: {cause[:300]}"
+                times = (
+                    f"{row.failures} entregas fallidas seguidas"
+                    if row.failures > 1
+                    else "una entrega fallida"
                 )
+                row.reason = f"desactivada tras {times}; la última: {cause[:300]}"
             return row
 
     def digest_sent(self, alert_id: str, now: dt.datetime | None = None) -> None:

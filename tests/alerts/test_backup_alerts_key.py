@@ -25,12 +25,15 @@ from indexer.library import Library
 from tests.alerts.conftest import (
     Receiver,
     Service,
+    open_mailing,
     open_service,
     sentencia,
     settings_for,
     webhook_alert,
 )
+from tests.alerts.test_email import confirm
 from tests.alerts.test_webhooks import verify
+from tests.services.smtp import Inbox
 
 
 @pytest.fixture
@@ -128,3 +131,39 @@ def test_a_backup_without_the_key_is_restored_saying_deliveries_will_fail(
     assert main(["--data-dir", str(restored), "restore", str(copy)]) == 0
     assert "falta la clave de las alertas" in capsys.readouterr().err
     assert not (restored / LINKS_FILE).exists()
+
+
+def test_an_email_alert_whose_folder_lost_its_key_is_told_why_without_the_servers_path(
+    tmp_path: Path, smtp_server: Inbox, receiver: Receiver
+) -> None:
+    """An e-mail's unsubscribe link is signed with the key a webhook's secret is sealed
+    under: once the folder lost it, the e-mail's owner reads why the notice could not go
+    out (``GET /v1/alerts/{id}``), never the server's data folder."""
+    live_root = tmp_path / "live"
+    for service in open_mailing(live_root, smtp_server):
+        asked = {"query": {"q": "pensión"}, "delivery": {"email": "reportera@example.org"}}
+        alert = service.client.post("/v1/alerts", json=asked).json()
+        (confirmation,) = smtp_server.wait_for(1)
+        confirm(service, confirmation)
+        webhook_alert(service, receiver.url, {"q": "amparo"})  # a secret sealed under the key
+        restored = _backup_and_restore(service, tmp_path)
+    (restored / LINKS_FILE).unlink()
+
+    settings = settings_for(
+        restored, smtp_host=smtp_server.host, smtp_port=smtp_server.port, smtp_security="none"
+    )
+    library = Library.open(settings, writer=True)
+    try:
+        library.add_document(sentencia("52/2026", "La pensión alimenticia del menor."))
+        library.flush()
+        Deliverer(settings, library.db).run_once()
+        with TestClient(create_app(library, settings)) as client:
+            token = {"X-Alert-Token": alert["manage_token"]}
+            state = client.get(f"/v1/alerts/{alert['id']}", headers=token).json()
+            [attempt] = state["deliveries"]
+            assert attempt["cause"].startswith("falta la clave de las alertas de la carpeta")
+            assert "darse de baja" in attempt["cause"]
+            assert str(restored) not in attempt["cause"]
+        assert len(smtp_server.messages) == 1  # only the confirmation went out
+    finally:
+        library.close()

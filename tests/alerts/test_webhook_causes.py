@@ -54,7 +54,7 @@ def _failed_once(service: Service, url: str, number: str) -> dict:
 def _said(state: dict) -> str:
     """The delivery's cause, checked to be the disabled alert's reason's last part."""
     cause = state["deliveries"][0]["cause"]
-    assert state["reason"] == f"desactivada tras 1 entregas fallidas seguidas; la última: {cause}"
+    assert state["reason"] == f"desactivada tras una entrega fallida; la última: {cause}"
     return cause
 
 
