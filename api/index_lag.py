@@ -53,7 +53,7 @@ from sqlalchemy import select as sql_select
 
 from indexer.db import Database
 from indexer.db.bulk import run_in
-from indexer.db.tables import DocumentDeletionRow, DocumentRow, IndexQueueRow
+from indexer.db.tables import WITHHOLD_SQLITE, DocumentDeletionRow, DocumentRow, IndexQueueRow
 from indexer.library import AnyDocument, Library
 from indexer.models import PrivacyReport
 from indexer.stores import SearchQuery, SearchResult
@@ -167,6 +167,12 @@ class _Watch:
                 self._version = version
                 self.reads += 1
             return self._queued, self._known
+
+    def read_hidden(self) -> Hidden:
+        """``_read_hidden`` on this connection (the pool's are left alone)."""
+        with self._lock:
+            rows = self._connection.execute(_HIDDEN_SQLITE, (HIDDEN_HELD, HIDDEN_HELD))
+            return Hidden(frozenset(row[0] for row in rows))
 
     def read(self, ids: list[str]) -> list[tuple[str, str | None]]:
         """Each of ``ids`` that has a row, and whether it is queued (the id, or None)."""
@@ -453,10 +459,24 @@ def current_result(library: Library, result: R, query: SearchQuery | None = None
 # database (the watch's) or per request without a watch; of them, those the index still
 # holds are asked once per index generation (``holding``); only when some are does a
 # question cost more: one search of them alone (``matching_now``) and, when some match,
-# one count of their facets (``facets_among``).
+# one count of their facets (``facets_among``), kept per question (``COUNTED_HELD``)
+# until the index commits or the database changes.
 HIDDEN_HELD = 1000
-DELETED_WINDOW = dt.timedelta(days=1)
+DELETED_WINDOW = dt.timedelta(days=1)  # as ``_HIDDEN_SQLITE`` says it
+# ``_read_hidden`` on SQLite, said once (``Database._withheld_now``; the window in the
+# tombstones' own format, migration 0012)
+_HIDDEN_SQLITE = (
+    "SELECT * FROM (SELECT id FROM documents WHERE "
+    f"{WITHHOLD_SQLITE} AND json_array_length(data, '$.privacy.findings') > 0"
+    " AND coalesce(json_extract(data, '$.privacy.reviewed'), 0) = 0"
+    " AND EXISTS (SELECT 1 FROM index_queue AS q WHERE q.doc_id = documents.id) LIMIT ?)"
+    " UNION SELECT * FROM (SELECT t.document_id FROM document_deletions AS t"
+    " WHERE t.deleted_at >= strftime('%Y-%m-%d %H:%M:%f000', 'now', '-1 day')"
+    " AND NOT EXISTS (SELECT 1 FROM documents AS d WHERE d.id = t.document_id)"
+    " ORDER BY t.seq DESC LIMIT ?)"
+)
 HELD_SECONDS = 1.0  # a store without generations (an engine): held ones asked this often
+COUNTED_HELD = 512  # questions whose uncounted documents are kept, per change
 
 
 @dataclass(frozen=True)
@@ -467,6 +487,8 @@ class Hidden:
     ids: frozenset[str]
     held: dict[object, frozenset[str]] = field(default_factory=dict)
     version: object = None  # the watch's, when it was read
+    # what each question counted of them, of the same index generation (``uncounted``)
+    counted: dict[object, Uncounted] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -519,7 +541,11 @@ def _hidden(library: Library) -> Hidden:
     if kept is not None and kept.version == version:
         return kept
     # read after the version: a commit meanwhile changes it, and it is read again
-    hidden = dataclasses.replace(_read_hidden(library), version=version)
+    try:
+        read = watch.read_hidden() if isinstance(watch, _Watch) else _read_hidden(library)
+    except sqlite3.Error:
+        return _read_hidden(library)
+    hidden = dataclasses.replace(read, version=version)
     watch.hidden = hidden
     return hidden
 
@@ -531,36 +557,49 @@ def hidden_ids(library: Library) -> frozenset[str]:
     return _hidden(library).ids
 
 
-def _held(library: Library, hidden: Hidden) -> frozenset[str]:
-    """Which candidates the index holds now, asked once per index generation."""
+def _generation(library: Library) -> object:
+    """The index's generation (a store without: the time, in ``HELD_SECONDS``)."""
     generation = getattr(library.store, "generation", None)
-    key = generation() if generation is not None else int(time.monotonic() / HELD_SECONDS)
-    held = hidden.held.get(key)
+    return generation() if generation is not None else int(time.monotonic() / HELD_SECONDS)
+
+
+def _held(hidden: Hidden, library: Library, generation: object) -> frozenset[str]:
+    """Which candidates the index holds now, asked once per index generation."""
+    held = hidden.held.get(generation)
     if held is None:
         held = frozenset(library.holding(sorted(hidden.ids)))
         hidden.held.clear()  # the last generation's only
-        hidden.held[key] = held
+        hidden.counted.clear()
+        hidden.held[generation] = held
     return held
 
 
 def uncounted(library: Library, query: SearchQuery) -> Uncounted:
     """The documents withheld or deleted since the index's last commit that the index
     still finds for ``query`` (its words, filters and dates), and their facet values:
-    nothing read beyond the watch's state when none was (the usual case)."""
+    nothing read beyond the watch's state when none was (the usual case); each question
+    asked once per index generation and change of the database."""
     hidden = _hidden(library)
     if not hidden.ids:
         return Uncounted()
-    held = _held(library, hidden)
+    generation = _generation(library)
+    held = _held(hidden, library, generation)
     if not held:
         return Uncounted()
+    key = (generation, query.counts_key())
+    kept = hidden.counted.get(key)
+    if kept is not None:
+        return kept
     found = library.matching_now(query, sorted(held))
-    if not found:
-        return Uncounted()
-    facets = library.facets_among(query, sorted(found)) if query.facets else {}
-    return Uncounted(
+    facets = library.facets_among(query, sorted(found)) if found and query.facets else {}
+    less = Uncounted(
         frozenset(found),
         {name: {f.value: f.count for f in values} for name, values in facets.items()},
     )
+    if len(hidden.counted) >= COUNTED_HELD:
+        hidden.counted.clear()
+    hidden.counted[key] = less
+    return less
 
 
 def without_uncounted(result: R, less: Uncounted) -> R:
