@@ -25,6 +25,8 @@ from api.app import create_app
 from config.settings import Settings
 from indexer.library import Library
 from indexer.models import PrivacyFinding, PrivacyReport, Sentencia, Sesion
+from tests.alerts.conftest import open_service, webhook_alert
+from tests.alerts.conftest import sentencia as alert_sentencia
 from tests.engine.fixtures import MakeStore, engine_url
 from tests.uvicorn_thread import serving
 
@@ -34,6 +36,7 @@ HIDDEN_CONGRESS = "Congreso del Estado de Zacatecas"
 CONGRESS = "Congreso del Estado de Guanajuato"
 HELD = PrivacyReport(policy="withhold", findings=[PrivacyFinding(kind="nombre", start=0, end=5)])
 TIMEOUT = httpx.Timeout(120.0)
+HOOK = "http://127.0.0.1:9/hook"
 WAIT_S = 60.0  # a bound on waiting for the listening thread, never a measure
 
 
@@ -204,3 +207,17 @@ def test_sesiones_does_not_count_a_session_withheld_since_the_commit(library: Li
         listed = http.get(f"{base}/v1/search", params={"kind": "sesion", "facets": "congress"})
         assert listed.json()["total"] == 2
         assert _values(listed.json(), "congress") == {CONGRESS: 2}
+        sessions = http.get(f"{base}/v1/sessions").json()
+        assert sessions["total"] == 2 and len(sessions["sessions"]) == 2
+
+
+def test_a_new_alert_does_not_count_a_document_withheld_since_the_commit(tmp_path: Path) -> None:
+    """An alert's ``matching_now`` is the search's total: the same leak, the same fix."""
+    for service in open_service(tmp_path):
+        old = alert_sentencia("8/2026", "pensión alimenticia con usufructo")
+        service.library.add_document(old)
+        service.library.flush()
+        assert webhook_alert(service, HOOK, {"q": "usufructo"})["matching_now"] == 1
+        service.library.add_document(old.model_copy(update={"privacy": HELD}))  # no flush
+        assert webhook_alert(service, HOOK, {"q": "usufructo"})["matching_now"] == 0
+        assert webhook_alert(service, HOOK, {"q": "pensión"})["matching_now"] == 0
