@@ -24,7 +24,7 @@ from __future__ import annotations
 import gzip
 import threading
 from collections import OrderedDict
-from collections.abc import Callable
+from collections.abc import Callable, Hashable
 from typing import Any
 
 from starlette.datastructures import MutableHeaders
@@ -59,7 +59,7 @@ class AnswerCache:
     def __init__(
         self,
         app: Any,
-        generation: Callable[[], int | None],
+        generation: Callable[[], Hashable | None],
         minimum_size: int = 1000,
         gzip_level: int = 3,
         current: Callable[[list[str]], bool] | None = None,

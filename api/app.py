@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator, Callable
+from collections.abc import AsyncIterator, Callable, Hashable
 from contextlib import asynccontextmanager
 from typing import Any
 
@@ -17,7 +17,7 @@ from api.compression import Compression
 from api.cors import SpanishCors
 from api.entry_numbers import EntryNumbers, RunNumbers
 from api.head_requests import HeadAsGet
-from api.index_lag import lagging
+from api.index_lag import hidden_ids, lagging
 from api.nosniff import NoSniff
 from api.private_answers import PrivateAnswers
 from api.public_address import VaryHost, slash_redirects_in_place
@@ -253,10 +253,14 @@ async def _resolver_busy(request: Request, exc: Exception) -> Any:
     )
 
 
-def _index_generation(library: Library) -> Callable[[], int | None]:
-    """The embedded index's generation, checked at each call; None behind an engine."""
+def _index_generation(library: Library) -> Callable[[], Hashable | None]:
+    """The embedded index's generation, checked at each call, with the documents withheld
+    or deleted since its last commit (``api.index_lag``: the answers' counts leave them
+    out, so a release or a withholding makes a kept answer old); None behind an engine."""
     generation = getattr(library.store, "generation", None)
-    return generation if generation is not None else lambda: None
+    if generation is None:
+        return lambda: None
+    return lambda: (generation(), hidden_ids(library))
 
 
 async def _database_busy(request: Request, _exc: Exception) -> Any:

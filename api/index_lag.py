@@ -35,6 +35,7 @@ page is read, as it was before any of this."""
 from __future__ import annotations
 
 import dataclasses
+import datetime as dt
 import html
 import os
 import re
@@ -52,10 +53,11 @@ from sqlalchemy import select as sql_select
 
 from indexer.db import Database
 from indexer.db.bulk import run_in
-from indexer.db.tables import DocumentRow, IndexQueueRow
+from indexer.db.tables import WITHHOLD_SQLITE, DocumentDeletionRow, DocumentRow, IndexQueueRow
 from indexer.library import AnyDocument, Library
 from indexer.models import PrivacyReport
-from indexer.stores import SearchResult
+from indexer.stores import SearchQuery, SearchResult
+from indexer.stores.base import FacetCount
 from indexer.stores.plain import PlainResult
 
 R = TypeVar("R", SearchResult, PlainResult)
@@ -139,6 +141,8 @@ class _Watch:
         self._deleted: object = None  # the highest tombstone's number when last read
         self._queued: frozenset[str] | None = frozenset()
         self._known: set[str] = set()
+        self.hidden: Hidden | None = None  # read after the queue's ``reads``-th read
+        self.reads = 0
 
     def close(self) -> None:
         with self._lock:  # never in the middle of a read (one after: ``sqlite3.Error``)
@@ -161,7 +165,14 @@ class _Watch:
                     self._known = set()
                 self._deleted = deleted
                 self._version = version
+                self.reads += 1
             return self._queued, self._known
+
+    def read_hidden(self) -> Hidden:
+        """``_read_hidden`` on this connection (the pool's are left alone)."""
+        with self._lock:
+            rows = self._connection.execute(_HIDDEN_SQLITE, (HIDDEN_HELD, HIDDEN_HELD))
+            return Hidden(frozenset(row[0] for row in rows))
 
     def read(self, ids: list[str]) -> list[tuple[str, str | None]]:
         """Each of ``ids`` that has a row, and whether it is queued (the id, or None)."""
@@ -184,6 +195,8 @@ class _Listening:
         self._deleted: object = None
         self._queued: frozenset[str] | None = frozenset()
         self._known: set[str] = set()
+        self.hidden: Hidden | None = None  # read after the queue's ``reads``-th read
+        self.reads = 0
         self._long_until = 0.0  # a queue longer than held was read: not again until then
         self._alive_until = 0.0  # ``time.monotonic``: trusted until then
         self._socket = -1  # the listening connection's (-1: none)
@@ -266,6 +279,7 @@ class _Listening:
                     self._known = set()
                 self._deleted = deleted
                 self._version = heard
+                self.reads += 1
             if time.monotonic() >= self._alive_until:  # lost while it was read
                 return None, set()
             return self._queued, self._known
@@ -408,11 +422,15 @@ def stored_snippets(doc: AnyDocument) -> list[str]:
     return [html.escape(words)] if words else []
 
 
-def current_result(library: Library, result: R) -> R:
+def current_result(library: Library, result: R, query: SearchQuery | None = None) -> R:
     """``result`` (a ``SearchResult`` or a ``PlainResult``) with its page's hits as the
-    database holds them now (``review``). The total and the facets stay the index's: they
-    may count the few documents changed since its last commit."""
+    database holds them now (``review``). With ``query`` (the question it answers), its
+    total and facets leave out the documents withheld or deleted since the index's last
+    commit (``uncounted``); they may still count the few changed otherwise (a name
+    masked since: the index holds the old text until it commits)."""
     plain = isinstance(result, PlainResult)
+    if query is not None:
+        result = without_uncounted(result, uncounted(library, query))
     ids = [hit["id"] if plain else hit.id for hit in result.hits]  # type: ignore[index,union-attr]
     lag = lagging(library, ids)
     if not lag:
@@ -433,3 +451,179 @@ def current_result(library: Library, result: R) -> R:
     if plain:
         return dataclasses.replace(result, hits=kept)  # type: ignore[type-var]
     return result.model_copy(update={"hits": kept})  # type: ignore[union-attr,return-value]
+
+
+# Withheld or deleted since the index's last commit: the index still counts them. The
+# candidates are the queued documents withheld now and the documents deleted lately
+# (``DELETED_WINDOW``), at most ``HIDDEN_HELD`` of each, read once per change of the
+# database (the watch's) or per request without a watch; of them, those the index still
+# holds are asked once per index generation (``holding``); only when some are does a
+# question cost more: one search of them alone (``matching_now``) and, when some match,
+# one count of their facets (``facets_among``), kept per question (``COUNTED_HELD``)
+# until the index commits or the database changes.
+HIDDEN_HELD = 1000
+DELETED_WINDOW = dt.timedelta(days=1)  # as ``_HIDDEN_SQLITE`` says it
+# ``_read_hidden`` on SQLite, said once (``Database._withheld_now``; the window in the
+# tombstones' own format, migration 0012)
+_HIDDEN_SQLITE = (
+    "SELECT * FROM (SELECT id FROM documents WHERE "
+    f"{WITHHOLD_SQLITE} AND json_array_length(data, '$.privacy.findings') > 0"
+    " AND coalesce(json_extract(data, '$.privacy.reviewed'), 0) = 0"
+    " AND EXISTS (SELECT 1 FROM index_queue AS q WHERE q.doc_id = documents.id) LIMIT ?)"
+    " UNION SELECT * FROM (SELECT t.document_id FROM document_deletions AS t"
+    " WHERE t.deleted_at >= strftime('%Y-%m-%d %H:%M:%f000', 'now', '-1 day')"
+    " AND NOT EXISTS (SELECT 1 FROM documents AS d WHERE d.id = t.document_id)"
+    " ORDER BY t.seq DESC LIMIT ?)"
+)
+HELD_SECONDS = 1.0  # a store without generations (an engine): held ones asked this often
+COUNTED_HELD = 512  # questions whose uncounted documents are kept, per change
+
+
+@dataclass(frozen=True)
+class Hidden:
+    """The candidates of a moment, and (kept) which of them the index held, by index
+    generation."""
+
+    ids: frozenset[str]
+    held: dict[object, frozenset[str]] = field(default_factory=dict)
+    version: object = None  # the watch's, when it was read
+    # what each question counted of them, of the same index generation (``uncounted``)
+    counted: dict[object, Uncounted] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class Uncounted:
+    """What an answer counted that it must no longer count: how many, the ids, and their
+    values per facet (value → how many)."""
+
+    ids: frozenset[str] = frozenset()
+    facets: dict[str, dict[str, int]] = field(default_factory=dict)
+
+    def __bool__(self) -> bool:
+        return bool(self.ids)
+
+
+def _read_hidden(library: Library) -> Hidden:
+    """The queued documents withheld now and those deleted lately (their tombstones,
+    without a row now), through the pool: a few indexed reads."""
+    db = library.db
+    gone = DocumentDeletionRow.__table__.c
+    queued = sql_select(_QUEUE.c.doc_id).where(_QUEUE.c.doc_id == _DOCS.c.id).exists()
+    withheld = sql_select(_DOCS.c.id).where(db._withheld_now(), queued).limit(HIDDEN_HELD)
+    living = sql_select(_DOCS.c.id).where(_DOCS.c.id == gone.document_id).exists()
+    since = dt.datetime.now(dt.UTC) - DELETED_WINDOW
+    deleted = (
+        sql_select(gone.document_id)
+        .where(gone.deleted_at >= since, ~living)
+        .order_by(gone.seq.desc())
+        .limit(HIDDEN_HELD)
+    )
+    with db.engine.connect() as connection:
+        ids = set(connection.execute(withheld).scalars())
+        ids.update(connection.execute(deleted).scalars())
+    return Hidden(frozenset(ids))
+
+
+def _hidden(library: Library) -> Hidden:
+    """The candidates now: kept by the watch while the database has not changed (read
+    anew while it cannot tell: a PostgreSQL listener not trusted, or a long queue)."""
+    watch = _watch(library.db)
+    if watch is None:
+        return _read_hidden(library)
+    try:
+        queued, _ = watch.state()
+    except sqlite3.Error:
+        return _read_hidden(library)
+    version = watch.reads  # a change seen: the queue read again, the count moved on
+    if queued is None and isinstance(watch, _Listening):
+        return _read_hidden(library)
+    kept = watch.hidden
+    if kept is not None and kept.version == version:
+        return kept
+    # read after the version: a commit meanwhile changes it, and it is read again
+    try:
+        read = watch.read_hidden() if isinstance(watch, _Watch) else _read_hidden(library)
+    except sqlite3.Error:
+        return _read_hidden(library)
+    hidden = dataclasses.replace(read, version=version)
+    watch.hidden = hidden
+    return hidden
+
+
+def hidden_ids(library: Library) -> frozenset[str]:
+    """The documents withheld or deleted since the index's last commit that it may still
+    count (the candidates: the same set, the same object, while the database is
+    unchanged)."""
+    return _hidden(library).ids
+
+
+def _generation(library: Library) -> object:
+    """The index's generation (a store without: the time, in ``HELD_SECONDS``)."""
+    generation = getattr(library.store, "generation", None)
+    return generation() if generation is not None else int(time.monotonic() / HELD_SECONDS)
+
+
+def _held(hidden: Hidden, library: Library, generation: object) -> frozenset[str]:
+    """Which candidates the index holds now, asked once per index generation."""
+    held = hidden.held.get(generation)
+    if held is None:
+        held = frozenset(library.holding(sorted(hidden.ids)))
+        hidden.held.clear()  # the last generation's only
+        hidden.counted.clear()
+        hidden.held[generation] = held
+    return held
+
+
+def uncounted(library: Library, query: SearchQuery) -> Uncounted:
+    """The documents withheld or deleted since the index's last commit that the index
+    still finds for ``query`` (its words, filters and dates), and their facet values:
+    nothing read beyond the watch's state when none was (the usual case); each question
+    asked once per index generation and change of the database."""
+    hidden = _hidden(library)
+    if not hidden.ids:
+        return Uncounted()
+    generation = _generation(library)
+    held = _held(hidden, library, generation)
+    if not held:
+        return Uncounted()
+    key = (generation, query.counts_key())
+    kept = hidden.counted.get(key)
+    if kept is not None:
+        return kept
+    found = library.matching_now(query, sorted(held))
+    facets = library.facets_among(query, sorted(found)) if found and query.facets else {}
+    less = Uncounted(
+        frozenset(found),
+        {name: {f.value: f.count for f in values} for name, values in facets.items()},
+    )
+    if len(hidden.counted) >= COUNTED_HELD:
+        hidden.counted.clear()
+    hidden.counted[key] = less
+    return less
+
+
+def without_uncounted(result: R, less: Uncounted) -> R:
+    """``result`` with its total and facet counts less ``less``'s; a value left with
+    none is no longer listed."""
+    if not less:
+        return result
+    total = max(0, result.total - len(less.ids))
+    if isinstance(result, PlainResult):
+        facets = {
+            name: [
+                {**bucket, "count": n}
+                for bucket in buckets
+                if (n := bucket["count"] - less.facets.get(name, {}).get(bucket["value"], 0)) > 0
+            ]
+            for name, buckets in result.facets.items()
+        }
+        return dataclasses.replace(result, total=total, facets=facets)  # type: ignore[return-value]
+    counted = {
+        name: [
+            FacetCount(value=f.value, count=n)
+            for f in values
+            if (n := f.count - less.facets.get(name, {}).get(f.value, 0)) > 0
+        ]
+        for name, values in result.facets.items()
+    }
+    return result.model_copy(update={"total": total, "facets": counted})  # type: ignore[return-value]

@@ -66,7 +66,7 @@ from indexer.speeches.service import (
 )
 from indexer.speeches.store import save_sessions
 from indexer.stores import SearchQuery, SearchResult, Store
-from indexer.stores.base import Searching, StoreUnavailable, UpsertReport
+from indexer.stores.base import FacetCount, Searching, StoreUnavailable, UpsertReport
 from indexer.stores.factory import open_store
 from indexer.stores.plain import PlainResult
 from indexer.stores.tantivy_entry import Prepared
@@ -968,6 +968,15 @@ class Library:
         dates): what a snapshot listed is asked again of the index as it is (see the
         stores' ``matching_now``)."""
         return self.store.matching_now(query, ids)
+
+    def facets_among(self, query: SearchQuery, ids: Sequence[str]) -> dict[str, list[FacetCount]]:
+        """The facets ``query`` asks for, counted over ``ids`` alone as the index holds
+        them (see the stores' ``facets_among``)."""
+        return self.store.facets_among(query, ids)
+
+    def holding(self, ids: Sequence[str]) -> set[str]:
+        """Which of ``ids`` the index holds now."""
+        return self.store.holding(ids)
 
     def search_plain(self, query: SearchQuery) -> SearchResult | PlainResult:
         """``search``'s answer for a caller that only writes it as JSON: plain data when

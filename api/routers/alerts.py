@@ -37,6 +37,7 @@ from api.deps import (
     query_error_kind,
     search_library,
 )
+from api.index_lag import uncounted
 from api.public_address import MISSING, mail_base
 from api.schemas import ErrorResponse, ValidationErrorResponse
 from api.search_params import check_names, check_values
@@ -191,6 +192,8 @@ def create_alert(
     try:
         probe = search.model_copy(update={"limit": 1, "facets": [], "highlight": False})
         matching_now = search_library(library, probe).total
+        # not counting what was withheld or deleted since the index's last commit
+        matching_now = max(0, matching_now - len(uncounted(library, probe).ids))
         alert_query(search)
     except BadSearch as exc:
         raise _in_body(exc.as_422(), "query") from exc

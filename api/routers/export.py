@@ -25,6 +25,7 @@ from api.export.rows import (
 )
 from api.export.windows import documents, plan
 from api.head_requests import head_only
+from api.index_lag import uncounted
 from api.public_address import link_base
 from api.readlimit.middleware import charged_rows
 from api.schemas import ValidationErrorResponse
@@ -68,7 +69,9 @@ def _whole_count(library: Library, query: SearchQuery) -> int | None:
     download rather than inside it."""
     names = asks_names(query.filters, query.q)
     try:
-        return search_library(library, query.model_copy(update=NAMES_CHECK)).total
+        counted = query.model_copy(update=NAMES_CHECK)
+        # not counting what was withheld or deleted since the index's last commit
+        return max(0, search_library(library, counted).total - _uncounted(library, counted))
     except BadSearch as exc:
         if names:
             raise exc.as_422() from exc
@@ -77,6 +80,12 @@ def _whole_count(library: Library, query: SearchQuery) -> int | None:
         if names:
             raise
         return None
+
+
+def _uncounted(library: Library, query: SearchQuery) -> int:
+    """How many documents the index still counts for ``query`` that were withheld or
+    deleted since its last commit (``api.index_lag``)."""
+    return len(uncounted(library, query.model_copy(update={"facets": []})).ids)
 
 
 def _rows(
@@ -107,7 +116,7 @@ def _rows(
         except BadSearch as exc:
             raise exc.as_422() from exc
         docs = documents(library, index, query, part, began)
-        headers["X-Total-Count"] = str(total.total)
+        headers["X-Total-Count"] = str(max(0, total.total - _uncounted(library, query)))
         headers["X-Export-Complete"] = "true" if part.complete else "false"
         following = part.next_start.isoformat() if part.next_start else None
     else:

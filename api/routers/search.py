@@ -32,8 +32,9 @@ def search(
     """Each filter may be repeated (values of one filter are ORed; filters are ANDed).
     Highlights are HTML-escaped text with the matches wrapped in ``<mark>``. An unknown
     parameter, field or facet is a 422 that lists the valid ones."""
-    # the index lags the database until its next commit: its page as the database holds it
-    result = current_result(library, run_search_plain(library, query))
+    # the index lags the database until its next commit: its page as the database holds
+    # it, its counts without what was withheld or deleted since
+    result = current_result(library, run_search_plain(library, query), query)
     # the answer cache replays it only while these documents are as the index holds them
     request.scope.setdefault("state", {})[HIT_IDS] = [
         hit["id"] if isinstance(hit, dict) else hit.id for hit in result.hits

@@ -8,7 +8,7 @@ from typing import Annotated, Literal
 from fastapi import APIRouter, Query, Request
 
 from api.deps import LibraryDep, build_filters, check_dates, page_url, permalink, run_search
-from api.index_lag import published
+from api.index_lag import published, uncounted
 from api.schemas import SessionItem, SessionsResponse, ValidationErrorResponse
 from indexer.models import Sesion
 from indexer.stores import SearchHit, SearchQuery
@@ -79,8 +79,10 @@ def sessions(
             # withheld for personal data since the index's last commit (``api.index_lag``)
             continue
         items.append(_item(doc) if isinstance(doc, Sesion) else _from_hit(hit))
+    # not counting the sessions withheld or deleted since the index's last commit
+    total = max(0, result.total - len(uncounted(library, query).ids))
     return SessionsResponse(
-        total=result.total,
+        total=total,
         sessions=items,
         next_cursor=result.next_cursor,
         next_url=page_url(request, result.next_cursor),

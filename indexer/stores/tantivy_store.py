@@ -739,6 +739,18 @@ class TantivyStore:
                 return set(self._now_native(wanted, asked, searcher, native, generation))
             return set(self._now(wanted, asked, searcher))
 
+    def facets_among(self, query: SearchQuery, ids: Sequence[str]) -> dict[str, list[FacetCount]]:
+        """The facets ``query`` asks for, counted over ``ids`` alone as the current commit
+        holds them (every value of theirs: ``facet_size`` at its most), whatever they
+        match: what an answer counted of documents it must no longer count
+        (``api.index_lag``)."""
+        wanted = list(dict.fromkeys(ids))
+        if not wanted or not _facet_names(query):
+            return {}
+        among = tantivy.Query.term_set_query(self.schema, "id", wanted)
+        wide = query.model_copy(update={"facet_size": 200})
+        return self._counts(self._searcher(), among, wide)[1]
+
     def holding(self, ids: Sequence[str]) -> set[str]:
         """Which of ``ids`` the current commit holds: one term-set search a thousand
         (usually none is held, and nothing more is read), then the hits' ids."""

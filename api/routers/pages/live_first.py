@@ -14,6 +14,7 @@ import datetime as dt
 from dataclasses import dataclass
 
 from api.deps import search_library
+from api.index_lag import uncounted, without_uncounted
 from api.routers.pages.summaries import without_text
 from indexer.library import Library
 from indexer.models import Sesion
@@ -85,6 +86,8 @@ def live_first(
     if at:
         tail = tail.model_copy(update={"cursor": encode_cursor(tail, at)})
     result = search_library(library, tail)
+    # not counting the sessions withheld or deleted since the index's last commit
+    result = without_uncounted(result, uncounted(library, tail))
     ids += [hit.id for hit in result.hits][: size - len(ids)]
     docs = {**head_docs, **without_text(library, [i for i in ids if i not in head_docs])}
     page = [d for i in ids if isinstance(d := docs.get(i), Sesion)]

@@ -71,7 +71,8 @@ def congresses(library: Library) -> list[tuple[str, int]]:
     query = SearchQuery(
         filters={"kind": ["sesion"]}, limit=1, facets=["congress"], facet_size=200, highlight=False
     )
-    buckets = library.search(query).facets.get("congress", [])
+    # not counting the sessions withheld since the index's last commit (``api.index_lag``)
+    buckets = current_result(library, library.search(query), query).facets.get("congress", [])
     return sorted(((b.value, b.count) for b in buckets), key=lambda pair: pair[0])
 
 
@@ -84,7 +85,7 @@ def periods(library: Library, congress: str | None) -> list[str]:
     query = SearchQuery(
         filters=filters, limit=1, facets=["period"], facet_size=200, highlight=False
     )
-    buckets = library.search(query).facets.get("period", [])
+    buckets = current_result(library, library.search(query), query).facets.get("period", [])
     return sorted((b.value for b in buckets), key=keyword_key)
 
 

@@ -141,7 +141,7 @@ def build(
         body["from"] = seen
     facets = [name for name in query.facets if name in FILTER_FIELDS]
     if facets:
-        body["aggs"] = {name: {"terms": _terms(name, query, shards, facets)} for name in facets}
+        body["aggs"] = {name: {"terms": terms(name, query, shards, facets)} for name in facets}
     if query.highlight:
         body["highlight"] = highlights.request()
         # phrases as spans of their words: the highlighter reads ``text``, not its pairs
@@ -200,7 +200,7 @@ def _has_phrase(node: Node) -> bool:
             return False
 
 
-def _terms(name: str, query: SearchQuery, shards: int, facets: list[str]) -> dict[str, Any]:
+def terms(name: str, query: SearchQuery, shards: int, facets: list[str]) -> dict[str, Any]:
     size = query.facet_size_of(name)
     terms: dict[str, Any] = {"field": name, "size": size}
     if shards > 1:

@@ -32,6 +32,8 @@ from indexer.models import Legislativo, Sentencia, Sesion
 from indexer.query import And, Field, Node, Not, Or, parse_query
 from indexer.query.names import NAME_FIELDS, VALUES_READ, NameBook, asks_names, using
 from indexer.stores.base import (
+    FILTER_FIELDS,
+    FacetCount,
     FieldNotIndexed,
     SearchQuery,
     SearchResult,
@@ -453,6 +455,37 @@ class EngineStore:
                 raise StoreUnavailable(not_answering(self.kind, exc)) from exc
             raise
         return {hit["_id"] for hit in answer.get("hits", {}).get("hits") or [] if "_id" in hit}
+
+    def facets_among(self, query: SearchQuery, ids: Sequence[str]) -> dict[str, list[FacetCount]]:
+        """The facets ``query`` asks for, counted over ``ids`` alone as the index holds
+        them (every value of theirs), whatever they match: what an answer counted of
+        documents it must no longer count (``api.index_lag``)."""
+        wanted = list(dict.fromkeys(ids))
+        names = [name for name in dict.fromkeys(query.facets) if name in FILTER_FIELDS]
+        if not wanted or not names:
+            return {}
+        wide = query.model_copy(update={"facet_size": 200})
+        aggs = {name: {"terms": request.terms(name, wide, self.shards, names)} for name in names}
+        body = {
+            "query": {"ids": {"values": wanted}},
+            "size": 0,
+            "track_total_hits": False,
+            "aggs": aggs,
+        }
+        try:
+            self.ensure(self.search_backoff, reading=True)
+            answer = self.search_backoff.call(
+                lambda: self.client.search(self.alias, body), "search"
+            )
+        except EngineError as exc:
+            if retryable(exc.status):
+                raise StoreUnavailable(not_answering(self.kind, exc)) from exc
+            raise
+        return {
+            name: [FacetCount(value=str(b["key"]), count=int(b["doc_count"])) for b in buckets]
+            for name, agg in (answer.get("aggregations") or {}).items()
+            if (buckets := agg.get("buckets") or [])
+        }
 
     def name_book(self, query: SearchQuery) -> NameBook | None:
         """The book a search of ``query`` now compares names with (None: it names no
