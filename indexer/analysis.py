@@ -239,7 +239,10 @@ _WORDLESS = (
     ("(", rf"\({_OMISSION}\)"),
     ("[", rf"\[{_OMISSION}\]"),
 )
-_WORDLESS_MARKS = tuple((needle, re.compile(source)) for needle, source in _WORDLESS)
+# each mark's first character: a text holding none of it (a search of one character,
+# at memchr's speed) is not searched for the mark (a search of «____» alone cost 1.6 µs
+# a 3 KB text, of «***» 0.9 µs, before the mark's own search)
+_WORDLESS_MARKS = tuple((needle[0], re.compile(source)) for needle, source in _WORDLESS)
 # the same marks in one pattern, to find them (the tests, the benchmark)
 WORDLESS_MARK = re.compile("|".join(source for _, source in _WORDLESS))
 _GAP_CHARS = re.compile(f"[{GAP_JOINER}{GAP_LETTER}]+")
@@ -251,15 +254,26 @@ def with_gaps(text: str) -> str:
     # put in neither makes nor breaks a mark; and looking after one was put in cost a
     # third of the time, the text widened by the gap's characters to two bytes each
     # (a search of two-byte characters, the non-ASCII marks then searched in earnest)
-    for mark in [mark for needle, mark in _WORDLESS_MARKS if needle in text]:
-
-        def gap(found: re.Match[str], text: str = text) -> str:
-            # a text indexed again (its gaps there already) keeps one per mark
-            followed = text.startswith(GAP_JOINER, found.end())
-            return found[0] if followed else found[0] + REDACTION_GAP
-
-        text = mark.sub(gap, text)
+    for mark in [mark for first, mark in _WORDLESS_MARKS if first in text]:
+        text = _gapped(mark, text)
     return text
+
+
+def _gapped(mark: re.Pattern[str], text: str) -> str:
+    """``text`` with a gap after each of ``mark``'s matches, but one followed by a gap
+    already (a text indexed again keeps one per mark). The pieces are joined once, not
+    made by ``re.sub`` calling back into Python for each match (about 2 µs a 3 KB text)."""
+    pieces: list[str] = []
+    last = 0
+    for found in mark.finditer(text):
+        end = found.end()
+        if not text.startswith(GAP_JOINER, end):
+            pieces += (text[last:end], REDACTION_GAP)
+            last = end
+    if not pieces:
+        return text
+    pieces.append(text[last:])
+    return "".join(pieces)
 
 
 def without_gaps(shown: str) -> str:

@@ -5,12 +5,22 @@ answer searches meanwhile. The phrases themselves are in ``test_conformance``.""
 from __future__ import annotations
 
 import logging
+import random
+import re
 from pathlib import Path
 from typing import Any
 
 import pytest
 
-from indexer.analysis import REDACTION_GAP, token_stems, with_gaps, without_gaps
+from indexer.analysis import (
+    _WORDLESS,
+    GAP_JOINER,
+    GAP_LETTER,
+    REDACTION_GAP,
+    token_stems,
+    with_gaps,
+    without_gaps,
+)
 from indexer.backup.parts import snapshot_tantivy
 from indexer.stores import SearchQuery
 from indexer.stores.base import ANALYSIS_STAMP, StoreUnavailable
@@ -48,6 +58,34 @@ def test_the_gap_is_one_dropped_word_and_shown_as_written(text: str) -> None:
     assert stems.count(None) == gapped.count(REDACTION_GAP)
     if "testado" in text:
         assert gapped == text
+
+
+def _gapped_as_before(text: str) -> str:
+    """``with_gaps`` as it was written when the indexes were first built with gaps (one
+    ``re.sub`` a mark, its callback keeping a mark already followed by a gap): the index's
+    texts must stay these bytes, or an index written before would differ from one written
+    now without ``abierto reindex``."""
+    for needle, source in _WORDLESS:
+        if needle not in text:
+            continue
+
+        def gap(found: re.Match[str], text: str = text) -> str:
+            followed = text.startswith(GAP_JOINER, found.end())
+            return found[0] if followed else found[0] + REDACTION_GAP
+
+        text = re.sub(source, gap, text)
+    return text
+
+
+def test_the_gaps_are_the_bytes_indexed_before() -> None:
+    pieces = ["*", "**", "***", "█", "▇", "■", "■■", "_", "____", "(", ")", "[", "]", "…"]
+    pieces += [".", ". ", " ", "a", "ñ", "\n", GAP_JOINER, GAP_LETTER, REDACTION_GAP]
+    rng = random.Random(14)
+    texts = ["".join(rng.choices(pieces, k=rng.randint(0, 24))) for _ in range(3000)]
+    texts += [TESTADA, "Juan*****Pérez y ███ López, «____» [ … ] ( . . . ) fin", "*" * 5000]
+    for text in texts:
+        assert with_gaps(text) == _gapped_as_before(text), text
+        assert with_gaps(with_gaps(text)) == _gapped_as_before(_gapped_as_before(text)), text
 
 
 def _an_index_of_before(folder: Path) -> None:
