@@ -32,7 +32,7 @@ from sqlalchemy import select
 
 from api.atom import EPOCH, Entry, Feed, Link, document_urn, feed_urn, render
 from api.deps import LibraryDep, run_search
-from api.index_lag import still_held
+from api.index_lag import still_held, uncounted
 from api.public_address import link_base
 from api.routers.documents import original_withheld, preview
 from api.routers.pages.common import KIND_LABELS, value_label
@@ -72,7 +72,8 @@ def search_feed(
     the archived original (``enclosure``) and the page at its source (``via``)."""
     if "sort" not in request.query_params:
         query = query.model_copy(update={"sort": "date_desc"})
-    result = run_search(library, query.model_copy(update={"facets": []}))
+    asked = query.model_copy(update={"facets": []})
+    result = run_search(library, asked)
     docs = library.db.get_documents([hit.id for hit in result.hits])
     base = link_base(request)
     masked_served = request.app.state.settings.serve_masked_originals
@@ -85,7 +86,7 @@ def search_feed(
     feed = Feed(
         id=feed_urn(canonical),
         title=f"Estado Abierto: {query.q.strip() or 'documentos nuevos'}",
-        subtitle=_subtitle(_shown_total(result.total, len(result.hits), len(shown))),
+        subtitle=_subtitle(_shown_total(library, asked, result.total, len(result.hits), shown)),
         links=[
             Link(f"{base}/v1/search.atom?{urlencode(params)}", "self", ATOM_TYPE),
             Link(f"{base}/?{urlencode(params)}", "alternate", "text/html"),
@@ -113,12 +114,18 @@ def _subtitle(total: int) -> str:
     return f"{total} documentos coinciden con esta búsqueda; los más recientes."
 
 
-def _shown_total(total: int, hits: int, shown: int) -> int:
-    """The index's total less the page's hits left out (withheld or deleted since its last
-    commit): they are counted until then, and a subtitle saying "3 documentos" over one
-    entry tells a reader that something matching was just withheld. One withheld since
-    and found beyond the page is still counted until the index's next commit."""
-    return max(total - (hits - shown), shown)
+def _shown_total(
+    library: Library, asked: SearchQuery, total: int, hits: int, shown: list[SearchHit]
+) -> int:
+    """The index's total less what it still counts but the database no longer publishes
+    (withheld or deleted since its last commit, on the page or beyond it: ``uncounted``),
+    or less the page's hits left out when the index's lag is not known that way: a
+    subtitle saying "3 documentos" over one entry tells a reader that something matching
+    was just withheld."""
+    less = uncounted(library, asked)
+    if less:
+        return max(total - len(less.ids), len(shown))
+    return max(total - (hits - len(shown)), len(shown))
 
 
 def _listable(doc: AnyDocument | None) -> bool:

@@ -83,3 +83,31 @@ def test_the_subtitle_counts_only_the_documents_still_listed(tmp_path: Path) -> 
                 assert "<subtitle>1 documento coincide con esta búsqueda.</subtitle>" in body
     finally:
         library.close()
+
+
+def test_a_document_withheld_beyond_the_feeds_page_is_not_counted_either(
+    tmp_path: Path,
+) -> None:
+    """The newest entries fill the page; the one withheld since the index's last commit
+    is older and falls beyond it: the subtitle counted it all the same («3 documentos»
+    over a library that publishes two)."""
+    library = make_library(tmp_path)
+    try:
+        for name, year in (("nueva", 2024), ("media", 2023), ("retenida", 2020)):
+            library.add_document(_sentence(name, year, SECRET if name == "retenida" else "X"))
+        library.flush()
+        finding = PrivacyFinding(kind="curp", field="text", start=37, end=55)
+        library.add_document(
+            _sentence("retenida", 2020, SECRET).model_copy(
+                update={"privacy": PrivacyReport(policy="withhold", findings=[finding])}
+            )
+        )
+        with serving(create_app(library)) as base:
+            for params in ({"limit": 1}, {"q": "concesión", "limit": 1}):
+                answer = httpx.get(f"{base}/v1/search.atom", params=params)
+                assert answer.status_code == 200, answer.text
+                body = answer.content.decode()
+                assert body.count("<entry>") == 1 and "Sentencia nueva" in body
+                assert "<subtitle>2 documentos coinciden" in body, body[:600]
+    finally:
+        library.close()
