@@ -137,7 +137,8 @@ def test_an_amparo_against_a_juicios_judgment_does_not_take_the_juicios_name() -
 
 @pytest.mark.parametrize(
     ("origin", "matter"),
-    [("EJECUTIVO MERCANTIL", "mercantil"), ("SUCESORIO INTESTAMENTARIO", None)],
+    # (a sucesorio names nothing of commerce: the civil sala's case is civil)
+    [("EJECUTIVO MERCANTIL", "mercantil"), ("SUCESORIO INTESTAMENTARIO", "civil")],
 )
 def test_a_civil_salas_toca_takes_its_matter_from_its_origin_not_the_salas_name(
     origin: str, matter: str | None
