@@ -2507,14 +2507,20 @@ def _may_hold(lowered: str | None, *words: str) -> bool:
 
 
 # Courts named for civil matters also hear mercantile cases (concurrent jurisdiction: a
-# Jalisco "Sala Especializada en Materia Civil" resolves tocas of juicios mercantiles):
-# their name gives "civil" only where the opening names nothing of commerce (a juicio
-# mercantil, the Código de Comercio, a pagaré's or a letra de cambio's acción cambiaria,
-# títulos de crédito).
+# Jalisco "Sala Especializada en Materia Civil" resolves tocas of juicios mercantiles)
+# and, where a state has no family salas, family ones (a Jalisco civil sala's toca of a
+# sucesorio is "Familiar" in its own records): their name gives "civil" only where the
+# opening names nothing of commerce (a juicio mercantil, the Código de Comercio, a
+# pagaré's acción cambiaria, títulos de crédito) nor of family law (a sucesión, its
+# herederos, a divorcio, alimentos, custodia…).
 _COURT_OF_SEVERAL = frozenset(("civil",))
-_COMMERCE = re.compile(
+_NOT_ONLY_CIVIL = re.compile(
     r"\b(?:mercantil|comerci(?:o|al|ante)|cambiari|pagar[eé]|letras?\s+de\s+cambio"
-    r"|t[ií]tulos?\s+de\s+cr[eé]dito|cheques?\b)",
+    r"|t[ií]tulos?\s+de\s+cr[eé]dito|cheques?\b"
+    r"|familiar|sucesori|sucesi[oó]n|hereder|hereditari|testament|intestament|legatari"
+    r"|albacea|divorci|alimentos|alimentari|alimenticia|custodia|patria\s+potestad"
+    r"|convivencia|filiaci[oó]n|paternidad|adopci[oó]n|matrimoni|concubin|tutela|tutor"
+    r"|interdicci[oó]n|menores?\s+de\s+edad)",
     re.I,
 )
 
@@ -2526,12 +2532,12 @@ def _court_matter(court: str | None, head: str = "") -> str | None:
     """The matter a court's name gives when it names one (``Juzgado de Oralidad
     Familiar``, ``Sala Penal``, ``Segunda Sala Civil``); none for courts of several
     matters ("Sala Civil y Familiar"), nor for a civil one whose opening (``head``) names
-    anything of commerce: it may be a mercantile case."""
+    anything of commerce or of family law: it may be a mercantile or a family case."""
     folded = fold_keyword(court or "")
     found = {matter for stem, matter in _MATTER_STEMS if stem.search(folded)}
     if len(found) != 1:
         return None
-    if found & _COURT_OF_SEVERAL and _COMMERCE.search(head):
+    if found & _COURT_OF_SEVERAL and _NOT_ONLY_CIVIL.search(head):
         return None
     return found.pop()
 

@@ -137,8 +137,7 @@ def test_an_amparo_against_a_juicios_judgment_does_not_take_the_juicios_name() -
 
 @pytest.mark.parametrize(
     ("origin", "matter"),
-    # (a sucesorio names nothing of commerce: the civil sala's case is civil)
-    [("EJECUTIVO MERCANTIL", "mercantil"), ("SUCESORIO INTESTAMENTARIO", "civil")],
+    [("EJECUTIVO MERCANTIL", "mercantil"), ("SUCESORIO INTESTAMENTARIO", None)],
 )
 def test_a_civil_salas_toca_takes_its_matter_from_its_origin_not_the_salas_name(
     origin: str, matter: str | None

@@ -11,12 +11,16 @@ listings and the SCJN's engroses.
 
 from __future__ import annotations
 
+import json
+import os
+from pathlib import Path
+
 import pytest
 
 from indexer.build import build_document
 from indexer.models import Legislativo
 from indexer.readers.judgments import read_sentence
-from indexer.readers.normalise import normalise_author
+from indexer.readers.normalise import normalise_author, normalise_matter
 
 TOCA = (
     "PODER JUDICIAL DEL ESTADO DE NUEVO LEÓN\nTRIBUNAL SUPERIOR DE JUSTICIA\n{sala}\n"
@@ -74,13 +78,40 @@ def test_a_salas_name_gives_one_matter_or_none(sala: str, matter: str | None) ->
         (" conforme al Código de Comercio", None),
         (" en la acción cambiaria directa ejercida", None),
         (" en el juicio sobre títulos de crédito", None),
+        # nor of family law, which a state without family salas gives its civil ones
+        (" en el juicio sucesorio intestamentario a bienes de su padre", None),
+        (", que ordenó aclarar los apellidos de los herederos", None),
+        (" en el juicio de divorcio incausado", None),
+        (" en el juicio sobre guarda y custodia de dos menores de edad", None),
+        # what names only civil law keeps the sala's matter
+        (" en el juicio civil ordinario sobre acción reivindicatoria", "civil"),
+        (" en las diligencias de jurisdicción voluntaria de información ad perpetuam", "civil"),
     ],
 )
-def test_a_civil_salas_case_that_may_be_mercantile_is_never_read_civil(
+def test_a_civil_salas_case_is_civil_only_where_nothing_names_commerce_or_family(
     more: str, matter: str | None
 ) -> None:
     values = read_sentence(TOCA.format(sala="SEGUNDA SALA CIVIL", more=more)).values
     assert values.get("matter") == matter
+
+
+CORPUS = Path(os.environ.get("ABIERTO_SHARED_CORPUS", "/work/shared/corpus"))
+JALISCO = CORPUS / "real" / "pj-jalisco" / "stj-api-records.json"
+
+
+@pytest.mark.skipif(not JALISCO.exists(), reason="the shared real corpus is absent")
+def test_real_tocas_under_their_salas_name_read_their_records_matter_or_none() -> None:
+    """The Supremo Tribunal de Jalisco's records, each a toca of one sala with the matter
+    its record gives (a civil sala's may be "Familiar" or "Mercantil"): read with the sala
+    above the text, as a caption names it, the matter is the record's or none."""
+    records = json.loads(JALISCO.read_text(encoding="utf-8"))
+    civil = 0
+    for record in records:
+        values = read_sentence(f"{record['court']}\n\n{record['text']}").values
+        wanted = normalise_matter(record["subject_area"])
+        assert values.get("matter") in (None, wanted), record["case_number"]
+        civil += values.get("matter") == "civil"
+    assert civil >= 3
 
 
 def _initiative(authors: list[str]) -> Legislativo:
