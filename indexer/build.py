@@ -26,6 +26,7 @@ from indexer.readers.judgments import read_sentence
 from indexer.readers.legislatures import contradicts, legislative, legislature_on
 from indexer.readers.normalise import (
     clean_text,
+    normalise_author,
     normalise_doc_type,
     normalise_legislature,
     normalise_matter,
@@ -307,12 +308,19 @@ def build_document(
             )
             return doc.read_by(READERS_VERSION)
         if kind == "legislativo":
+            # (a legislator's title off each name: "Dip. Ana Ruiz" is Ana Ruiz; a title alone
+            # is no author)
+            authors = list(dict.fromkeys(
+                a for v in _many(fields.get("authors")) if (a := normalise_author(v))
+            ))  # fmt: skip
+            if not authors:
+                core["field_sources"].pop("authors", None)
             doc = Legislativo(
                 **core,
                 doc_type=normalise_doc_type(_one(fields.get("doc_type"))),
                 number=_one(fields.get("number")),
                 legislature=normalise_legislature(_one(fields.get("legislature"))),
-                authors=_many(fields.get("authors")),
+                authors=authors,
                 committee=_one(fields.get("committee")),
                 status=_one(fields.get("status")),
             )

@@ -119,8 +119,9 @@ _ABBREVIATIONS = (
 # Bodies of the two federal courts, named after them: "Sala Regional Xalapa del TEPJF".
 # (a sentence writes its own court "esta Suprema Corte", and may leave out "de la Nación")
 _LONG_NAMES = (
-    (re.compile(r"(?<=\w) de (?:la|esta) Suprema Corte(?: de Justicia(?: de la Naci[oó]n)?)?$",
-                re.I), " de la SCJN"),
+    # (its "H." or "Honorable" no part of its name: "Segunda Sala de la H. Suprema Corte…")
+    (re.compile(r"(?<=\w) de (?:la|esta) (?:(?:H\.|Honorable) ?)?Suprema Corte"
+                r"(?: de Justicia(?: de la Naci[oó]n)?)?$", re.I), " de la SCJN"),
     (re.compile(r"(?<=\w) del Tribunal Electoral del Poder Judicial de la Federaci[oó]n$", re.I),
      " del TEPJF"),
 )  # fmt: skip

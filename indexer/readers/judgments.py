@@ -173,7 +173,13 @@ _RUNS_ON = re.compile(
     r"|VIG[EÉ]SIMO|TRIG[EÉ]SIMO)$"
 )
 _LABEL_LINE = re.compile(r"^[A-ZÁÉÍÓÚÑ .]{3,40}:")
-_SCJN = r"de\s+la\s+suprema\s+corte\s+de\s+justicia\s+de\s+la\s+naci[oó]n"
+# (its "H." or "Honorable", and its initials: "la 1a. Sala de la S.C.J.N.", "de la SCJN")
+_SCJN = (
+    r"de\s+la\s+(?:(?:(?:h\.|honorable)\s*)?suprema\s+corte\s+de\s+justicia\s+de\s+la\s+naci[oó]n"
+    r"|s\.?\s?c\.?\s?j\.?\s?n(?![^\W\d_])\.?)"
+)
+# words of which one is wherever ``_SCJN`` or ``_TEPJF`` matches (``_may_hold``)
+_HIGH_COURT_WORDS = ("suprema", "electoral", "jn", "j.n", "j n", "j. n")
 _TEPJF = r"del\s+tribunal\s+electoral\s+del\s+poder\s+judicial\s+de\s+la\s+federaci[oó]n"
 _PROSE_COURT = _starting(
     "pst",
@@ -433,9 +439,11 @@ _CLOSING_DATE = _starting(
     re.I,
 )
 # (a juzgado's "En la ciudad de Guadalajara, Jalisco, a veinte…": the place's kind in
-# lower case)
+# lower case; a closing's line may open with it so, "ciudad de México, a veintiocho…":
+# ``lower``, read in the closing part after a sentence's end only)
 _PLACE_DATE = _LineStarts(
-    r"[ \t]*[A-ZÁÉÍÓÚÑ][\w.-]*(?:[ ,]+(?:(?:de|del|la|los|el)\s+){0,2}"
+    r"[ \t]*(?:[A-ZÁÉÍÓÚÑ][\w.-]*|(?P<lower>ciudad)(?=\s+de\s+[A-ZÁÉÍÓÚÑ]))"
+    r"(?:[ ,]+(?:(?:de|del|la|los|el)\s+){0,2}"
     r"(?:[A-ZÁÉÍÓÚÑ][\w.-]*|(?<=\bla\s)(?:ciudad|villa|poblaci[oó]n)(?=\s+de\s)))"
     r"{0,6}(?:,\s*(?:a\s+|al\s+|el\s+d[ií]a\s+)?(?:los\s+)?"
     # or its session, a sentence apart: "Ciudad de México. Sesión (pública) de nueve de…"
@@ -757,6 +765,8 @@ def read_resolution_date(text: str) -> tuple[str, int] | None:
         at = match.start("date")
         if (at >= head_end and at < closing_from) or _NO_PLACE.search(text, match.start(), at):
             continue
+        if match["lower"] and (at < closing_from or not _sentence_ended(text, match.start())):
+            continue  # a sentence's lines run on ("…presentada en la⏎ciudad de México, a…")
         if at >= closing_from and _CERTIFIED.search(text, closing_from, match.start()):
             break  # the date a public version or a copy was certified, not the sentence's
         if match["session"] and not (
@@ -817,6 +827,12 @@ def _line_run_on(text: str, match: re.Match[str]) -> str:
 # thousands ("DE DOS MIL⏎VEINTICINCO"): the rest is on the next line.
 _CUT_WORD = re.compile(r"(?<=[^\W\d_]{2})-[ \t]*$")
 _YEAR_CUT = re.compile(r"\bmil[ \t]*$", re.I)
+
+
+def _sentence_ended(text: str, at: int) -> bool:
+    """Whether the text before ``at`` ends a sentence (spaces and blank lines after it)."""
+    before = text[max(0, at - 400) : at].rstrip()
+    return before.endswith((".", ":", ";")) or (not before and not text[:at].strip())
 
 
 # A line of prose, no caption's: the heading is over where one has been.
@@ -1856,7 +1872,7 @@ def _read_court(text: str, expediente: str | None = None) -> tuple[str, int] | N
         # who resolved, not a court the paragraph sends a copy to (its lines run on)
         clause = _CLAUSE_END.split(_closing_passage(text, start, CLOSING_SUBJECT))[0]
         court = (
-            _court_in(clause)
+            _first_court_in(clause)
             or _circuit_court_after_verb(clause)
             or _tfja_after_verb(clause)
             or _unitario_after_verb(clause)
@@ -2303,7 +2319,7 @@ def _from_last_court(window: str) -> str:
     SEGUNDA SALA DE LA SUPREMA CORTE…" over "Acuerdo del Tribunal Pleno de la Suprema
     Corte…, correspondiente al día…")."""
     lowered = _lowered(window)
-    if not _may_hold(lowered, "suprema", "electoral"):
+    if not _may_hold(lowered, *_HIGH_COURT_WORDS):
         return window
     starts = [m.start() for m in _PROSE_COURT.finditer(window)]
     return window[starts[-1] :] if starts else window
@@ -2321,7 +2337,7 @@ _SENTENCE_START = re.compile(r"(?:^|(?<=[.:]\s)|(?<=\n))[ \t]*(?:El|La)\s+$")
 
 def _emitting_court(head: str) -> tuple[str, int] | None:
     lowered = _lowered(head)
-    if not _may_hold(lowered, "suprema", "electoral"):
+    if not _may_hold(lowered, *_HIGH_COURT_WORDS):
         return None
     for found in _PROSE_COURT.finditer(head[: _head_end(head)]):
         before = head[max(0, found.start() - 8) : found.start()]
@@ -2340,6 +2356,35 @@ _SCJN_IN_PLENO = _starting(
 )
 
 
+# A court's noun: the first one after a closing's verb is its subject's (a court named
+# after another is one it cites: "Así lo resolvió el Primer Tribunal Colegiado…, conforme
+# a la jurisprudencia de la Primera Sala de la SCJN").
+_COURT_NOUN = re.compile(r"\b(?:tribunal|juzgado|jue(?:z|za|ces)|sala|pleno|suprema|corte)\b", re.I)
+
+
+def _first_court_in(clause: str) -> str | None:
+    """The SCJN's or TEPJF's court a closing's clause names first after its verb, where no
+    other court is named before it."""
+    verb = _CLOSING_VERB.search(clause)
+    after = verb.end() if verb else 0
+    noun = _COURT_NOUN.search(clause, after)
+    if noun is None:
+        return None
+    lowered = _lowered(clause)
+    if _may_hold(lowered, "pleno"):
+        found = _SCJN_IN_PLENO.search(clause, after)
+        if found and found.start() <= noun.start():
+            return "Pleno de la SCJN"
+    if _may_hold(lowered, "regional"):
+        found = _REGIONAL_PROSE.search(clause, after)
+        if found and found.start() <= noun.start() and regional_chamber(found[0]):
+            return regional_chamber(found[0])
+    found = _may_hold(lowered, *_HIGH_COURT_WORDS) and _PROSE_COURT.search(clause, after)
+    if found and found.start() <= noun.start():
+        return normalise_court(found[0])
+    return None
+
+
 def _court_in(window: str) -> str | None:
     lowered = _lowered(window)
     if _may_hold(lowered, "pleno") and _SCJN_IN_PLENO.search(window):
@@ -2349,7 +2394,7 @@ def _court_in(window: str) -> str | None:
         court = regional_chamber(regional[0])
         if court:
             return court
-    prose = _may_hold(lowered, "suprema", "electoral") and _PROSE_COURT.search(window)
+    prose = _may_hold(lowered, *_HIGH_COURT_WORDS) and _PROSE_COURT.search(window)
     return normalise_court(prose[0]) if prose else None
 
 
@@ -2378,7 +2423,7 @@ def _own_court_in(head: str) -> tuple[str, int] | None:
     heading line leads to it. Looked for from those words (few), not from every court
     named (a state's opening may cite dozens)."""
     lowered = _lowered(head)
-    if not _may_hold(lowered, "suprema", "electoral", "regional"):
+    if not _may_hold(lowered, *_HIGH_COURT_WORDS, "regional"):
         return None
     own = _after_self(head, lowered)
     return _heading_court(head, lowered, own[1] if own else len(head)) or own
@@ -2462,19 +2507,39 @@ def _may_hold(lowered: str | None, *words: str) -> bool:
 
 
 # Courts named for civil matters also hear mercantile cases (concurrent jurisdiction: a
-# Jalisco "Sala Especializada en Materia Civil" resolves tocas of juicios mercantiles).
+# Jalisco "Sala Especializada en Materia Civil" resolves tocas of juicios mercantiles)
+# and, where a state has no family salas, family ones (a Jalisco civil sala's toca of a
+# sucesorio is "Familiar" in its own records): their name gives "civil" only where the
+# opening names nothing of commerce (a juicio mercantil, the Código de Comercio, a
+# pagaré's acción cambiaria, títulos de crédito) nor of family law (a sucesión, its
+# herederos, a divorcio, alimentos, custodia…).
 _COURT_OF_SEVERAL = frozenset(("civil",))
+_NOT_ONLY_CIVIL = re.compile(
+    r"\b(?:mercantil|comerci(?:o|al|ante)|cambiari|pagar[eé]|letras?\s+de\s+cambio"
+    r"|t[ií]tulos?\s+de\s+cr[eé]dito|cheques?\b"
+    r"|familiar|sucesori|sucesi[oó]n|hereder|hereditari|testament|intestament|legatari"
+    r"|albacea|divorci|alimentos|alimentari|alimenticia|custodia|patria\s+potestad"
+    r"|convivencia|filiaci[oó]n|paternidad|adopci[oó]n|matrimoni|concubin|tutela|tutor"
+    r"|interdicci[oó]n|menores?\s+de\s+edad)",
+    re.I,
+)
 
 
 _MATTER_STEMS = tuple((re.compile(rf"\b{stem}"), matter) for stem, matter in MATTER_WORDS.items())
 
 
-def _court_matter(court: str | None) -> str | None:
+def _court_matter(court: str | None, head: str = "") -> str | None:
     """The matter a court's name gives when it names one (``Juzgado de Oralidad
-    Familiar``, ``Sala Penal``); none for courts of several matters, a civil one included."""
+    Familiar``, ``Sala Penal``, ``Segunda Sala Civil``); none for courts of several
+    matters ("Sala Civil y Familiar"), nor for a civil one whose opening (``head``) names
+    anything of commerce or of family law: it may be a mercantile or a family case."""
     folded = fold_keyword(court or "")
     found = {matter for stem, matter in _MATTER_STEMS if stem.search(folded)}
-    return found.pop() if len(found) == 1 and not found & _COURT_OF_SEVERAL else None
+    if len(found) != 1:
+        return None
+    if found & _COURT_OF_SEVERAL and _NOT_ONLY_CIVIL.search(head):
+        return None
+    return found.pop()
 
 
 def read_matter(
@@ -2504,7 +2569,7 @@ def read_matter(
     written = _may_hold(lowered, "toca", "causa") and _MATTER_OF_CASE.search(head)
     if written:
         return normalise_matter(written[1])
-    return _court_matter(court)
+    return _court_matter(court, head)
 
 
 def _is_appeal(head: str, expediente: str | None) -> bool:

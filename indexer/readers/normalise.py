@@ -720,6 +720,47 @@ def normalise_person(text: str | None) -> str | None:
     return _name_case(bare) if bare.isupper() else bare
 
 
+# A legislator's title before their name, as listings and feeds write an initiative's
+# authors ("Dip. Laura Garza", "Dip Laura Garza", "Diputada Federal Laura Garza", "Sen.
+# Ana Ruiz", "Senadora Ana Ruiz", "C. Juan Pérez", "Dip. Lic. Juan Pérez"): one or more,
+# each whole, of one person (a plural, "Diputados integrantes del…", names a group).
+_AUTHOR_TITLE = (
+    r"(?:(?:dip|sen|c|lic|licda|lcda|dr|dra|mtro|mtra|ing|prof|profa)\.\s*"
+    r"|(?:dip|diputad[oa]|senador(?:a)?|legislador(?:a)?|ciudadan[oa])\s+)"
+    r"(?:(?:fed\.|federal\b|local\b)\s*)?"
+)
+_AUTHOR_TITLES = re.compile(rf"^(?:{_AUTHOR_TITLE})+", re.IGNORECASE)
+# a second author's in one value ("Dip. Ana Ruiz y Dip. Juan Pérez", "…, Sen. Luis Gómez")
+_NEXT_AUTHOR_TITLES = re.compile(rf"(,\s*|\s+[ye]\s+)(?i:{_AUTHOR_TITLE})+(?=[A-ZÁÉÍÓÚÑ])")
+_NAME_START = re.compile(r"[A-ZÁÉÍÓÚÑÜ]")
+
+
+def normalise_author(text: str | None) -> str | None:
+    """An author's name without the legislator's title before it ("Dip. Laura Garza
+    Treviño" is "Laura Garza Treviño"), so that one deputy is one author however a source
+    titles her; none for a value that is only a title ("Dip."); a value whose title is
+    followed by no name ("Diputada del PAN", a masked "Dip. ***") is kept as written."""
+    value = clean_text(text)
+    if not value or _AUTHOR_TITLE_ONLY.fullmatch(value):
+        return None
+    bare = _AUTHOR_TITLES.sub("", value)
+    if bare != value and not bare.strip(" .,;:-"):
+        return None  # a title alone ("Dip. ")
+    if bare != value and not _NAME_START.match(bare):
+        # a title before no name: a group ("Diputados del…"), a masked name ("Dip. ***",
+        # the title all a reader learns): as written
+        return value
+    return _NEXT_AUTHOR_TITLES.sub(r"\1", bare)
+
+
+# a title written alone, without the space after it ("Dip", "Diputada", "Senadores")
+_AUTHOR_TITLE_ONLY = re.compile(
+    r"\s*(?:dip|sen|c|diputad[oa]s?|senador(?:a|es|as)?|legislador(?:a|es|as)?"
+    r"|ciudadan[oa]s?)\.?\s*",
+    re.IGNORECASE,
+)
+
+
 # Words of a name a person writes in lower case between the others ("María de la Luz").
 _PARTICLES = frozenset(("de", "del", "la", "las", "los", "y", "e"))
 _WORD_START = re.compile(r"(?:^|(?<=[-'’]))\w")
