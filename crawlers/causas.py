@@ -478,6 +478,8 @@ EXTRACTIONS = {  # indexer.extract's causes: what was wrong with the file, not j
 }
 # indexer.extract.pdf's message for a PDF whose page tree is empty: no page, not a damaged one
 NO_PAGES = "the PDF has no pages: its page tree is empty"
+# indexer.extract.xfa's for an XFA form whose XML holds no text (its page a placeholder)
+XFA_UNREAD = "the PDF is an XFA form whose XML holds no text to read (its page is a placeholder)"
 # how ``crawlers.url_length`` says a link past the length limit (not imported: the API
 # reads this module without Scrapy)
 _TOO_LONG = re.compile(
@@ -774,6 +776,12 @@ def error_mensaje(cause: str, message: str) -> str:
     if cause == "extraction_failed" and message == f"malformed: {NO_PAGES}":
         return (
             "el PDF no tiene ninguna página (su árbol de páginas está vacío): no hay texto que leer"
+        )
+    if cause == "extraction_failed" and message == f"unsupported_type: {XFA_UNREAD}":
+        return (
+            "el PDF es un formulario XFA: su contenido está en un XML que los lectores de PDF "
+            "no dibujan (su página solo dice «Please wait...») y ese XML no tiene texto que "
+            "leer: no se extrajo su texto"
         )
     if cause in (PAGES_TOO_COSTLY, "extraction_failed") and (found := _COSTLY.match(message)):
         pages, megabytes = found.groups()

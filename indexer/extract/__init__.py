@@ -25,7 +25,15 @@ shifts every letter by one offset, "6HQWHQFLD" for "Sentencia": read with the sh
 undone, :mod:`.cipher`), ``garbled_pages:K`` (K pages whose text layer is not text,
 :mod:`.legible`, :mod:`.cipher`, that OCR did not read), ``charset_mismatch:USED``
 (declared charset contradicted by the bytes), ``odd_byte_dropped`` (a UTF-16 page or
-text of an odd byte count: read, its last half character dropped).
+text of an odd byte count: read, its last half character dropped),
+``invalid_references_dropped:K`` (K references to characters XML forbids, ``&#0;``, dropped
+from a Word body: :mod:`.docx`), ``xfa_malformed`` (an XFA form's XML is broken: the text
+before the break kept, :mod:`.xfa`).
+
+An XFA form (its PDF page only the placeholder «Please wait...») is read from its XML,
+``method`` ``xfa``; one whose XML holds no text is ``unsupported_type``, never stored as
+the placeholder (:mod:`.xfa`). A file packed with gzip (gzip's magic bytes, whatever was
+declared) is unpacked within ``max_bytes`` and what is inside read (:mod:`.gzipped`).
 
 PDF pages without a usable text layer are read by OCR (:mod:`.ocr`, Tesseract in
 Spanish, bounded by ``ExtractionLimits.ocr``); ``Extraction.ocr_pages`` says which
@@ -59,6 +67,7 @@ from __future__ import annotations
 
 from .core import Job, extract_local
 from .docx import packed_body_size
+from .gzipped import GZIP_MAGIC, gunzipped
 from .html import html_main_text
 from .model import Extraction, ExtractionError, ExtractionLimits, OcrLimits, OcrPage
 from .normalise import has_words, normalise_pages, normalise_text
@@ -91,8 +100,9 @@ __all__ = [
 # hyphens, running lines of short documents, TeX spacing accents, letter-spaced headings,
 # footnote calls, redactions as words, two columns (2026-12-06); 2: a PDF after a
 # script's warning read as the PDF, text mostly in UTF-8 with stray Windows-1252 bytes
-# read part by part, Word Online's body (``word/document2.xml``) read (2026-12-07);
-# NULL (0): before.
+# read part by part, Word Online's body (``word/document2.xml``) read, XFA forms read from
+# their XML (never their placeholder page), a Word body's references to characters XML
+# forbids dropped (the body was lost), gzipped files unpacked (2026-12-07); NULL (0): before.
 EXTRACTOR_VERSION = 2
 
 _DEFAULT_LIMITS = ExtractionLimits()
@@ -120,6 +130,8 @@ def extract_text(
     data = bytes(data)
     if len(data) > limits.max_bytes:
         raise ExtractionError("too_large", f"{len(data)} bytes > {limits.max_bytes}")
+    if data.startswith(GZIP_MAGIC):  # a .pdf.gz served as such, without Content-Encoding
+        data, content_type, filename = gunzipped(data, content_type, filename, limits.max_bytes)
     if not data.strip():  # whatever it was declared: an empty PDF is not a damaged one
         said = f"{len(data)} bytes, all blank" if data else "0 bytes"
         raise ExtractionError("no_text", f"empty file ({said})", pages=0)

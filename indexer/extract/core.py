@@ -43,7 +43,9 @@ def extract_local(
     if job.kind == "docx":
         from .docx import extract_docx
 
-        return Extraction(extract_docx(data), 1, "docx")
+        text, dropped = extract_docx(data)
+        said = (f"invalid_references_dropped:{dropped}",) if dropped else ()
+        return Extraction(text, 1, "docx", said)
     warnings: tuple[str, ...] = ()
     if job.kind == "html":
         markup, used, declared = decode_html(data, job.charset)

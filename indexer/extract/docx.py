@@ -7,7 +7,13 @@ gives each public sentence's ``archivoURL`` as a .docx). The text is in the zip'
 and read by expat without any DTD (no entity can expand). A body packed otherwise than
 Word does (bzip2, LZMA, Deflate64: ``unsupported_type``) or encrypted (``encrypted``)
 is not opened. The body is ``word/document.xml``, or the part of ``word/`` the package's
-``officeDocument`` relationship names (Word Online saves ``word/document2.xml``)."""
+``officeDocument`` relationship names (Word Online saves ``word/document2.xml``).
+
+A reference to a character XML forbids (``&#0;``, ``&#xFFFE;``, a surrogate: what some
+generators write for a stray control character) made expat refuse the body, and the whole
+sentence was lost as ``malformed``: such a reference is dropped (it stands for no text) and
+counted (:func:`extract_docx` returns how many; the extraction's warning
+``invalid_references_dropped:K``)."""
 
 from __future__ import annotations
 
@@ -60,6 +66,12 @@ MAX_TAGS = 2_000_000
 MAX_ATTRIBUTES = 4_000_000
 MAX_TOKEN_BYTES = 1024 * 1024
 _END_OF_DIRECTORY = b"PK\x05\x06"
+# a numeric character reference (XML writes its hexadecimal form with a lower-case x)
+_CHAR_REFERENCE = re.compile(rb"&#(x[0-9A-Fa-f]+|[0-9]+);")
+_REFERENCE_TAIL = 64  # an "&" this near a chunk's end, without its ";": kept for the next
+# each numeric reference is looked at by a Python call (some 0.7 µs): Word writes few or
+# none (its characters are UTF-8), so a body of more is refused at once as ``too_large``
+MAX_REFERENCES = 1_000_000
 _CHUNK = 1024 * 1024
 _W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 # the names expat reports (namespace, space, local name), made once: not per element
@@ -262,14 +274,61 @@ def _refuse_bomb(
         raise costly
 
 
+def _xml_char(value: int) -> bool:
+    """Whether XML 1.0 allows the character (its ``Char`` production)."""
+    return (
+        value in (0x9, 0xA, 0xD)
+        or 0x20 <= value <= 0xD7FF
+        or 0xE000 <= value <= 0xFFFD
+        or 0x10000 <= value <= 0x10FFFF
+    )
+
+
+class _References:
+    """Drops the references to characters XML forbids from a body read in chunks (a
+    reference may be cut between two), counting them."""
+
+    def __init__(self) -> None:
+        self.dropped = 0
+        self.seen = 0
+        self.carry = b""
+
+    def _keep(self, found: re.Match[bytes]) -> bytes:
+        self.seen += 1
+        if self.seen > MAX_REFERENCES:
+            raise ExtractionError(
+                "too_large",
+                f"el cuerpo del documento Word tiene más de {MAX_REFERENCES} referencias "
+                "numéricas a caracteres (&#…;)",
+            )
+        digits = found.group(1)
+        hexadecimal = digits.startswith(b"x")
+        digits = (digits[1:] if hexadecimal else digits).lstrip(b"0") or b"0"
+        if len(digits) <= 8 and _xml_char(int(digits, 16 if hexadecimal else 10)):
+            return found.group(0)
+        self.dropped += 1
+        return b""
+
+    def clean(self, chunk: bytes, last: bool = False) -> bytes:
+        data = self.carry + chunk
+        self.carry = b""
+        if not last:
+            cut = data.rfind(b"&", max(0, len(data) - _REFERENCE_TAIL))
+            if cut >= 0 and b";" not in data[cut:]:
+                data, self.carry = data[:cut], data[cut:]
+        return _CHAR_REFERENCE.sub(self._keep, data) if b"&#" in data else data
+
+
 def _refuse_dtd(*_args: object) -> None:
     raise ExtractionError("malformed", "el documento Word declara un DTD (no se lee)")
 
 
-def extract_docx(data: bytes, max_xml_bytes: int = MAX_XML_BYTES) -> str:
-    """The body's text, normalised; ``decompression_bomb`` past ``max_xml_bytes`` of
-    XML, ``malformed`` for a broken zip or XML, ``no_text`` for an empty body."""
+def extract_docx(data: bytes, max_xml_bytes: int = MAX_XML_BYTES) -> tuple[str, int]:
+    """The body's text, normalised, and how many references to characters XML forbids
+    were dropped from it; ``decompression_bomb`` past ``max_xml_bytes`` of XML,
+    ``malformed`` for a broken zip or XML, ``no_text`` for an empty body."""
     reader = _Reader()
+    references = _References()
     parser = expat.ParserCreate(namespace_separator=" ")
     parser.buffer_text = True  # a run's text in one call, not one per line or entity
     parser.ordered_attributes = True  # a list, not a dict, for attributes never read
@@ -290,8 +349,8 @@ def extract_docx(data: bytes, max_xml_bytes: int = MAX_XML_BYTES) -> str:
                             "decompression_bomb",
                             f"word/document.xml inflates past {max_xml_bytes} bytes",
                         )
-                    parser.Parse(chunk, False)
-            parser.Parse(b"", True)
+                    parser.Parse(references.clean(chunk), False)
+            parser.Parse(references.clean(b"", last=True), True)
     except (zipfile.BadZipFile, KeyError, OSError, EOFError, zipfile.LargeZipFile) as exc:
         raise ExtractionError("malformed", f"documento Word ilegible: {exc}") from exc
     except expat.ExpatError as exc:
@@ -303,4 +362,4 @@ def extract_docx(data: bytes, max_xml_bytes: int = MAX_XML_BYTES) -> str:
     text = normalise_text(reader.text.getvalue())
     if not text.strip():
         raise ExtractionError("no_text", "empty Word document", pages=1)
-    return text
+    return text, references.dropped

@@ -23,6 +23,7 @@ from .normalise import has_words, normalise_pages
 from .redaction import uncover
 from .slivers import thin_over_scan
 from .words import page_text
+from .xfa import is_placeholder, is_xfa, refuse_unread, xfa_text
 
 SPARSE_CHARS_PER_PAGE = 20  # fewer non-space chars per page on average: try pdfminer
 MAX_BAD_CHAR_RATIO = 0.2  # more U+FFFD / private-use chars than this: try pdfminer
@@ -48,6 +49,8 @@ class _Pages:
     fallback_error: str = ""
     fallback_skipped: int = 0  # pages pdfminer left unread: too much content
     fallback_out_of_time: bool = False  # pdfminer stopped at its deadline
+    xfa_pages: frozenset[int] = frozenset()  # pages (from 0) holding XFA's placeholder
+    xfa_text: str = ""  # the XFA form's own text, read from its XML
 
     def fallback_cut(self) -> list[str]:
         """Warnings for what the pdfminer fallback left unread."""
@@ -102,6 +105,13 @@ def _pdfium_pages(data: bytes, max_pages: int) -> _Pages:
         if costly:
             warnings.append(f"forms_too_costly:{len(costly)}")
         pages = _Pages(texts, total, "pdfium", warnings, errors, costly, thin=frozenset(thin))
+        if is_xfa(doc) and (placeholders := [i for i, t in enumerate(texts) if is_placeholder(t)]):
+            for index in placeholders:  # never the document's text, wherever it is read
+                texts[index] = ""
+            pages.xfa_pages = frozenset(placeholders)
+            pages.xfa_text, whole = xfa_text(doc)
+            if not whole:
+                pages.warnings.append("xfa_malformed")
         return _blank_garbled(pages)
     finally:
         doc.close()
@@ -173,6 +183,8 @@ def extract_pdf(
         if exc.err_code in (pdfium_c.FPDF_ERR_PASSWORD, pdfium_c.FPDF_ERR_SECURITY):
             raise ExtractionError("encrypted", str(exc)) from exc
         pdfium_error = exc
+    if result is not None and result.xfa_pages:
+        return _xfa(result)
     if result is None or _needs_fallback(result):
         result = _try_fallback(data, max_pages, deadline, result, pdfium_error)
     if result.total > max_pages:
@@ -217,6 +229,19 @@ def extract_pdf(
     return Extraction(
         text, result.total, result.method, tuple(result.warnings), ocr_pages=read_by_ocr
     )
+
+
+def _xfa(result: _Pages) -> Extraction:
+    """An XFA form: its placeholder page holds the text of the form's XML instead (pdfminer
+    and OCR would read the placeholder again); refused when that XML holds none."""
+    if not has_words(result.xfa_text):
+        raise refuse_unread()
+    first = min(result.xfa_pages)
+    result.texts[first] = result.xfa_text
+    if result.total > len(result.texts):
+        result.warnings.append(f"pages_truncated:{len(result.texts)}/{result.total}")
+    text = normalise_pages(result.texts)
+    return Extraction(text, result.total, "xfa", tuple(result.warnings))
 
 
 def _ocr(

@@ -1,0 +1,56 @@
+"""A document packed with gzip and served as such (``application/gzip``, a ``.pdf.gz``
+name, or gzip's magic bytes under any declared type), not as a ``Content-Encoding`` the
+crawler undoes: it was counted as a file of a type not read, the sentence inside lost.
+It is unpacked with the crawler's own bounded decoder (:mod:`crawlers.content_coding`: a
+piece at a time, every member read, a member cut short noticed) up to the size limit of
+a file, and what is inside is read as any file is. Past that limit it is a
+``decompression_bomb`` (packed more than ``MAX_RATIO`` to 1) or ``too_large``; gzip
+inside gzip is not unpacked again."""
+
+from __future__ import annotations
+
+from .model import ExtractionError
+
+GZIP_MAGIC = b"\x1f\x8b\x08"  # gzip's magic number and its only method, deflate
+MAX_RATIO = 100  # a PDF or a page packs some 2 to 10 to 1; a bomb, thousands
+_GZIP_TYPES = {"application/gzip", "application/x-gzip", "application/x-gunzip"}
+
+
+def gunzipped(
+    data: bytes, content_type: str | None, filename: str | None, max_bytes: int
+) -> tuple[bytes, str | None, str | None]:
+    """The bytes inside ``data`` (gzip), and the type and name that describe them: a
+    gzip type is no longer what they are, and ``x.pdf.gz`` names ``x.pdf``."""
+    from crawlers.content_coding import CodingError, Decoder, TooManyMembers
+
+    decoder = Decoder("gzip")
+    inside = bytearray()
+    try:
+        for piece in decoder.decode(data):
+            inside += piece
+            if len(inside) > max_bytes:
+                packed = max(1, len(data))
+                if len(inside) > MAX_RATIO * packed:
+                    raise ExtractionError(
+                        "decompression_bomb",
+                        f"el archivo gzip de {len(data)} bytes se expande a más de "
+                        f"{len(inside)} (más de {MAX_RATIO} veces; máximo {max_bytes} bytes)",
+                    )
+                raise ExtractionError(
+                    "too_large",
+                    f"el archivo gzip se expande a más de {max_bytes} bytes (el máximo)",
+                )
+    except (CodingError, TooManyMembers) as exc:
+        raise ExtractionError("malformed", f"archivo gzip dañado: {exc}") from exc
+    if decoder.unfinished():
+        raise ExtractionError("malformed", "el archivo gzip está cortado antes de su final")
+    if bytes(inside[:3]) == GZIP_MAGIC:
+        raise ExtractionError("unsupported_type", "un archivo gzip dentro de otro: no se lee")
+    mime = (content_type or "").split(";", 1)[0].strip().lower()
+    if mime in _GZIP_TYPES:
+        content_type = None
+    if filename:
+        path = filename.split("?", 1)[0].split("#", 1)[0]
+        if path.lower().endswith((".gz", ".gzip")):
+            filename = path.rsplit(".", 1)[0]
+    return bytes(inside), content_type, filename
