@@ -162,6 +162,19 @@ def test_a_gzip_bomb_is_a_decompression_bomb() -> None:
     assert refused.value.cause == "decompression_bomb"
 
 
+def test_a_gzipped_page_in_two_members_is_read_whole_and_a_cut_one_is_said() -> None:
+    """What ``cat a.gz b.gz`` makes is one file: both parts read; one cut short is no
+    sentence half read, and a pile of empty parts is refused, not walked for minutes."""
+    page = "<html><body><p>Primera parte del toca 12/2024.</p><p>Segunda parte.</p></body></html>"
+    whole = gzip.compress(page[:40].encode()) + gzip.compress(page[40:].encode())
+    read = extract_text(whole, "application/gzip", "toca.html.gz")
+    assert "Primera parte del toca 12/2024." in read.text and "Segunda parte." in read.text
+    for broken in (whole[: len(whole) - 12], gzip.compress(b"\0" * 20) * 5000):
+        with pytest.raises(ExtractionError) as refused:
+            extract_text(broken, "application/gzip", "toca.html.gz")
+        assert refused.value.cause == "malformed"
+
+
 def test_a_gzipped_sentence_served_without_content_encoding_is_crawled(tmp_path: Path) -> None:
     files = {"/s.pdf.gz": Served(GZIPPED, "application/x-gzip")}
     crawled = crawl(tmp_path, files)
