@@ -652,9 +652,7 @@ def withheld_sessions(library: Library) -> frozenset[str]:
     return kept.ids
 
 
-def without_withheld_speeches(
-    library: Library, search: Callable[[Q], S], query: Q, result: S
-) -> S:
+def without_withheld_speeches(library: Library, search: Callable[[Q], S], query: Q, result: S) -> S:
     """``result`` (a speech search's answer to ``query``) with its total and facets less
     the speeches of the sessions withheld since the last flush that it counted: one more
     search (``search``), of those sessions alone, only when there are some."""

@@ -81,9 +81,9 @@ def library(
     answers 503 to the ``holding`` question (the page's own search passes)."""
 
     def intercept(method: str, path: str, body: bytes) -> tuple[int, bytes] | None:
-        if failing["on"] and path.split("?")[0].endswith("/_search"):
-            if _holding_question(body):
-                return 503, b'{"error": "unavailable", "status": 503}'
+        searching = path.split("?")[0].endswith("/_search")
+        if failing["on"] and searching and _holding_question(body):
+            return 503, b'{"error": "unavailable", "status": 503}'
         return None
 
     alias = make_engine_store("opensearch").alias  # removed after the test
