@@ -61,6 +61,8 @@ from indexer.stores.base import FacetCount
 from indexer.stores.plain import PlainResult
 
 R = TypeVar("R", SearchResult, PlainResult)
+Q = TypeVar("Q")  # a speech search's question and answer (``without_withheld_speeches``)
+S = TypeVar("S")
 
 _DOCS = DocumentRow.__table__
 _QUEUE = IndexQueueRow.__table__
@@ -627,3 +629,54 @@ def without_uncounted(result: R, less: Uncounted) -> R:
         for name, values in result.facets.items()
     }
     return result.model_copy(update={"total": total, "facets": counted})  # type: ignore[return-value]
+
+
+# A session withheld since the last flush keeps its speeches in the speech index until
+# the flush takes them out: ``/v1/speeches`` leaves out its hits (``withheld_now``), and
+# its total and facets leave them out too (``without_withheld_speeches``).
+_SESSIONS_KEY = ("sesiones-retenidas",)  # in ``Hidden.counted``: not a question's key
+
+
+def withheld_sessions(library: Library) -> frozenset[str]:
+    """The candidates (``hidden_ids``) the database withholds now: the sessions among
+    them still lend speeches to the speech index. Nothing read beyond the watch's state
+    when there is none (the usual case); their rows read once per change of the
+    database."""
+    hidden = _hidden(library)
+    if not hidden.ids:
+        return frozenset()
+    kept = hidden.counted.get(_SESSIONS_KEY)
+    if kept is None:
+        kept = Uncounted(frozenset(withheld_now(library, hidden.ids)))
+        hidden.counted[_SESSIONS_KEY] = kept
+    return kept.ids
+
+
+def without_withheld_speeches(library: Library, search: Callable[[Q], S], query: Q, result: S) -> S:
+    """``result`` (a speech search's answer to ``query``) with its total and facets less
+    the speeches of the sessions withheld since the last flush that it counted: one more
+    search (``search``), of those sessions alone, only when there are some."""
+    sessions = withheld_sessions(library)
+    asked = query.filters.get("session_id")  # type: ignore[attr-defined]
+    among = sorted(sessions if asked is None else sessions.intersection(asked))
+    if not among or not result.total:  # type: ignore[attr-defined]
+        return result
+    alone = {**query.filters, "session_id": among}  # type: ignore[attr-defined]
+    wide = {"filters": alone, "cursor": None, "limit": 1, "facet_size": 200}
+    less = search(query.model_copy(update=wide))  # type: ignore[attr-defined]
+    if not less.total:  # type: ignore[attr-defined]
+        return result
+    counted = {
+        name: {f.value: f.count for f in values}
+        for name, values in less.facets.items()  # type: ignore[attr-defined]
+    }
+    facets = {
+        name: [
+            FacetCount(value=f.value, count=n)
+            for f in values
+            if (n := f.count - counted.get(name, {}).get(f.value, 0)) > 0
+        ]
+        for name, values in result.facets.items()  # type: ignore[attr-defined]
+    }
+    total = max(0, result.total - less.total)  # type: ignore[attr-defined]
+    return result.model_copy(update={"total": total, "facets": facets})  # type: ignore[attr-defined]

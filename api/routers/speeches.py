@@ -18,7 +18,7 @@ from api.deps import (
     permalink,
     query_error_kind,
 )
-from api.index_lag import published, withheld_now
+from api.index_lag import published, withheld_now, without_withheld_speeches
 from api.mensajes import Refused
 from api.people_lag import unpublished_people
 from api.schemas import ErrorResponse, SessionRef, ValidationErrorResponse
@@ -190,6 +190,8 @@ def speeches(
     # the database is the truth: a session withheld since the last flush lends no speech
     # (its speeches leave the index at the flush), and timings an aligner added since
     # indexing come along
+    # nor a count, nor a facet's bucket (one search of those sessions alone, when any)
+    result = without_withheld_speeches(library, index.search, query, result)
     held = withheld_now(library, (hit.speech.session_id for hit in result.hits))
     if held:
         kept = [hit for hit in result.hits if hit.speech.session_id not in held]

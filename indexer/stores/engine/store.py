@@ -380,17 +380,25 @@ class EngineStore:
 
     def holding(self, ids: Sequence[str]) -> set[str]:
         """Which of ``ids`` the index holds as last refreshed: one ``ids`` search per
-        thousand, no source read."""
+        thousand, no source read. Asked while a search answers (``api.index_lag``): as
+        a search, the engine unreachable is ``StoreUnavailable`` after a short backoff."""
         wanted = list(dict.fromkeys(ids))
         if not wanted:
             return set()
-        self.ensure(reading=True)
         found: set[str] = set()
-        for start in range(0, len(wanted), 1000):
-            chunk = wanted[start : start + 1000]
-            body = {"query": {"ids": {"values": chunk}}, "size": len(chunk), "_source": False}
-            answer = self.backoff.call(lambda body=body: self.client.search(self.alias, body))
-            found.update(hit["_id"] for hit in answer.get("hits", {}).get("hits") or [])
+        try:  # asked while a search answers: its backoff, and its 503 when unreachable
+            self.ensure(self.search_backoff, reading=True)
+            for start in range(0, len(wanted), 1000):
+                chunk = wanted[start : start + 1000]
+                body = {"query": {"ids": {"values": chunk}}, "size": len(chunk), "_source": False}
+                answer = self.search_backoff.call(
+                    lambda body=body: self.client.search(self.alias, body), "search"
+                )
+                found.update(hit["_id"] for hit in answer.get("hits", {}).get("hits") or [])
+        except EngineError as exc:
+            if retryable(exc.status):
+                raise StoreUnavailable(not_answering(self.kind, exc)) from exc
+            raise
         return found
 
     def clear(self) -> None:
