@@ -386,20 +386,23 @@ class EngineStore:
         if not wanted:
             return set()
         found: set[str] = set()
-        try:  # asked while a search answers: its backoff, and its 503 when unreachable
+        for start in range(0, len(wanted), 1000):
+            chunk = wanted[start : start + 1000]
+            body = {"query": {"ids": {"values": chunk}}, "size": len(chunk), "_source": False}
+            answer = self._read(body)
+            found.update(hit["_id"] for hit in answer.get("hits", {}).get("hits") or [])
+        return found
+
+    def _read(self, body: dict[str, Any]) -> dict[str, Any]:
+        """One search asked while a search answers: its backoff, and ``StoreUnavailable``
+        (the API's 503) when the engine does not answer."""
+        try:
             self.ensure(self.search_backoff, reading=True)
-            for start in range(0, len(wanted), 1000):
-                chunk = wanted[start : start + 1000]
-                body = {"query": {"ids": {"values": chunk}}, "size": len(chunk), "_source": False}
-                answer = self.search_backoff.call(
-                    lambda body=body: self.client.search(self.alias, body), "search"
-                )
-                found.update(hit["_id"] for hit in answer.get("hits", {}).get("hits") or [])
+            return self.search_backoff.call(lambda: self.client.search(self.alias, body), "search")
         except EngineError as exc:
             if retryable(exc.status):
                 raise StoreUnavailable(not_answering(self.kind, exc)) from exc
             raise
-        return found
 
     def clear(self) -> None:
         self.rebuild([])
@@ -453,15 +456,7 @@ class EngineStore:
             "size": len(wanted),
             "_source": False,
         }
-        try:
-            self.ensure(self.search_backoff, reading=True)
-            answer = self.search_backoff.call(
-                lambda: self.client.search(self.alias, live), "search"
-            )
-        except EngineError as exc:
-            if retryable(exc.status):
-                raise StoreUnavailable(not_answering(self.kind, exc)) from exc
-            raise
+        answer = self._read(live)
         return {hit["_id"] for hit in answer.get("hits", {}).get("hits") or [] if "_id" in hit}
 
     def facets_among(self, query: SearchQuery, ids: Sequence[str]) -> dict[str, list[FacetCount]]:
@@ -480,15 +475,7 @@ class EngineStore:
             "track_total_hits": False,
             "aggs": aggs,
         }
-        try:
-            self.ensure(self.search_backoff, reading=True)
-            answer = self.search_backoff.call(
-                lambda: self.client.search(self.alias, body), "search"
-            )
-        except EngineError as exc:
-            if retryable(exc.status):
-                raise StoreUnavailable(not_answering(self.kind, exc)) from exc
-            raise
+        answer = self._read(body)
         return {
             name: [FacetCount(value=str(b["key"]), count=int(b["doc_count"])) for b in buckets]
             for name, agg in (answer.get("aggregations") or {}).items()
@@ -515,15 +502,7 @@ class EngineStore:
             for name in sorted(NAME_FIELDS)
         }
         body = {"size": 0, "track_total_hits": False, "aggs": aggs}
-        try:
-            self.ensure(self.search_backoff, reading=True)
-            answer = self.search_backoff.call(
-                lambda: self.client.search(self.alias, body), "search"
-            )
-        except EngineError as exc:
-            if retryable(exc.status):
-                raise StoreUnavailable(not_answering(self.kind, exc)) from exc
-            raise
+        answer = self._read(body)
         found = answer.get("aggregations") or {}
         book = NameBook(
             {
