@@ -12,7 +12,6 @@ listings and the SCJN's engroses.
 from __future__ import annotations
 
 import json
-import os
 from pathlib import Path
 
 import pytest
@@ -95,7 +94,12 @@ def test_a_civil_salas_case_is_civil_only_where_nothing_names_commerce_or_family
     assert values.get("matter") == matter
 
 
-CORPUS = Path(os.environ.get("ABIERTO_SHARED_CORPUS", "/work/shared/corpus"))
+REPO = Path(__file__).resolve().parents[2]
+# ../shared/corpus beside the checkout (or above it), as the other real-material tests
+CORPUS = next(
+    (f / "shared" / "corpus" for f in (REPO, *REPO.parents) if (f / "shared" / "corpus").is_dir()),
+    REPO / "shared" / "corpus",
+)
 JALISCO = CORPUS / "real" / "pj-jalisco" / "stj-api-records.json"
 
 
