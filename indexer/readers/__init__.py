@@ -45,9 +45,10 @@ the rest of ``indexer`` keeps documents (model, database, stores, archive, libra
 #    sitting); a sitting over up to three days dated by the day it began; «1er. Año» a
 #    year of exercise; a video link whose label names another day goes to that day;
 #    a state sala named for civil matters («SEGUNDA SALA CIVIL») gives «civil» where the
-#    opening names nothing of commerce nor of family law; an initiative's authors without the legislator's
-#    title («Dip. Ana Ruiz» is Ana Ruiz, «Dip.» alone none); a closing's SCJN sala by its
-#    initials or with its «H.» («la 1a. Sala de la S.C.J.N.»), and no SCJN sala the
+#    opening names nothing of commerce nor of family law; an initiative's authors
+#    without the legislator's title («Dip. Ana Ruiz» is Ana Ruiz, «Dip.» alone none);
+#    a closing's SCJN sala by its initials or with its «H.» («la 1a. Sala de la
+#    S.C.J.N.»), and no SCJN sala the
 #    closing cites after the court that resolved; a closing's date line in lower case
 #    («ciudad de México, a veintiocho…»)
 READERS_VERSION = 9
