@@ -93,8 +93,9 @@ def test_searches_in_flight_together_are_each_collected_alone_with_the_same_answ
 
     alone: list[object] = []
     share_alone = executor_share(lambda: loop(index, 1.0, alone))
-    # one search at a time: its pieces go to the executor's threads
-    assert share_alone > 0.3, share_alone
+    # one search at a time: its pieces go to the executor's threads (a share, not all:
+    # on a loaded machine the asking thread collects some of them itself)
+    assert share_alone > 0.2, share_alone
 
     answered: list[list[object]] = [[] for _ in range(2 * THREADS)]
 
