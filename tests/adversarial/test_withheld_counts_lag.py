@@ -27,7 +27,7 @@ from indexer.library import Library
 from indexer.models import PrivacyFinding, PrivacyReport, Sentencia, Sesion
 from tests.alerts.conftest import open_service, webhook_alert
 from tests.alerts.conftest import sentencia as alert_sentencia
-from tests.engine.fixtures import MakeStore, engine_url
+from tests.engine.fixtures import MakeStore, store_settings
 from tests.uvicorn_thread import serving
 
 HIDDEN_COURT = "Juzgado Reservado de Prueba"
@@ -84,16 +84,8 @@ def library(
     make_engine_store: MakeStore,
 ) -> Iterator[Library]:
     """A library on each store and each database, holding the documents, indexed."""
-    settings = Settings(data_dir=tmp_path, database_url=database_url)
-    if request.param == "opensearch":
-        alias = make_engine_store("opensearch").alias  # removed after the test
-        settings = settings.model_copy(
-            update={
-                "search_url": engine_url(request, "opensearch"),
-                "search_engine": "opensearch",
-                "search_index": alias,
-            }
-        )
+    plain = Settings(data_dir=tmp_path, database_url=database_url)
+    settings = store_settings(request, plain, request.param, make_engine_store)
     library = Library.open(settings)
     for doc in [SECRET, *OTHERS, SECRET_SESSION, *SESSIONS]:
         library.add_document(doc)

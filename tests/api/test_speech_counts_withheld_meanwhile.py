@@ -21,7 +21,7 @@ from api.app import create_app
 from config.settings import Settings
 from indexer.library import Library
 from indexer.models import PrivacyFinding, PrivacyReport, Sesion
-from tests.engine.fixtures import MakeStore, engine_url
+from tests.engine.fixtures import MakeStore, store_settings
 from tests.uvicorn_thread import serving
 
 TIMEOUT = httpx.Timeout(120.0)
@@ -79,16 +79,8 @@ def library(
     make_engine_store: MakeStore,
 ) -> Iterator[Library]:
     """A library on each store and each database, holding both sessions, flushed."""
-    settings = Settings(data_dir=tmp_path, database_url=database_url)
-    if request.param == "opensearch":
-        alias = make_engine_store("opensearch").alias  # removed after the test
-        settings = settings.model_copy(
-            update={
-                "search_url": engine_url(request, "opensearch"),
-                "search_engine": "opensearch",
-                "search_index": alias,
-            }
-        )
+    plain = Settings(data_dir=tmp_path, database_url=database_url)
+    settings = store_settings(request, plain, request.param, make_engine_store)
     library = Library.open(settings)
     try:
         library.add_document(SECRET)

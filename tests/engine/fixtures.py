@@ -16,6 +16,7 @@ from pathlib import Path
 
 import pytest
 
+from config.settings import Settings
 from indexer.stores.engine import Backoff, Connection, EngineStore, connect
 from indexer.stores.engine.clients import EngineClient
 from tests.engine.es_compat_proxy import EsCompatProxy
@@ -72,6 +73,23 @@ def engine_url(request: pytest.FixtureRequest, kind: str) -> str:
     if kind == "elasticsearch-real":
         return os.environ[REAL_ES_ENV]
     raise ValueError(kind)
+
+
+def store_settings(
+    request: pytest.FixtureRequest, settings: Settings, store: str, make_store: MakeStore
+) -> Settings:
+    """``settings`` for a library on ``store`` ("tantivy", embedded, or "opensearch": a
+    fresh alias of the node's, removed after the test)."""
+    if store == "tantivy":
+        return settings
+    alias = make_store(store).alias
+    return settings.model_copy(
+        update={
+            "search_url": engine_url(request, store),
+            "search_engine": store,
+            "search_index": alias,
+        }
+    )
 
 
 def client_kind(kind: str) -> str:
