@@ -37,18 +37,21 @@ class Tenant:
 
 
 def tenant_of(library: Any, spec: SourceSpec) -> Tenant:
-    """The institution that registered ``spec``, if any (catalogue specs have none)."""
+    """The institution that registered ``spec``, if any (catalogue specs have none). A
+    source deleted while its crawl runs (before its first document is stored) is still its
+    institution's: the crawl that goes on never writes as the operator's catalogue."""
     registry = Registry(library.db)
     row = registry.get_source(spec.id)
-    if row is None:
+    owner = row.institution_id if row is not None else registry.registered_by(spec.id)
+    if owner is None:
         return Tenant(spec.id)
-    institution = registry.get_institution(row.institution_id)
+    institution = registry.get_institution(owner)
     name, jurisdiction = spec.institution, spec.jurisdiction
     if institution is not None:
         name, jurisdiction = institution.name, institution.jurisdiction
     everyone = [other.name for other in registry.list_institutions()]
     others = publisher_of(name, jurisdiction, everyone).others
-    return Tenant(spec.id, row.institution_id, name, jurisdiction, others)
+    return Tenant(spec.id, owner, name, jurisdiction, others)
 
 
 def own_fields(tenant: Tenant, fields: dict[str, Any]) -> tuple[dict[str, Any], list[str]]:

@@ -452,6 +452,17 @@ class Registry:
                 select(SourceRow.institution_id).where(SourceRow.id == source_id).limit(1)
             )
 
+    def registered_by(self, source_id: str) -> str | None:
+        """The institution that first registered ``source_id`` through the API (its
+        ``create`` audit entry, kept after the source is deleted), None when none did."""
+        with self.db.session() as s:
+            return s.scalar(
+                select(AuditRow.institution_id)
+                .where(AuditRow.source_id == source_id, AuditRow.action == "create")
+                .order_by(AuditRow.id)
+                .limit(1)
+            )
+
     def get_source(self, source_id: str, owner: str | None = None) -> SourceRow | None:
         """A source, only if ``owner`` (when given) owns it: others see nothing."""
         with self.db.session() as s:
