@@ -396,8 +396,8 @@ class JsonApiRules(_Rules):
     format: Literal["json", "csv"] = Field(
         "json", description="What the API answers: JSON, or a CSV table (a court's export: "
         "each row a record keyed by its header without accents, in lowercase, words "
-        "joined by _: «Fecha Emisión» is fecha_emision). A CSV is one page unless params, "
-        "form, body or next say how to ask for the next.",
+        "joined by _: «Fecha Emisión» is fecha_emision; text may name a column). A CSV is "
+        "one page unless params, form, body or next say how to ask for the next.",
     )  # fmt: skip
     records: str | None = Field(
         None, description="Path to the list of records, e.g. 'resultados' (JSON only: a "
@@ -453,8 +453,8 @@ class JsonApiRules(_Rules):
                 "(p. ej. 'resultados')",
                 where="records",
             )
-        if self.format == "csv" and (self.records is not None or self.total or self.text):
-            given = "records" if self.records is not None else "total" if self.total else "text"
+        if self.format == "csv" and (self.records is not None or self.total):
+            given = "records" if self.records is not None else "total"
             raise Invalid(
                 f"{given} is a path in a JSON answer: a CSV's records are its rows",
                 f"{given} es una ruta de una respuesta JSON; con format: csv los registros "

@@ -54,9 +54,11 @@ def _separator(first_line: str) -> str:
 
 
 def csv_records(body: bytes, content_type: str | None) -> list[dict[str, str]]:
-    """The table's rows as records keyed by ``column_key`` of its header; blank rows and
-    rows repeating the header (tables exported page by page and joined) are left out;
-    a cell past the header's columns has no name and is left out; a missing one is ""."""
+    """The table's rows as records keyed by ``column_key`` of its header (its first row
+    of more than one cell: title lines of one cell above it are passed over); blank rows
+    and rows repeating the header (tables exported page by page and joined) are left
+    out; a cell past the header's columns has no name and is left out; a missing one is
+    ""."""
     text = decode_declared(body, (charset_from_content_type(content_type),))[0]
     text = text.removeprefix("\ufeff")
     lines = text.splitlines(keepends=True)
@@ -77,6 +79,10 @@ def csv_records(body: bytes, content_type: str | None) -> list[dict[str, str]]:
         raise CsvError(LONG_CELL if "field limit" in str(exc) else UNREADABLE) from exc
     finally:
         csv.field_size_limit(previous)
+    widest = max(sum(bool(cell.strip()) for cell in row) for row in rows)
+    if widest > 1:  # a title line above the table («SENTENCIAS PÚBLICAS 2021») is no header
+        while sum(bool(cell.strip()) for cell in rows[0]) == 1:
+            rows = rows[1:]
     header = [cell.strip() for cell in rows[0]]
     keys: list[str] = []
     for position, name in enumerate(header):

@@ -25,6 +25,7 @@ import yaml
 from config.settings import Settings
 from config.specs import SourceSpec, SpecError, load_spec
 from crawlers.causas import error_mensaje
+from crawlers.formats.csv_table import csv_records
 from crawlers.preview import preview
 from indexer.db import Database
 from indexer.readers.normalise import parse_date
@@ -190,3 +191,26 @@ def test_a_json_path_given_to_a_table_is_refused_in_spanish(tmp_path: Path) -> N
     with pytest.raises(SpecError, match="falta records"):
         load_spec(_write_spec(tmp_path, {}))
     assert load_spec(_write_spec(tmp_path, {"format": "csv"})).json_api.format == "csv"
+
+
+def test_a_title_line_above_the_table_is_not_its_header() -> None:
+    """Exports that open with the court's name and the report's title, each alone on its
+    line, then the table: its columns keep their names."""
+    body = (
+        "PODER JUDICIAL DEL ESTADO DE NUEVO LEÓN\r\n"
+        '"Sentencias públicas, materia penal"\r\n'
+        "\r\n"
+        "Fecha Emisión,Juez,Sentencia\r\n"
+        "07/12/2026,ANDRÉS DE LEÓN CRUZ(Elabora),https://www.pjenl.gob.mx/v?p=1\r\n"
+    ).encode("cp1252")
+    assert csv_records(body, "text/csv") == [
+        {
+            "fecha_emision": "07/12/2026",
+            "juez": "ANDRÉS DE LEÓN CRUZ(Elabora)",
+            "sentencia": "https://www.pjenl.gob.mx/v?p=1",
+        }
+    ]
+    # a table of one column is read from its first line
+    assert csv_records(b"Liga\nhttps://a.gob.mx/1.pdf\n", None) == [
+        {"liga": "https://a.gob.mx/1.pdf"}
+    ]
