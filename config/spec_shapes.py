@@ -393,8 +393,9 @@ class JsonApiRules(_Rules):
         "(a DataTables table's draw, start, length; templates; empty ones are sent empty).",
     )
     headers: dict[str, str] = Field(default_factory=dict)
-    format: Literal["json", "csv"] = Field(
-        "json", description="What the API answers: JSON, or a CSV table (a court's export: "
+    format: Literal["json", "csv", "xlsx"] = Field(
+        "json", description="What the API answers: JSON, or a CSV table or an Excel "
+        "workbook's first sheet (xlsx; a court's export: "
         "each row a record keyed by its header without accents, in lowercase, words "
         "joined by _: «Fecha Emisión» is fecha_emision; text may name a column). A CSV is "
         "one page unless params, form, body or next say how to ask for the next.",
@@ -453,12 +454,12 @@ class JsonApiRules(_Rules):
                 "(p. ej. 'resultados')",
                 where="records",
             )
-        if self.format == "csv" and (self.records is not None or self.total):
+        if self.format != "json" and (self.records is not None or self.total):
             given = "records" if self.records is not None else "total"
             raise Invalid(
-                f"{given} is a path in a JSON answer: a CSV's records are its rows",
-                f"{given} es una ruta de una respuesta JSON; con format: csv los registros "
-                "son las filas de la tabla y sus columnas se nombran en fields",
+                f"{given} is a path in a JSON answer: a table's records are its rows",
+                f"{given} es una ruta de una respuesta JSON; con format: {self.format} los "
+                "registros son las filas de la tabla y sus columnas se nombran en fields",
                 where=given,
             )
         return self

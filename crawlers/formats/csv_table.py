@@ -27,7 +27,7 @@ _NOT_WORD = re.compile(r"[^a-z0-9]+")
 MAX_CELL = 1_000_000
 
 
-EMPTY = "the answer is no CSV table: it is empty"
+EMPTY = "the table is empty: it has no header line"
 MARKUP = "the answer is no CSV table: it is an HTML or XML page"
 LONG_CELL = f"the answer is no CSV table: a cell is longer than {MAX_CELL} characters"
 UNREADABLE = "the answer is no CSV table: it cannot be read as one"
@@ -74,11 +74,19 @@ def csv_records(body: bytes, content_type: str | None) -> list[dict[str, str]]:
     reader = csv.reader(io.StringIO(text), delimiter=separator or _separator(first))
     previous = csv.field_size_limit(MAX_CELL)
     try:
-        rows = [row for row in reader if any(cell.strip() for cell in row)]
+        rows = list(reader)
     except csv.Error as exc:
         raise CsvError(LONG_CELL if "field limit" in str(exc) else UNREADABLE) from exc
     finally:
         csv.field_size_limit(previous)
+    return table_records(rows)
+
+
+def table_records(rows: list[list[str]]) -> list[dict[str, str]]:
+    """A table's rows (a CSV's, a worksheet's) as records, as ``csv_records`` says."""
+    rows = [row for row in rows if any(cell.strip() for cell in row)]
+    if not rows:
+        raise CsvError(EMPTY)
     widest = max(sum(bool(cell.strip()) for cell in row) for row in rows)
     if widest > 1:  # a title line above the table («SENTENCIAS PÚBLICAS 2021») is no header
         while sum(bool(cell.strip()) for cell in rows[0]) == 1:

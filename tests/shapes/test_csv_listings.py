@@ -14,8 +14,10 @@ is served the way Windows exports write it (Windows-1252, ``;`` between cells, a
 from __future__ import annotations
 
 import csv
+import datetime as dt
 import io
 import json
+import zipfile
 from pathlib import Path
 from typing import Any
 
@@ -36,6 +38,7 @@ from tests.shapes.test_real_copies import REAL
 CASE = Case(FIXTURES / "json_api" / "pj-nl-csv")
 REAL_HOST = "https://www.pjenl.gob.mx"
 REAL_ROWS = 25
+XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
 @pytest.fixture(scope="module")
@@ -214,3 +217,112 @@ def test_a_title_line_above_the_table_is_not_its_header() -> None:
     assert csv_records(b"Liga\nhttps://a.gob.mx/1.pdf\n", None) == [
         {"liga": "https://a.gob.mx/1.pdf"}
     ]
+
+
+# --- an Excel workbook: the transparency export of a court (Hipervínculo a la sentencia)
+
+_SHEET_NS = 'xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"'
+_REL_NS = 'xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"'
+
+
+def _workbook(rows: list[list[tuple[str, str, str]]], shared: list[str]) -> bytes:
+    """An .xlsx as Excel writes one: the workbook naming its sheets (the first listed is
+    not sheet1.xml), shared strings, styles where style 1 is the built-in date (14) and
+    style 2 a custom «dd/mm/yyyy»; ``rows``: each cell (reference, type, value)."""
+
+    def cell(ref: str, kind: str, value: str) -> str:
+        if kind == "inline":
+            return f'<c r="{ref}" t="inlineStr"><is><t>{value}</t></is></c>'
+        style = {"date": ' s="1"', "date2": ' s="2"'}.get(kind, "")
+        kind_attr = ' t="s"' if kind == "s" else ""
+        return f'<c r="{ref}"{kind_attr}{style}><v>{value}</v></c>'
+
+    sheet = "".join(
+        f'<row r="{n + 1}">' + "".join(cell(*c) for c in row) + "</row>"
+        for n, row in enumerate(rows)
+    )
+    strings = "".join(f"<si><t>{s}</t></si>" for s in shared)
+    parts = {
+        "xl/workbook.xml": f"<workbook {_SHEET_NS} {_REL_NS}><sheets>"
+        '<sheet name="Reporte de Formatos" sheetId="1" r:id="rId2"/>'
+        '<sheet name="Hidden_1" sheetId="2" r:id="rId1"/></sheets></workbook>',
+        "xl/_rels/workbook.xml.rels": '<Relationships xmlns="http://schemas.openxmlformats.org/'
+        'package/2006/relationships"><Relationship Id="rId1" Target="worksheets/sheet1.xml"/>'
+        '<Relationship Id="rId2" Target="worksheets/sheet2.xml"/></Relationships>',
+        "xl/worksheets/sheet1.xml": f'<worksheet {_SHEET_NS}><sheetData><row r="1">'
+        '<c r="A1" t="inlineStr"><is><t>Si</t></is></c></row></sheetData></worksheet>',
+        "xl/worksheets/sheet2.xml": (
+            f"<worksheet {_SHEET_NS}><sheetData>{sheet}</sheetData></worksheet>"
+        ),
+        "xl/sharedStrings.xml": f"<sst {_SHEET_NS}>{strings}</sst>",
+        "xl/styles.xml": f'<styleSheet {_SHEET_NS}><numFmts count="1"><numFmt numFmtId="164" '
+        'formatCode="dd/mm/yyyy"/></numFmts><cellXfs count="3"><xf numFmtId="0"/>'
+        '<xf numFmtId="14"/><xf numFmtId="164"/></cellXfs></styleSheet>',
+    }
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as archive:
+        for name, text in parts.items():
+            archive.writestr(name, '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>' + text)
+    return out.getvalue()
+
+
+def test_an_excel_export_is_read_with_its_dates_as_dates(tmp_path: Path) -> None:
+    """A court's transparency export as a workbook: a title row, the headers, a date
+    stored as Excel's serial number (46363: 7 December 2026) under the built-in date
+    style, another under «dd/mm/yyyy», a row whose ruling cell is missing. Before, no
+    shape read a workbook."""
+    shared = ["Número de Expediente", "Fecha de Resolución", "Sentido",
+              "Hipervínculo a la Sentencia", "1203/2025", "CONDENATORIA"]  # fmt: skip
+    link = "/SentenciasPublicas/PDFVisor/Visor.aspx"  # packed: no {{BASE}} replaced in it
+    rows = [
+        [("A1", "inline", "Sentencias públicas del Tribunal")],
+        [("A2", "s", "0"), ("B2", "s", "1"), ("C2", "s", "2"), ("D2", "s", "3")],
+        [
+            ("A3", "s", "4"),
+            ("B3", "date", "46363"),
+            ("C3", "s", "5"),
+            ("D3", "inline", link + "?p=1"),
+        ],
+        [("A4", "inline", "88/2024"), ("B4", "date2", "45292"), ("D4", "inline", link + "?p=2")],
+    ]
+    _site(tmp_path / "site", _workbook(rows, shared), XLSX_TYPE)
+    specs = tmp_path / "specs"
+    specs.mkdir()
+    with FixtureServer(tmp_path / "site") as server:
+        data = _spec(server.url)
+        data["json_api"] = {
+            "format": "xlsx", "link": "{hipervinculo_a_la_sentencia}", "follow": True,
+            "fields": {"expediente": "numero_de_expediente",
+                       "resolution_date": "fecha_de_resolucion", "ruling": "sentido"},
+        }  # fmt: skip
+        (specs / "pj-nl-exportacion.yaml").write_text(json.dumps(data), encoding="utf-8")
+        result = run_abierto(tmp_path / "data", server.url, specs)
+        assert "Traceback" not in result.stderr, result.stderr
+        db = Database(f"sqlite:///{tmp_path / 'data' / 'abierto.db'}")
+        try:
+            docs = {d.expediente: d for d in _documents(db)}
+            run = db.list_runs("pj-nl-exportacion", limit=1)[0]
+        finally:
+            db.close()
+    assert run.errors == {} and run.status == "ok", run.errors
+    assert sorted(docs) == ["1203/2025", "88/2024"]
+    assert docs["1203/2025"].resolution_date == dt.date(2026, 12, 7)
+    assert docs["1203/2025"].ruling == "condenatoria"
+    assert docs["88/2024"].resolution_date == dt.date(2024, 1, 1)
+    assert docs["88/2024"].ruling is None
+
+
+def test_a_workbook_that_unpacks_to_a_bomb_or_is_no_zip_is_a_counted_error() -> None:
+    from crawlers.formats.csv_table import CsvError
+    from crawlers.formats.xlsx_table import MAX_PART, NOT_A_WORKBOOK, TOO_LARGE, xlsx_rows
+
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr("xl/worksheets/sheet1.xml", b"<" + b" " * (MAX_PART + 10) + b"/>")
+    with pytest.raises(CsvError) as bomb:
+        xlsx_rows(out.getvalue())
+    assert str(bomb.value) == TOO_LARGE
+    assert error_mensaje("not_xlsx", TOO_LARGE).startswith("la respuesta no es un libro de Excel")
+    with pytest.raises(CsvError) as page:
+        xlsx_rows(b"<html><body>Sesi\xf3n expirada</body></html>")
+    assert str(page.value) == NOT_A_WORKBOOK
