@@ -393,7 +393,17 @@ class JsonApiRules(_Rules):
         "(a DataTables table's draw, start, length; templates; empty ones are sent empty).",
     )
     headers: dict[str, str] = Field(default_factory=dict)
-    records: str = Field(description="Path to the list of records, e.g. 'resultados'.")
+    format: Literal["json", "csv", "xlsx"] = Field(
+        "json", description="What the API answers: JSON, or a CSV table or an Excel "
+        "workbook's first sheet (xlsx; a court's export: "
+        "each row a record keyed by its header without accents, in lowercase, words "
+        "joined by _: «Fecha Emisión» is fecha_emision; text may name a column). A CSV is "
+        "one page unless params, form, body or next say how to ask for the next.",
+    )  # fmt: skip
+    records: str | None = Field(
+        None, description="Path to the list of records, e.g. 'resultados' (JSON only: a "
+        "CSV's records are its rows).",
+    )  # fmt: skip
     total: str | None = Field(
         None, description="Path to the total count (ends paging), or 'header:NAME' when the "
         "API says it in a header (X-Total-Count, WordPress's X-WP-Total).",
@@ -434,6 +444,25 @@ class JsonApiRules(_Rules):
             if isinstance(value, str):
                 check_template(value)
         return values
+
+    @model_validator(mode="after")
+    def _records_of_format(self) -> JsonApiRules:
+        if self.format == "json" and self.records is None:
+            raise Invalid(
+                "records: the path to the list of records is required (e.g. 'resultados')",
+                "falta records: la ruta a la lista de registros de la respuesta JSON "
+                "(p. ej. 'resultados')",
+                where="records",
+            )
+        if self.format != "json" and (self.records is not None or self.total):
+            given = "records" if self.records is not None else "total"
+            raise Invalid(
+                f"{given} is a path in a JSON answer: a table's records are its rows",
+                f"{given} es una ruta de una respuesta JSON; con format: {self.format} los "
+                "registros son las filas de la tabla y sus columnas se nombran en fields",
+                where=given,
+            )
+        return self
 
     @model_validator(mode="after")
     def _one_body(self) -> JsonApiRules:

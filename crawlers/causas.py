@@ -12,6 +12,8 @@ import re
 from collections.abc import Mapping
 from typing import Any
 
+from crawlers.formats import csv_table, xlsx_table
+
 CUT_SHORT = "the site closed the connection before the whole answer arrived"
 NO_ANSWER = "the site closed the connection without answering"
 HEAD_CUT = "the site closed the connection before the head of its answer was complete"
@@ -178,6 +180,8 @@ LABELS = {
     "empty_text": "documento sin texto",
     "not_html": "la página no es HTML",
     "not_json": "la respuesta no es JSON",
+    "not_csv": "la respuesta no es una tabla CSV",
+    "not_xlsx": "la respuesta no es un libro de Excel",
     "not_a_feed": "no es un canal RSS o Atom",
     "not_a_sitemap": "no es un mapa del sitio",
     "sitemap_loop": "mapas del sitio en bucle",
@@ -450,6 +454,14 @@ PAGES = {
     "channel page is not HTML": "la página del canal no es HTML",
     "the API answered JSON nested too deeply": "la API respondió un JSON anidado a demasiada "
     "profundidad",
+    csv_table.EMPTY: "la tabla está vacía: no tiene fila de encabezados",
+    xlsx_table.NOT_A_WORKBOOK: "la respuesta no es un libro de Excel: no se pudo leer como tal",
+    xlsx_table.TOO_LARGE: "la respuesta no es un libro de Excel: una de sus partes se "
+    f"descomprime en más de {xlsx_table.MAX_PART} bytes",
+    csv_table.MARKUP: "la respuesta no es una tabla CSV sino una página HTML o XML",
+    csv_table.LONG_CELL: "la respuesta no es una tabla CSV: una celda pasa de "
+    f"{csv_table.MAX_CELL} caracteres",
+    csv_table.UNREADABLE: "la respuesta no es una tabla CSV: no se pudo leer como tal",
 }
 CONNECTION_ENDS = {
     CUT_SHORT: "el sitio cerró la conexión antes de enviar la respuesta completa: "

@@ -24,6 +24,7 @@ from crawlers.spiders import SPIDERS_BY_SHAPE
 from crawlers.stall import PARSE_TIMEOUT, ParseWatch, stall_message
 from crawlers.window import OPEN, Window
 from indexer.db.audited_spec import spec_secrets, without_secrets
+from indexer.db.crawl_sites import record_loaded_sites
 from indexer.library import Library
 
 log = logging.getLogger(__name__)
@@ -94,6 +95,7 @@ def _crawl(
         crawler.signals.connect(
             _closer(library, spec, run, reports), signal=signals.spider_closed, weak=False
         )
+        crawler.signals.connect(_answered(run), signal=signals.response_received, weak=False)
         process.crawl(
             crawler,
             spec=spec,
@@ -139,6 +141,13 @@ def quiet(log_level: str) -> None:
         logging.getLogger(name).setLevel(log_level)
 
 
+def _answered(run: RunStats) -> Any:
+    def answered(response: Any, **_: Any) -> None:
+        run.answered(response.url)
+
+    return answered
+
+
 def _closer(library: Library, spec: SourceSpec, run: RunStats, reports: list[RunReport]) -> Any:
     def closed(spider: Any, reason: str) -> None:
         earlier = had_items(library.db.list_runs(run.source_id, limit=20), run.run_id)
@@ -146,6 +155,10 @@ def _closer(library: Library, spec: SourceSpec, run: RunStats, reports: list[Run
             spec, reason, run.counts, run.error_count, earlier, run.notice_count, run.errors
         )
         library.db.finish_run(run.run_id, status, run.summary(), run.errors, message)
+        try:  # the hosts it loaded, for the worker's claims (one crawl per site)
+            record_loaded_sites(library.db, run.source_id, spec.start_urls, run.hosts)
+        except Exception:  # the run is recorded; its sites wait for the next crawl
+            log.exception("%s: no se guardaron los sitios que cargó el rastreo", run.source_id)
         reports.append(
             RunReport(run.source_id, run.run_id, status, run.summary(), run.errors, message)
         )

@@ -11,10 +11,12 @@ from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 
 from crawlers.causas import cause_total, split_causes
 from indexer.db import Database
 from indexer.db.audited_spec import without_secrets
+from indexer.db.crawl_sites import site_of
 
 MAX_EXAMPLES = 5
 
@@ -29,6 +31,16 @@ class RunStats:
     # the spec's credentials (``spec_secrets``): an example's address or message (an
     # API's own ``?api_key=…``, a page quoting its request) keeps none of them
     secrets: tuple[str, ...] = field(default=(), repr=False)
+    # answers read per host (robots.txt apart): the sites this crawl loads
+    # (``indexer.db.crawl_sites.loaded_sites``), never part of its shown counts
+    hosts: Counter[str] = field(default_factory=Counter, repr=False)
+
+    def answered(self, url: str) -> None:
+        """An answer read from ``url``'s host (its robots.txt apart: every host has one)."""
+        parts = urlsplit(url)
+        if parts.path != "/robots.txt" and (host := site_of(url)):
+            with self.lock:
+                self.hosts[host] += 1
 
     def count(self, name: str, n: int = 1) -> None:
         with self.lock:

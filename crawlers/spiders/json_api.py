@@ -19,7 +19,9 @@ from w3lib.url import canonicalize_url
 from config.spec_shapes import JsonApiRules
 from crawlers.building import EntryTexts
 from crawlers.encoding import content_type
+from crawlers.formats.csv_table import CsvError, csv_records, table_records
 from crawlers.formats.json_text import json_text
+from crawlers.formats.xlsx_table import xlsx_rows
 from crawlers.items import DocumentDraft
 from crawlers.jsonpath import as_text, read_path
 from crawlers.links import absolute, without_session
@@ -152,12 +154,24 @@ class JsonApiSpider(SpecSpider):
             self.run.error(NO_CONTENT, response.url, said)
             forget_fetch(self, response.url)
             return
-        try:
-            data = json.loads(json_text(response.body, content_type(response)))
-        except (ValueError, RecursionError) as exc:
-            self.unreadable(response, "not_json", unreadable_json(exc), "API answer")
-            return
-        records = read_path(data, rules.records)
+        if rules.format != "json":  # a table: its rows are the records
+            try:
+                data: Any = (
+                    csv_records(response.body, content_type(response))
+                    if rules.format == "csv"
+                    else table_records(xlsx_rows(response.body))
+                )
+            except CsvError as exc:
+                self.unreadable(response, f"not_{rules.format}", str(exc), "API answer")
+                return
+            records = data
+        else:
+            try:
+                data = json.loads(json_text(response.body, content_type(response)))
+            except (ValueError, RecursionError) as exc:
+                self.unreadable(response, "not_json", unreadable_json(exc), "API answer")
+                return
+            records = read_path(data, rules.records) if rules.records else None
         if not isinstance(records, list):
             self.run.error(
                 "selector_empty", response.url, f"json_api.records: no list at {rules.records!r}"
@@ -346,6 +360,8 @@ class JsonApiSpider(SpecSpider):
         if not records or (rules.page_size and len(records) < rules.page_size):
             self._short_of_total(said, total, seen, page, response.url)
             return  # an empty or short page is the last one
+        if rules.format != "json" and not (rules.params or rules.form or rules.body or rules.next):
+            return  # a table exported whole: the same address would answer it again
         last = page - rules.first_page + 1 >= rules.max_pages
         if rules.next:
             found = self._next_link(data, response, rules.next)

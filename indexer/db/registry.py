@@ -21,7 +21,7 @@ from config.jurisdictions import check_jurisdiction
 from config.spanish_errors import shown
 from config.specs import SourceSpec
 from indexer.db.audited_spec import audited_detail
-from indexer.db.crawl_sites import sites_of
+from indexer.db.crawl_sites import source_sites
 from indexer.db.database import Database, utcnow
 from indexer.db.locks import hold
 from indexer.db.tables import (
@@ -605,20 +605,25 @@ class Registry:
         with self.db.session() as s, s.begin():
             hold(s, CLAIMS_LOCK)
             crawling: set[str] = set()
-            for urls in s.scalars(select(start_urls).where(~free)):
-                crawling |= sites_of(urls)
+            for urls, loaded in s.execute(select(start_urls, SourceRow.loaded_sites).where(~free)):
+                crawling |= source_sites(urls, loaded)
             window, seen = limit * 4, list[str]()
             while len(claimed) < limit:
                 # the next few in turn; past those waiting for a busy site, if need be
                 later = and_(due, SourceRow.id.not_in(seen)) if seen else due
                 candidates = s.scalars(_fair_turns(later, free, now, window)).all()
                 seen += candidates
-                found = select(SourceRow.id, start_urls).where(SourceRow.id.in_(candidates))
-                sites = {source_id: urls for source_id, urls in s.execute(found)}
+                found = select(SourceRow.id, start_urls, SourceRow.loaded_sites).where(
+                    SourceRow.id.in_(candidates)
+                )
+                sites = {
+                    source_id: source_sites(urls, loaded)
+                    for source_id, urls, loaded in s.execute(found)
+                }
                 for source_id in candidates:
                     if len(claimed) >= limit:
                         break
-                    wanted = sites_of(sites.get(source_id))
+                    wanted = sites.get(source_id, frozenset())
                     if wanted & crawling:
                         continue  # its site is being crawled: due still, at a later claim
                     won = s.execute(

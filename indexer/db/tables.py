@@ -224,6 +224,9 @@ class SourceRow(Base):
     last_success_at: Mapped[dt.datetime | None] = mapped_column(DateTime(timezone=True))
     created_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True))
     updated_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True))
+    # the hosts of its institution its last crawl loaded besides its start hosts (a
+    # court's file server): kept to one crawl at a time too (indexer.db.crawl_sites)
+    loaded_sites: Mapped[list[str] | None] = mapped_column(JSON)
 
     __table_args__ = (
         Index("ix_sources_institution", "institution_id"),

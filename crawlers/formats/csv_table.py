@@ -1,0 +1,109 @@
+"""A listing published as a CSV table (the Poder Judicial de Nuevo León's sentences
+export: ``Fecha Emisión,Fecha Publicación,Delitos-Modalidades,Juez,Sentido del
+Fallo,Sentencia`` then one row per sentence, its link in the last cell).
+
+Each row becomes a record keyed by its column's header written as a path can name it:
+without accents, in lowercase, words joined by ``_`` («Fecha Emisión» → ``fecha_emision``,
+«Sentido del Fallo» → ``sentido_del_fallo``), so ``json_api``'s paths and templates read
+it as they read a JSON record. Tables exported by Excel on Windows are Windows-1252 with
+``;`` between cells and sometimes a ``sep=;`` first line: the text is decoded by its
+bytes (a byte-order mark, valid UTF-8, the declared charset, then Windows-1252) and the
+separator is the one the header line uses most."""
+
+from __future__ import annotations
+
+import csv
+import io
+import re
+import unicodedata
+
+from indexer.extract.sniff import charset_from_content_type, decode_declared
+
+SEPARATORS = ",;\t|"
+_SEP_LINE = re.compile(r"^\ufeff?\"?sep=(.)\"?\s*$", re.IGNORECASE)
+_NOT_WORD = re.compile(r"[^a-z0-9]+")
+# the largest cell read (a whole sentence's text pasted into one cell is text; more is
+# no listing); csv's own default is 128 KiB
+MAX_CELL = 1_000_000
+
+
+EMPTY = "the table is empty: it has no header line"
+MARKUP = "the answer is no CSV table: it is an HTML or XML page"
+LONG_CELL = f"the answer is no CSV table: a cell is longer than {MAX_CELL} characters"
+UNREADABLE = "the answer is no CSV table: it cannot be read as one"
+
+
+class CsvError(ValueError):
+    """A body that is no CSV table (empty, a page, a cell past ``MAX_CELL``)."""
+
+
+def column_key(header: str, position: int) -> str:
+    """A header as a path names it: «Fecha Emisión» → ``fecha_emision``; an empty or
+    symbol-only header is ``columna_<n>`` (counted from 1)."""
+    folded = unicodedata.normalize("NFKD", header.strip().lower())
+    plain = "".join(c for c in folded if not unicodedata.combining(c))
+    return _NOT_WORD.sub("_", plain).strip("_") or f"columna_{position + 1}"
+
+
+def _separator(first_line: str) -> str:
+    """The separator the header line uses most outside quotes (``,`` when none)."""
+    outside = re.sub(r'"[^"]*"', "", first_line)
+    counts = {s: outside.count(s) for s in SEPARATORS}
+    best = max(SEPARATORS, key=lambda s: counts[s])
+    return best if counts[best] else ","
+
+
+def csv_records(body: bytes, content_type: str | None) -> list[dict[str, str]]:
+    """The table's rows as records keyed by ``column_key`` of its header (its first row
+    of more than one cell: title lines of one cell above it are passed over); blank rows
+    and rows repeating the header (tables exported page by page and joined) are left
+    out; a cell past the header's columns has no name and is left out; a missing one is
+    ""."""
+    text = decode_declared(body, (charset_from_content_type(content_type),))[0]
+    text = text.removeprefix("\ufeff")
+    lines = text.splitlines(keepends=True)
+    separator = None
+    if lines and (said := _SEP_LINE.match(lines[0])):
+        separator = said[1]
+        text = "".join(lines[1:])
+    first = next((line for line in text.splitlines() if line.strip()), None)
+    if first is None:
+        raise CsvError(EMPTY)
+    if first.lstrip().startswith("<"):  # a site's error page sent with a 200
+        raise CsvError(MARKUP)
+    reader = csv.reader(io.StringIO(text), delimiter=separator or _separator(first))
+    previous = csv.field_size_limit(MAX_CELL)
+    try:
+        rows = list(reader)
+    except csv.Error as exc:
+        raise CsvError(LONG_CELL if "field limit" in str(exc) else UNREADABLE) from exc
+    finally:
+        csv.field_size_limit(previous)
+    return table_records(rows)
+
+
+def table_records(rows: list[list[str]]) -> list[dict[str, str]]:
+    """A table's rows (a CSV's, a worksheet's) as records, as ``csv_records`` says."""
+    rows = [row for row in rows if any(cell.strip() for cell in row)]
+    if not rows:
+        raise CsvError(EMPTY)
+    widest = max(sum(bool(cell.strip()) for cell in row) for row in rows)
+    if widest > 1:  # a title line above the table («SENTENCIAS PÚBLICAS 2021») is no header
+        while sum(bool(cell.strip()) for cell in rows[0]) == 1:
+            rows = rows[1:]
+    header = [cell.strip() for cell in rows[0]]
+    keys: list[str] = []
+    for position, name in enumerate(header):
+        key = base = column_key(name, position)
+        repeat = 1
+        while key in keys:  # «Fecha», «Fecha» → fecha, fecha_2
+            repeat += 1
+            key = f"{base}_{repeat}"
+        keys.append(key)
+    records = []
+    for row in rows[1:]:
+        cells = [cell.strip() for cell in row]
+        if cells[: len(header)] == header:
+            continue
+        records.append({key: (cells[n] if n < len(cells) else "") for n, key in enumerate(keys)})
+    return records
