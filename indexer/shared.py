@@ -24,6 +24,7 @@ from indexer.db import Database
 from indexer.db.bulk import insert_rows, run_in
 from indexer.db.database import (
     PAIRS_PER_STATEMENT,
+    Kept,
     SaveOutcome,
     reserve_numbers,
     to_model,
@@ -162,7 +163,7 @@ def _save_run(db: Database, entries: list[Entry]) -> list[SaveOutcome]:
     """Save the longest independent head of ``entries`` in one transaction. A row another
     crawl process wrote meanwhile (a unique key taken) is seen by the one retry."""
     for attempt in range(2):
-        kept: list[tuple[AnyDocument, str, dt.datetime]] = []
+        kept: list[Kept] = []
         try:
             with db.engine.begin() as connection:
                 outcomes = _write_run(connection, entries, kept)
@@ -177,7 +178,7 @@ def _save_run(db: Database, entries: list[Entry]) -> list[SaveOutcome]:
 def _write_run(
     connection: Connection,
     entries: list[Entry],
-    kept: list[tuple[AnyDocument, str, dt.datetime]] | None = None,
+    kept: list[Kept] | None = None,
 ) -> list[SaveOutcome]:
     publications = [link or SourceLink(source_id=d.source_id, url=d.url) for d, link, _ in entries]
     keys = [document_keys(doc) for doc, _, _ in entries]

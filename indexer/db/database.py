@@ -193,7 +193,10 @@ class RecentDocuments:
     def __init__(self, max_docs: int = RECENT_DOCS, max_chars: int = RECENT_CHARS) -> None:
         self.max_docs = max_docs
         self.max_chars = max_chars
-        self._kept: OrderedDict[str, tuple[str, dt.datetime, AnyDocument]] = OrderedDict()
+        # id → (content hash, time of writing, document, its number if known)
+        self._kept: OrderedDict[str, tuple[str, dt.datetime, AnyDocument, int | None]] = (
+            OrderedDict()
+        )
         self._chars = 0
         self._lock = threading.Lock()
         # off while another process indexes this one's saves (``Library.hand_over``)
@@ -205,24 +208,33 @@ class RecentDocuments:
     def __contains__(self, doc_id: object) -> bool:
         return doc_id in self._kept
 
-    def keep(self, written: Iterable[tuple[AnyDocument, str, dt.datetime]]) -> None:
-        """``written``: each document as saved, its content hash and time of writing."""
+    def keep(self, written: Iterable[Kept]) -> None:
+        """``written``: each document as saved, its content hash, time of writing and
+        number (``documents.seq``; None: not known)."""
         if not self.enabled:
             return
         with self._lock:
-            for doc, content_sha256, at in written:
+            for doc, content_sha256, at, number in written:
                 old = self._kept.pop(doc.id, None)
                 if old is not None:
                     self._chars -= len(old[2].text)
-                self._kept[doc.id] = (content_sha256, at, doc)
+                self._kept[doc.id] = (content_sha256, at, doc, number)
                 self._chars += len(doc.text)
             while self._kept and (len(self._kept) > self.max_docs or self._chars > self.max_chars):
-                _, (_, _, dropped) = self._kept.popitem(last=False)
+                _, (_, _, dropped, _) = self._kept.popitem(last=False)
                 self._chars -= len(dropped.text)
 
-    def take(self, doc_id: str, content_sha256: str | None, at: Any) -> AnyDocument | None:
+    def take(
+        self,
+        doc_id: str,
+        content_sha256: str | None,
+        at: Any,
+        numbers: dict[str, int] | None = None,
+    ) -> AnyDocument | None:
         """The document kept for ``doc_id`` if its row holds that content hash, written
-        at ``at`` (the row's ``updated_at``); it is no longer kept either way."""
+        at ``at`` (the row's ``updated_at``); it is no longer kept either way. ``numbers``:
+        gets the number it was saved with, when known (a reader confirms it: a row
+        deleted and saved anew since has another)."""
         with self._lock:
             kept = self._kept.pop(doc_id, None)
             if kept is None:
@@ -230,12 +242,19 @@ class RecentDocuments:
             self._chars -= len(kept[2].text)
         if kept[0] != content_sha256 or not _same_moment(kept[1], at):
             return None
+        if numbers is not None and kept[3] is not None:
+            numbers[doc_id] = kept[3]
         return kept[2]
 
     def clear(self) -> None:
         with self._lock:
             self._kept.clear()
             self._chars = 0
+
+
+# a document as saved (``RecentDocuments.keep``): its content hash, time of writing and
+# number (None: not known)
+Kept = tuple[AnyDocument, str, dt.datetime, int | None]
 
 
 def _same_moment(kept: dt.datetime, stored: Any) -> bool:
@@ -308,7 +327,7 @@ class Database:
         """``save_document`` for several documents in one transaction (prepared statements,
         not ORM objects: this is the crawl's hot path). New or changed content is queued
         for the index, replacing (and so unclaiming) any older content of the same id."""
-        kept: list[tuple[AnyDocument, str, dt.datetime]] = []
+        kept: list[Kept] = []
         with self.engine.begin() as connection:
             outcomes = write_documents(connection, docs, kept=kept)
         self.recent.keep(kept)
@@ -450,7 +469,7 @@ class Database:
         while True:
             if pending_only and (len(self.recent) or later):
                 # the documents this process just wrote are taken as kept, the others read
-                seen, found = self._pending_after(turns, limit, later)
+                seen, found = self._pending_after(turns, limit, later, numbers=numbers)
                 if seen is None:
                     return
                 if max_chars is not None and found:
@@ -495,7 +514,7 @@ class Database:
         while True:
             columns = bare if light else whole
             if pending_only and (len(self.recent) or later):
-                seen, found = self._pending_after(turns, limit, later, light, unread)
+                seen, found = self._pending_after(turns, limit, later, light, unread, numbers)
                 if seen is None:
                     return
                 docs = [doc for _, doc in found]
@@ -555,10 +574,14 @@ class Database:
         later: Collection[str] = (),
         light: Mapping[str, str] | None = None,
         unread: set[str] | None = None,
+        numbers: dict[str, int] | None = None,
     ) -> tuple[str | None, list[tuple[str, AnyDocument]]]:
         """The last of up to ``limit`` pending documents of the next page of ``turns``
         (None: none), and those of them not left for ``later`` (``iter_documents``): those
-        ``recent`` keeps as their rows hold them, the others read."""
+        ``recent`` keeps as their rows hold them, the others read. ``numbers``: gets the
+        number each kept one was saved with and each read one's row holds (a number
+        read by id walks the text's overflow pages: ``iter_documents``); the caller
+        confirms them (``record_citations``), as it does the numbers read with rows."""
         stmt = select(_DOCS.c.id, _DOCS.c.content_sha256, _DOCS.c.updated_at)
         with self.engine.connect() as connection:
             rows = turns.page(connection, stmt, limit)
@@ -567,7 +590,8 @@ class Database:
             seen = rows[-1].id
             if later:
                 rows = [row for row in rows if row.id not in later or row.id in self.recent]
-            found = [(row.id, self.recent.take(row.id, row.content_sha256, row.updated_at))
+            take = self.recent.take
+            found = [(row.id, take(row.id, row.content_sha256, row.updated_at, numbers))
                      for row in rows]  # fmt: skip
             missing = [doc_id for doc_id, doc in found if doc is None]
             read: dict[str, AnyDocument] = {}
@@ -580,8 +604,12 @@ class Database:
                     read.update((doc.id, doc) for doc in docs)
                     continue
                 columns = select(_DOCS.c.id, _DOCS.c.data, _DOCS.c.text)
+                if numbers is not None:
+                    columns = columns.add_columns(_DOCS.c.seq)
                 for row in connection.execute(columns.where(_DOCS.c.id.in_(chunk))):
                     read[row.id] = to_model(row)
+                    if numbers is not None and row.seq is not None:
+                        numbers[row.id] = row.seq
         # a row deleted between the two reads is left out, as the join leaves it out
         return seen, [
             (i, doc if doc is not None else read[i])
@@ -1017,7 +1045,7 @@ def write_documents(
     connection: Connection,
     docs: list[AnyDocument],
     numbers: Mapping[str, int] | None = None,
-    kept: list[tuple[AnyDocument, str, dt.datetime]] | None = None,
+    kept: list[Kept] | None = None,
     owned: bool = False,
     known: Mapping[str, str | None] | None = None,
 ) -> list[SaveOutcome]:
@@ -1032,6 +1060,7 @@ def write_documents(
     (``reserve_numbers``); otherwise read here."""
     now = utcnow()
     written_at = now.isoformat()
+    first_kept = len(kept) if kept is not None else 0
     hashed = [(doc, doc.hash_dump()) for doc in docs]  # the documents need no hashed copy
     # on SQLite and PostgreSQL a new row's JSON is written here, by pydantic's
     # serializer: the same values ``json.dumps`` (SQLAlchemy's) gives, read back alike,
@@ -1088,13 +1117,21 @@ def write_documents(
         queued[doc.id] = (content_sha256, doc.source_id)
         if kept is not None:  # the document its row gives back (``to_model``)
             update = {"content_sha256": content_sha256, "updated_at": now}
-            kept.append((_updated(doc, update, owned), content_sha256, now))
+            # its number: ``numbers``' (a new row's is set below, as it is inserted with)
+            number = numbers.get(doc.id) if numbers is not None else None
+            kept.append((_updated(doc, update, owned), content_sha256, now, number))
     if inserts:
         if numbers is not None and all(row["id"] in numbers for row in inserts):
             for row in inserts:
                 row["seq"] = numbers[row["id"]]
         else:
             _number(connection, inserts)
+            if kept is not None:  # the numbers the new rows are inserted with
+                seqs = {row["id"]: row["seq"] for row in inserts if "seq" in row}
+                kept[first_kept:] = [
+                    (doc, sha, at, seqs.get(doc.id, number))
+                    for doc, sha, at, number in kept[first_kept:]
+                ]
         insert_rows(connection, _DOCS, inserts, ready=ready)
     if updates:
         connection.execute(_UPDATE, updates)

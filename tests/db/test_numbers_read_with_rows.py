@@ -12,6 +12,7 @@ from bench.legal_corpus import LegalCorpus
 from indexer.citations.records import record_citations, unread
 from indexer.citations.resolve import cited
 from indexer.db import Database
+from indexer.shared import save_shared_many
 
 
 def _table_numbers(db: Database) -> dict[str, int]:
@@ -81,4 +82,41 @@ def test_a_number_gone_stale_after_the_read_keys_nothing(database_url: str) -> N
         assert cited(db, citer.id, 100, 0)[0] == 3
         assert cited(db, newcomer.id, 100, 0) == (0, [])
     finally:
+        db.close()
+
+
+def test_the_saving_process_walks_its_queue_with_the_numbers_it_saved_with(
+    database_url: str,
+) -> None:
+    """A crawl indexes what it saved from the documents it kept (``Database.recent``):
+    the walk of the queue gives each its number too, the one its row holds, so the
+    citation writes confirm it instead of reading it by id (on SQLite that read walks
+    the text's overflow pages). One saved anew by another process since is read from
+    its row, with the number that row holds."""
+    db = Database(database_url)
+    other = Database(database_url)
+    try:
+        docs = [doc.hashed()[0] for doc in LegalCorpus(12, ids="hashed")]
+        # the pipeline's batches (``Library.add_documents``)
+        save_shared_many(db, docs[:7])
+        save_shared_many(db, docs[7:])
+        moved = docs[2]
+        with other.engine.begin() as connection:  # deleted and saved anew elsewhere
+            connection.execute(sa.text("delete from documents where id = :d"), {"d": moved.id})
+        other.save_document(moved)
+        numbers: dict[str, int] = {}
+        seen = []
+        for doc in db.iter_documents(batch=5, pending_only=True, numbers=numbers):
+            assert doc.id in numbers  # known before the document is handed on
+            seen.append(doc.id)
+        assert sorted(seen) == sorted(d.id for d in docs)
+        table = _table_numbers(db)
+        assert numbers == table
+        assert len(set(table.values())) == len(docs)
+        # the citations are keyed by those numbers, the moved one's new one included
+        record_citations(db, docs, read=numbers)
+        owners = _citation_owners(db)
+        assert owners and owners <= set(table.items())
+    finally:
+        other.close()
         db.close()

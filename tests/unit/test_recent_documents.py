@@ -74,7 +74,7 @@ def test_a_library_that_hands_over_its_indexing_keeps_nothing(tmp_path: Path) ->
 def test_the_pending_documents_are_the_copies_kept_and_the_others_are_read(tmp_path: Path) -> None:
     library = Library.open(Settings(data_dir=tmp_path), writer=True)
     library.add_documents(corpus())
-    kept = {doc_id: doc for doc_id, (_, _, doc) in library.db.recent._kept.items()}
+    kept = {doc_id: doc for doc_id, (_, _, doc, _) in library.db.recent._kept.items()}
     library.db.recent.take(corpus()[0].id, None, None)  # one no longer kept: read
     pending = list(library.db.iter_documents(batch=3, pending_only=True))
     assert sorted(doc.id for doc in pending) == sorted(doc.id for doc in corpus())  # each once
