@@ -2614,11 +2614,13 @@ def _court_matter(court: str | None, head: str = "") -> str | None:
     return found.pop()
 
 
-# A sentence of prose in the opening (eight words in lower case running on): without one,
-# a text that is a caption or a title alone ("Toca 52/2025 — SÉPTIMA SALA ESPECIALIZADA EN
-# MATERIA CIVIL") says nothing of what its civil sala's case is about: family and commerce
-# are as likely (two of the eight civil salas' tocas of the Jalisco records).
-_OPENING_PROSE = re.compile(r"[a-záéíóúñ]{2,}(?:[ \t]+[a-záéíóúñ,;.]+){7}")
+# Prose in the opening (a word in lower case and three more running on, "Vistos para
+# resolver los…", "…definitiva dictada el 14…"; or a paragraph's long line, as a shouting
+# copy writes it): without any, a text that is a caption or a title alone ("Toca 52/2025 —
+# SÉPTIMA SALA ESPECIALIZADA EN MATERIA CIVIL") says nothing of what its civil sala's case
+# is about: family and commerce are as likely (two of the eight civil salas' tocas of the
+# Jalisco records).
+_OPENING_PROSE = re.compile(r"(?<!\w)[a-záéíóúñ]{2,}(?:[ \t]+[\w,.;]+){3}|[^\n]{160}")
 
 
 def read_matter(
