@@ -125,7 +125,10 @@ _CIRCUIT_COURT = _starting(
     "ptdsvcnoqu",
     rf"\b(?:{_CIRCUIT_ORDINAL}\s+){{0,2}}(?:tribunal\s+colegiado|pleno(?=\s+(?:regional|en\s|del?\s)))"
     r"\b[^.;:,()\n]{0,140}?(?:(?<!\bde\s)circuito\b"
-    r"|regi[oó]n\b(?-i:\s+(?!(?i:con|en|de|del|y)\b)[A-ZÁÉÍÓÚ][\wáéíóú]*(?:-[A-ZÁÉÍÓÚ][\wáéíóú]*)?)?)",
+    r"|regi[oó]n\b(?-i:\s+(?!(?i:con|en|de|del|y)\b)[A-ZÁÉÍÓÚ][\wáéíóú]*(?:-[A-ZÁÉÍÓÚ][\wáéíóú]*)?)"
+    # (an ordinal's region needs no name, "…Centro Auxiliar de la Quinta Región"; "de la
+    # Región" alone, a Pleno Regional's without its name, is one of several)
+    r"|(?<!de\sla\s)regi[oó]n\b)",
     re.IGNORECASE,
 )
 _CIRCUIT_NAME = re.compile(r"\b(?:CIRCUITO|REGI[OÓ]N)\b")
@@ -2209,14 +2212,17 @@ def _ocr_capitals(line: str) -> str:
     return _OCR_L.sub("I", line)
 
 
+_REGION_AT_END = re.compile(r"\bDE\s+LA\s+REGI[OÓ]N[\s,]*$", re.I)
+
+
 def _circuit_caption(name: str, following: list[str]) -> str | None:
     """A circuit court's name in the caption's capitals, its lines joined up to its
     circuit or region ("DÉCIMO TERCER TRIBUNAL COLEGIADO EN MATERIA⏎ADMINISTRATIVA DEL
     PRIMER⏎CIRCUITO"); None if the name stops before it."""
     used = 0
     for line in following:
-        if _CIRCUIT_NAME.search(name):
-            break
+        if _CIRCUIT_NAME.search(name) and not _REGION_AT_END.search(name):
+            break  # (a region's name may follow on the next line: "…DE LA REGIÓN⏎CENTRO-NORTE")
         used += 1
         if not _shouting(line) and not line.isupper():
             return None

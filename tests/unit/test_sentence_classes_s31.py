@@ -257,3 +257,55 @@ def test_real_jalisco_titles_give_their_records_sala_and_no_other_matter() -> No
         assert values.get("court") == normalise_court(record["court"]), record["title"]
         wanted = normalise_matter(record["subject_area"])
         assert values.get("matter") in (None, wanted), record["title"]
+
+
+_REGIONAL_CAPTION = (
+    "PLENO REGIONAL EN MATERIA ADMINISTRATIVA DE LA REGIÓN CENTRO-NORTE, CON RESIDENCIA EN LA "
+    "CIUDAD DE MÉXICO\n\nCONTRADICCIÓN DE CRITERIOS 45/2023\n\n"
+    "MAGISTRADA PONENTE: ROSA DÍAZ MORA\n\n"
+    "Ciudad de México, a dieciséis de mayo de dos mil veinticuatro.\n\n"
+    "VISTOS para resolver los autos de la contradicción de criterios 45/2023; y,\n\n"
+    "RESULTANDO:\n\nPRIMERO. Hechos.\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("written", "court"),
+    [
+        # the region's name on the caption's next line: joined
+        ("DE LA REGIÓN\nCENTRO-NORTE, CON RESIDENCIA EN LA CIUDAD DE MÉXICO",
+         "Pleno Regional en Materia Administrativa de la Región Centro-Norte"),
+        # no region named: one of the Plenos Regionales en Materia Administrativa, none
+        ("DE LA REGIÓN", None),
+        ("DE LA REGIÓN\n", None),
+    ],
+)  # fmt: skip
+def test_a_pleno_regionals_caption_is_read_with_its_regions_name_or_not_at_all(
+    written: str, court: str | None
+) -> None:
+    text = _REGIONAL_CAPTION.replace(
+        "DE LA REGIÓN CENTRO-NORTE, CON RESIDENCIA EN LA CIUDAD DE MÉXICO", written
+    )
+    assert read_sentence(text).values.get("court") == court
+
+
+def test_a_closing_naming_a_pleno_regional_without_its_region_gives_no_court() -> None:
+    closing = (
+        "\n\nPor lo expuesto, se resuelve:\n\nPRIMERO. Sí existe la contradicción.\n\n"
+        "Así lo resolvió el Pleno Regional en Materia Administrativa de la Región{rest}, por "
+        "unanimidad de tres votos.\n"
+    )
+    text = "CONTRADICCIÓN DE CRITERIOS 45/2023\n\n" + _BACKGROUND + closing
+    assert "court" not in read_sentence(text.format(rest="")).values
+    whole = read_sentence(text.format(rest=" Centro-Sur")).values
+    assert whole.get("court") == "Pleno Regional en Materia Administrativa de la Región Centro-Sur"
+    # an auxiliary court's region is its ordinal's: no name after it
+    auxiliary = text.format(rest="").replace(
+        "el Pleno Regional en Materia Administrativa de la Región",
+        "el Primer Tribunal Colegiado de Circuito del Centro Auxiliar de la Quinta Región",
+    )
+    assert (
+        read_sentence(auxiliary)
+        .values.get("court", "")
+        .startswith("Primer Tribunal Colegiado de Circuito del Centro Auxiliar de la Quinta Región")
+    )
