@@ -57,5 +57,7 @@ the rest of ``indexer`` keeps documents (model, database, stores, archive, libra
 #    court; a title «Toca 52/2025 — SÉPTIMA SALA…» its court after the dash, and a civil
 #    sala's name with no opening no matter; the SCJN's own asuntos (facultad de atracción,
 #    impedimento, conflicto competencial…) their proceeding; «Revisión de la
-#    Constitucionalidad de la Materia de Consulta Popular» a case type (constitucional)
+#    Constitucionalidad de la Materia de Consulta Popular» a case type (constitucional);
+#    a Pleno Regional's region on the caption's next line joined, «de la Región» with no
+#    name no court
 READERS_VERSION = 10
