@@ -97,6 +97,14 @@ _VOTE = (
 )
 
 
+# a first page that is a table of contents, above the caption (written here)
+_CONTENTS_PAGE = (
+    "ÍNDICE\n\nI. ANTECEDENTES Y TRÁMITE ............ 2\nII. COMPETENCIA ............ 5\n"
+    "III. PROCEDENCIA ............ 7\nIV. ESTUDIO DE FONDO ............ 9\n"
+    "V. DECISIÓN ............ 30\n\n"
+)
+
+
 def _copies(text: str) -> list[tuple[str, str, dict[str, str | None]]]:
     """The sentence as other copies give it (made here from the real text, never stored):
     a shouting copy in capitals, one without accents, a scanned caption (the secretary's
@@ -107,7 +115,8 @@ def _copies(text: str) -> list[tuple[str, str, dict[str, str | None]]]:
     whose case type's word a line's end split ("REVI-⏎SIÓN"), a page's footer between the
     ponente's name's lines, and the cover's marks run into the labels' lines ("VISTO
     BUENO SR. MINISTRO PONENTE: …", "COTEJÓ SECRETARIO: …"); a caption whose accents a
-    wrong encoding broke ("REVISIÃ“N": the opening, whole, still says the case)."""
+    wrong encoding broke ("REVISIÃ“N": the opening, whole, still says the case); a first
+    page that is a table of contents ("I. ANTECEDENTES Y TRÁMITE …… 2")."""
 
     def split_type(found: re.Match[str]) -> str:
         word = found[2]
@@ -135,6 +144,7 @@ def _copies(text: str) -> list[tuple[str, str, dict[str, str | None]]]:
          _COTEJO_LINE.sub("COTEJÓ ", _COVER_MARKS.sub(r"\1 \2 ", text)), {}),
         ("rubro con acentos rotos (UTF-8 leído como Windows-1252)",
          _mojibake(text[:400]) + text[400:], {}),
+        ("índice al frente (puntos guía y páginas)", _CONTENTS_PAGE + text, {}),
         ("con engrose de otro",
          _CAPTION_PONENTE.sub(lambda m: f"{m[0]}\n\nENCARGADO DEL ENGROSE: MINISTRO JUAN"
                               " ORTEGA LIRA", text, count=2),
@@ -159,14 +169,19 @@ def documents() -> list[tuple[str, str, dict[str, str | None]]]:
     jalisco = CORPUS / "real" / "pj-jalisco" / "stj-api-records.json"
     if jalisco.exists():
         # the Supremo Tribunal de Jalisco's API titles ("Toca 52/2025 — SÉPTIMA SALA…"):
-        # the toca and the sala its record's fields give; the title says nothing else
+        # the toca and the sala its record's fields give; the matter only where the sala's
+        # name is of penal matters (the record's, every one); a civil sala's tocas are
+        # civil, family or commercial (its record's subject_area): the title does not say
         from indexer.readers.courts import normalise_court
+        from indexer.readers.normalise import normalise_matter
 
         for record in json.loads(jalisco.read_text(encoding="utf-8")):
+            penal = "PENAL" in record["court"]
             want = dict.fromkeys(FIELDS) | {
                 "expediente": f"Toca {record['case_number']}",
                 "proceeding": "toca",
                 "court": normalise_court(record["court"]),
+                "matter": normalise_matter(record["subject_area"]) if penal else None,
             }
             out.append((f"stj-jalisco {record['case_number']} (título)", record["title"], want))
     transcript = CORPUS / "scjn-transcripts" / "vt-pleno-2025-02-18.pdf"

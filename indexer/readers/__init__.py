@@ -51,4 +51,13 @@ the rest of ``indexer`` keeps documents (model, database, stores, archive, libra
 #    S.C.J.N.»), and no SCJN sala the
 #    closing cites after the court that resolved; a closing's date line in lower case
 #    («ciudad de México, a veintiocho…»)
-READERS_VERSION = 9
+# 10: a first page that is a table of contents («I. ANTECEDENTES …… 2») no background:
+#    the caption under it and the formula's date read; any court's opening «…, en sesión
+#    de <día>, emite la siguiente» (a Pleno Regional's, a circuit court's) its date and
+#    court; a title «Toca 52/2025 — SÉPTIMA SALA…» its court after the dash, and a civil
+#    sala's name with no opening no matter; the SCJN's own asuntos (facultad de atracción,
+#    impedimento, conflicto competencial…) their proceeding; «Revisión de la
+#    Constitucionalidad de la Materia de Consulta Popular» a case type (constitucional);
+#    a Pleno Regional's region on the caption's next line joined, «de la Región» with no
+#    name no court
+READERS_VERSION = 10

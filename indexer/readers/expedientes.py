@@ -160,6 +160,14 @@ CASE_TYPES: tuple[CaseType, ...] = (
         ("solicitud de reasuncion de competencia",),
         False,
     ),
+    # the SCJN's review of a popular consultation's subject before it is called (Art. 35,
+    # fr. VIII): "REVISIÓN DE LA CONSTITUCIONALIDAD DE LA MATERIA DE CONSULTA POPULAR 1/2020"
+    CaseType(
+        "RCMCP",
+        "Revisión de la Constitucionalidad de la Materia de Consulta Popular",
+        ("revision de la constitucionalidad de la materia de consulta popular",),
+        False,
+    ),
     CaseType("ACS", "Aclaración de Sentencia", ("aclaracion de sentencia",), False),
     CaseType("CUS", "Cumplimiento de Sentencia", ("cumplimiento de sentencia",), False),
     # against the Consejo de la Judicatura's decisions: not a "recurso de revisión" plain

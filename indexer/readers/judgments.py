@@ -125,7 +125,10 @@ _CIRCUIT_COURT = _starting(
     "ptdsvcnoqu",
     rf"\b(?:{_CIRCUIT_ORDINAL}\s+){{0,2}}(?:tribunal\s+colegiado|pleno(?=\s+(?:regional|en\s|del?\s)))"
     r"\b[^.;:,()\n]{0,140}?(?:(?<!\bde\s)circuito\b"
-    r"|regi[oó]n\b(?-i:\s+(?!(?i:con|en|de|del|y)\b)[A-ZÁÉÍÓÚ][\wáéíóú]*(?:-[A-ZÁÉÍÓÚ][\wáéíóú]*)?)?)",
+    r"|regi[oó]n\b(?-i:\s+(?!(?i:con|en|de|del|y)\b)[A-ZÁÉÍÓÚ][\wáéíóú]*(?:-[A-ZÁÉÍÓÚ][\wáéíóú]*)?)"
+    # (an ordinal's region needs no name, "…Centro Auxiliar de la Quinta Región"; "de la
+    # Región" alone, a Pleno Regional's without its name, is one of several)
+    r"|(?<!de\sla\s)regi[oó]n\b)",
     re.IGNORECASE,
 )
 _CIRCUIT_NAME = re.compile(r"\b(?:CIRCUITO|REGI[OÓ]N)\b")
@@ -466,6 +469,7 @@ _FOOTNOTE = re.compile(r"\[\d{1,3}:[^\]]*\]")
 CASE_TYPE_MATTERS = {
     "AR": "amparo", "AD": "amparo", "ADR": "amparo", "AMP": "amparo", "IIS": "amparo",
     "AI": "constitucional", "CC": "constitucional", "DGI": "constitucional",
+    "RCMCP": "constitucional",
     "CP": "penal", "CJ": "penal", "JIE": "electoral", "RF": "fiscal",
 }  # fmt: skip
 ELECTORAL_COURTS = {
@@ -518,19 +522,34 @@ def _footnotes(text: str) -> Spans:
 @functools.lru_cache(maxsize=8)
 def _head_end(text: str) -> int:
     """Where the opening ends: the background section ("ANTECEDENTES", "RESULTANDO")
-    or ``HEAD_CHARS``, whichever comes first. Remembered like ``_formula``: the date
-    reader asks again."""
+    or ``HEAD_CHARS``, whichever comes first; never a table of contents' entry for it
+    ("I. ANTECEDENTES Y TRÁMITE ........ 2" on a first page before the caption).
+    Remembered like ``_formula``: the date reader asks again."""
     background = _BACKGROUND.match(text)
-    if background is not None:
+    if background is not None and not _contents_entry(text, background.start()):
         return min(HEAD_CHARS, background.start())
     after_break = _background_break(text)  # the heading starts after its \n
     return min(HEAD_CHARS, after_break + 1 if after_break is not None else len(text))
 
 
+# A table of contents' entry: its line ends in the page it leads to, after a leader of dots
+# or a tab ("II. COMPETENCIA ............ 5", "I.⇥ANTECEDENTES⇥⇥3", "…… 8-9").
+_CONTENTS_PAGE = re.compile(r"(?:\.{3,}|…+|\t)[ \t]*\d{1,3}(?:[ \t]*[-–][ \t]*\d{1,3})?[ \t]*$")
+
+
+def _contents_entry(text: str, at: int) -> bool:
+    """Whether the line holding offset ``at`` is a table of contents' entry."""
+    end = text.find("\n", at)
+    return bool(_CONTENTS_PAGE.search(text[at : end if end != -1 else len(text)]))
+
+
 def _background_break(text: str) -> int | None:
     """Where a line break, spaces and a background heading first match (the old
-    ``\\n\\s*`` pattern's start): the first line break of the blank run before it."""
+    ``\\n\\s*`` pattern's start): the first line break of the blank run before it; a
+    table of contents' entry for the background is passed over."""
     found = _BACKGROUND_AFTER_BREAK.search(text)
+    while found is not None and _contents_entry(text, found.start() + 1):
+        found = _BACKGROUND_AFTER_BREAK.search(text, found.end())
     if found is None:
         return None
     start = found.start()
@@ -566,7 +585,36 @@ def _formula(text: str) -> tuple[str, int] | None:
             "correspondiente" in fold_keyword(match[0][:80]) and _FORMULA_VERB.search(written + " ")
         ):
             return date, match.start()
-    return _court_day(text, head_end)
+    return _session_gives(text, notes) or _court_day(text, head_end)
+
+
+# Any court's opening in the SCJN's modern form, its session named "de" a day: "Ciudad de
+# México. El Pleno Regional en Materia Administrativa de la Región Centro-Norte, con
+# residencia en…, en sesión de dieciséis de mayo de dos mil veinticuatro, emite la
+# siguiente" (a circuit court's, a state sala's too). "En sesión de…" alone may be a
+# session the text cites; right after its day, the verb that gives this sentence, in the
+# present and announcing it ("emite la siguiente", "dicta la siguiente sentencia"), makes it
+# the document's (a synopsis' "…, en sesión de…, dicta sentencia en la que…" tells of another).
+_SESSION_GIVES = _starting(
+    "e",
+    rf"\ben\s+(?:la\s+)?sesi[oó]n\s+{_SESSION_KINDS}(?:del\s+d[ií]a|del?)\s+"
+    r"(?P<date>[^\n,;:]{6,100}?),?\s+(?:emite|dicta|pronuncia)\s+la\s+siguiente\b",
+)
+
+
+def _session_gives(text: str, notes: Spans) -> tuple[str, int] | None:
+    """The first session so followed by the verb that gives the sentence: its date and
+    where the session starts (the court right before)."""
+    lowered = _lowered(text)
+    if not _may_hold(lowered, "emite", "dicta", "pronuncia"):
+        return None
+    for match in _SESSION_GIVES.finditer(words_joined_in_place(text)):
+        if match.start() in notes:
+            continue
+        date = _date_at_start(match["date"])
+        if date:
+            return date, match.start()
+    return None
 
 
 # A circuit court's opening that names no session: "Resolución del Primer Tribunal
@@ -1716,6 +1764,11 @@ def _formula_cover(text: str) -> tuple[tuple[str, int], ...]:
         keep -= 1
     if keep == 0 and start > 0:
         return ()  # no paragraph above within reach: no cover of its own
+    # (a table of contents' lines above it, all short, are no part of it: the cover
+    # starts after the contents' heading or last entry)
+    ends = [i for i in range(keep, len(lines)) if _CAPTION_END.match(lines[i])]
+    ends += [i for i in range(keep, len(lines)) if _CONTENTS_PAGE.search(lines[i])]
+    keep = max(ends) + 1 if ends else keep
     block_start = start + sum(len(line) + 1 for line in lines[:keep])
     block = text[block_start:end]
     return tuple((line, block_start + at) for line, at in _caption_lines(block))
@@ -1893,7 +1946,7 @@ def _read_court(text: str, expediente: str | None = None) -> tuple[str, int] | N
 
     head = text[:HEAD_CHARS]
     raw = head.split("\n")[:HEAD_LINES]
-    written = [" ".join(line.split()) for line in raw]
+    written = [_court_after_case(" ".join(line.split())) for line in raw]
     lines = [ordinals_in_words(line) for line in written]  # "1o. TRIBUNAL COLEGIADO…"
     generic = None
     for i, line in enumerate(lines):
@@ -1964,6 +2017,25 @@ def _read_court(text: str, expediente: str | None = None) -> tuple[str, int] | N
         if case.electoral_chamber in ELECTORAL_COURTS:
             return ELECTORAL_COURTS[case.electoral_chamber], 0
     return None
+
+
+# A title or caption line naming the case, then the court apart by a dash or in brackets,
+# as a listing's record titles its sentence ("Toca 52/2025 — SÉPTIMA SALA ESPECIALIZADA EN
+# MATERIA CIVIL", "Toca 52/2025 (SÉPTIMA SALA…)"): the court's part is a caption line.
+_CASE_THEN_COURT = re.compile(
+    r"^.{0,80}?\d{1,6}/\d{2,4}(?:-[A-Z0-9]{1,4})?\s*(?:[—–-]\s+|\(\s*)"
+    r"(?P<court>[A-ZÁÉÍÓÚÑ][^()]{5,200}?)\s*\)?$"
+)
+
+
+def _court_after_case(line: str) -> str:
+    """``line``'s court part where it names its case and then a court in capitals (see
+    ``_CASE_THEN_COURT``), else the line as it is."""
+    found = _CASE_THEN_COURT.match(line) if "/" in line else None
+    if found is None or not opens_with_case(line):
+        return line
+    court = found["court"]
+    return court if _COURT_START.match(court) and _shouting(court) else line
 
 
 # A label alone on its line, its value on the next ("AUTORIDAD RESPONSABLE:⏎SEGUNDA SALA…"),
@@ -2140,14 +2212,17 @@ def _ocr_capitals(line: str) -> str:
     return _OCR_L.sub("I", line)
 
 
+_REGION_AT_END = re.compile(r"\bDE\s+LA\s+REGI[OÓ]N[\s,]*$", re.I)
+
+
 def _circuit_caption(name: str, following: list[str]) -> str | None:
     """A circuit court's name in the caption's capitals, its lines joined up to its
     circuit or region ("DÉCIMO TERCER TRIBUNAL COLEGIADO EN MATERIA⏎ADMINISTRATIVA DEL
     PRIMER⏎CIRCUITO"); None if the name stops before it."""
     used = 0
     for line in following:
-        if _CIRCUIT_NAME.search(name):
-            break
+        if _CIRCUIT_NAME.search(name) and not _REGION_AT_END.search(name):
+            break  # (a region's name may follow on the next line: "…DE LA REGIÓN⏎CENTRO-NORTE")
         used += 1
         if not _shouting(line) and not line.isupper():
             return None
@@ -2532,14 +2607,26 @@ def _court_matter(court: str | None, head: str = "") -> str | None:
     """The matter a court's name gives when it names one (``Juzgado de Oralidad
     Familiar``, ``Sala Penal``, ``Segunda Sala Civil``); none for courts of several
     matters ("Sala Civil y Familiar"), nor for a civil one whose opening (``head``) names
-    anything of commerce or of family law: it may be a mercantile or a family case."""
+    anything of commerce or of family law, or that has no opening: it may be a mercantile
+    or a family case."""
     folded = fold_keyword(court or "")
     found = {matter for stem, matter in _MATTER_STEMS if stem.search(folded)}
     if len(found) != 1:
         return None
-    if found & _COURT_OF_SEVERAL and _NOT_ONLY_CIVIL.search(head):
+    if found & _COURT_OF_SEVERAL and (
+        _NOT_ONLY_CIVIL.search(head) or not _OPENING_PROSE.search(head)
+    ):
         return None
     return found.pop()
+
+
+# Prose in the opening (a word in lower case and three more running on, "Vistos para
+# resolver los…", "…definitiva dictada el 14…"; or a paragraph's long line, as a shouting
+# copy writes it): without any, a text that is a caption or a title alone ("Toca 52/2025 —
+# SÉPTIMA SALA ESPECIALIZADA EN MATERIA CIVIL") says nothing of what its civil sala's case
+# is about: family and commerce are as likely (two of the eight civil salas' tocas of the
+# Jalisco records).
+_OPENING_PROSE = re.compile(r"(?<!\w)[a-záéíóúñ]{2,}(?:[ \t]+[\w,.;]+){3}|[^\n]{160}")
 
 
 def read_matter(
@@ -2707,6 +2794,13 @@ _NAMED_KINDS = frozenset(("TOCA", "CT", "CCR"))
 # one the opening's prose names: "el recurso de apelación deducido del juicio ORDINARIO
 # CIVIL 123/2023" gives the number the recurso's type, and it is the juicio's.
 _RECURSO_KINDS = frozenset(("RQ", "RREV", "RR", "RRA", "RI", "RAPL"))
+# …and the SCJN's and circuit courts' other asuntos, each numbered on its own, where the
+# number is the document's ("SOLICITUD DE EJERCICIO DE LA FACULTAD DE ATRACCIÓN 12/2024",
+# "IMPEDIMENTO 5/2024", "CONFLICTO COMPETENCIAL 3/2023", "INCIDENTE DE SUSPENSIÓN
+# (REVISIÓN) 45/2023"): the asunto is its own proceeding, with no matter of its own
+_ASUNTO_KINDS = frozenset(
+    ("SFA", "IMP", "SSJ", "SMJ", "SRC", "DIN", "CCOMP", "RECU", "EXC", "ISR", "ACS", "CUS", "JI")
+)
 
 
 def read_proceeding(head: str, expediente: str | None = None) -> str | None:
@@ -2725,7 +2819,7 @@ def read_proceeding(head: str, expediente: str | None = None) -> str | None:
         if (
             case.type_code in CASE_TYPE_MATTERS
             or case.type_code in _NAMED_KINDS
-            or (expediente and case.type_code in _RECURSO_KINDS)
+            or (expediente and case.type_code in _RECURSO_KINDS | _ASUNTO_KINDS)
         ):
             name = next((t.name for t in CASE_TYPES if t.code == case.type_code), None)
             if name:
@@ -2877,7 +2971,7 @@ def read_sentence(text: str) -> Reading:
         reading.put("resolution_date", *date)
     ponente = read_ponente(text)
     if ponente:  # the caption's, or the closing's (the body, however short the sentence)
-        caption = _caption(text)
+        caption = _own_caption(text, _PONENTE_LABEL)  # (the top's, or the formula's cover)
         in_caption = bool(caption) and ponente[1] <= caption[-1][1]
         reading.put("ponente", ponente[0], ponente[1] if in_caption else None)
     secretario = read_secretario(text)

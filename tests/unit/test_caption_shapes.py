@@ -244,7 +244,8 @@ def test_an_office_without_a_name_is_no_ponente() -> None:
 
 @pytest.mark.parametrize(
     ("case", "canonical", "proceeding"),
-    [("CONFLICTO COMPETENCIAL 8/2023", "Conflicto Competencial 8/2023", None),
+    # (the conflict's caption names its own kind, an asunto of its own: never the juicio)
+    [("CONFLICTO COMPETENCIAL 8/2023", "Conflicto Competencial 8/2023", "conflicto competencial"),
      # a recurso's caption names its own kind
      ("RECURSO DE REVISIÓN ADMINISTRATIVA 8/2023", "Recurso de Revisión Administrativa 8/2023",
       "recurso de revisión administrativa")],
