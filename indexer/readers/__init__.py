@@ -51,4 +51,6 @@ the rest of ``indexer`` keeps documents (model, database, stores, archive, libra
 #    S.C.J.N.»), and no SCJN sala the
 #    closing cites after the court that resolved; a closing's date line in lower case
 #    («ciudad de México, a veintiocho…»)
-READERS_VERSION = 9
+# 10: a sitting over two days dated by its first after a weekday or a title's comma
+#    («…Cámara de Diputados, 17 y 18 de junio de 2025» began on the 17th, not the 18th)
+READERS_VERSION = 10
