@@ -9,12 +9,14 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+# (the Senado's Diario names the side in its heading: "VOTARON EN PRO LOS CC. SENADORES:",
+# "SE ABSTUVIERON LOS CC. SENADORES:")
 _HEADING = re.compile(
-    r"(?:VOTACI[OÓ]N(?:\s+NOMINAL)?|RESULTADO DE LA VOTACI[OÓ]N"
+    r"(?:VOTACI[OÓ]N(?:\s+NOMINAL)?|RESULTADO DE LA VOTACI[OÓ]N|VOTARON|SE ABSTUVIERON"
     r"|(?:LISTA|REGISTRO|PASE) DE (?:ASISTENCIA|LISTA)|ASISTENCIA)\b[A-ZÁÉÍÓÚÑÜ0-9 ,.:()/-]*"
     r"|(?:A FAVOR|EN CONTRA|ABSTENCI[OÓ]N(?:ES)?|EN PRO|PRESENTES|AUSENTES)\s*:?\s*\(?\d*\)?"
 )
-_SIDE = re.compile(r"A FAVOR|EN CONTRA|ABSTENCI[OÓ]N|EN PRO|ASISTENCIA|PRESENTES")
+_SIDE = re.compile(r"A FAVOR|EN CONTRA|ABSTENCI[OÓ]N|EN PRO|ASISTENCIA|PRESENTES|ABSTUVIERON")
 # a member as the list prints them: capitals, perhaps numbered, perhaps a party in brackets
 # …or in sentence case, as the Senado's versión estenográfica prints them ("Imelda Castro
 # Castro", "Guadalupe Chavira de la Rosa"): each word capitalised but a name's particles

@@ -146,6 +146,32 @@ def test_a_nominal_votes_names_in_sentence_case_are_the_lists() -> None:
     ] * 2
 
 
+DIARIO_VOTE = """\
+-La Presidenta Senadora Laura Itzel Castillo Juárez: Gracias. Se levanta la sesión.
+
+VOTARON EN PRO LOS CC. SENADORES:
+
+ADÁN AUGUSTO LÓPEZ HERNÁNDEZ            IMELDA CASTRO CASTRO
+GUADALUPE CHAVIRA DE LA ROSA
+
+SE ABSTUVIERON LOS CC. SENADORES:
+
+RICARDO ANAYA CORTÉS
+"""
+
+
+def test_the_diarios_vote_headed_by_its_side_is_no_ones_words() -> None:
+    """The Senado's Diario heads each side "VOTARON EN PRO LOS CC. SENADORES:": the names
+    under it were the chair's words."""
+    turns = split_turns(DIARIO_VOTE)
+    assert [(t.speaker, t.text) for t in turns] == [
+        ("La Presidenta Senadora Laura Itzel Castillo Juárez", "Gracias. Se levanta la sesión."),
+        (None, "VOTARON EN PRO LOS CC. SENADORES: · ADÁN AUGUSTO LÓPEZ HERNÁNDEZ IMELDA CASTRO "
+         "CASTRO · GUADALUPE CHAVIRA DE LA ROSA · SE ABSTUVIERON LOS CC. SENADORES: · RICARDO "
+         "ANAYA CORTÉS"),
+    ]  # fmt: skip
+
+
 def _page(number: int) -> str:
     return (
         "Martes 8 de octubre de 2024                Senado de la República"
