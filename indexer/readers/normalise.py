@@ -629,7 +629,7 @@ PLATFORMS = {
     "fb.watch": "facebook", "vimeo.com": "vimeo", "twitch.tv": "twitch", "x.com": "x",
     "twitter.com": "x", "dailymotion.com": "dailymotion",
     # the congresses' own players, as a session's page names them
-    "canaldelcongreso.gob.mx": "Canal del Congreso", "senado.gob.mx": "Senado",
+    "canaldelcongreso.gob.mx": "canal_del_congreso", "senado.gob.mx": "senado",
 }  # fmt: skip
 
 

@@ -2,7 +2,8 @@
 links (``fb.watch/CODE``, with or without its slash and tracking parameters), its reels
 and shared links, and the congresses' own players (the Canal del Congreso's
 ``canaldelcongreso.gob.mx/vivo``, with or without ``www.`` and its slash). Each was a
-second button to the same video on the session's page; the Canal's was named by its host.
+second button to the same video on the session's page; the Canal's was named by its host
+(the API's value is now a key, ``canal_del_congreso``, the page's label its name).
 And a sitting over two days as a title dates it («…Diputados, 17 y 18 de junio de
 2025»): the day it began, as the session finder lists it, not its second day."""
 
@@ -80,8 +81,10 @@ def test_the_session_page_offers_each_transmission_once(tmp_path: Path) -> None:
         page = answer.read().decode("utf-8")
     buttons = _buttons(page)
     assert len(buttons) == 2, buttons
-    assert "Canal del Congreso" in page
-    assert "canaldelcongreso.gob.mx</a>" not in page
+    # the API's value is a key; the page names the platform in words
+    assert [v.platform for v in session.video_urls] == ["facebook", "canal_del_congreso"]
+    assert "· Facebook</a>" in page
+    assert "· Canal del Congreso</a>" in page
     # other videos, and look-alike hosts, stay apart
     assert video_key("https://fb.watch/AbC12_dEf/") != video_key("https://fb.watch/Zyx98_dEf/")
     assert video_key("https://www.canaldelcongreso.gob.mx/portal/video?id=12") != video_key(
