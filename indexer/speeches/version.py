@@ -25,7 +25,9 @@ sessions again from their stored texts.
    a compareciente of that name, not a name holding the office; the Senado's dashed notes
    ("—Aplausos.", alone or after a sentence) are notes, not the speaker's words; a roll
    call's names in sentence case are the list's; a page's running head naming the record
-   ("DIARIO DE LOS DEBATES") beside its page mark is no one's words.
+   ("DIARIO DE LOS DEBATES") beside its page mark is no one's words; the Senado Diario's
+   vote headed by its side ("VOTARON EN PRO LOS CC. SENADORES:") is the record's list; the
+   Cámara's section titles in sentence case ("Orden del día") head the turns after them.
 """
 
 from __future__ import annotations

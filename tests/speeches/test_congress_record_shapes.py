@@ -234,3 +234,28 @@ def test_the_camaras_turns_keep_who_said_them() -> None:
         (None, "otro"),
         ("Ana Isabel González González", "secretaria"),
     ]
+
+
+SECTIONS = """\
+La presidenta diputada Ifigenia Martínez y Hernández (11:12 horas): Se abre la sesión.
+
+Orden del día
+
+La secretaria diputada Ana Isabel González González: Se consulta si se dispensa la lectura.
+
+Agenda política
+
+El diputado José Elías Lixa Abimerhi: Gracias, presidenta. Hablaré de la agenda política
+del país.
+"""
+
+
+def test_the_camaras_section_titles_in_sentence_case_are_no_ones_words() -> None:
+    """«Orden del día» alone between two turns was the chair's last words; it is the part
+    of the sitting the turns after it belong to."""
+    turns = split_turns(SECTIONS)
+    assert [(t.text, t.agenda_item) for t in turns] == [
+        ("Se abre la sesión.", None),
+        ("Se consulta si se dispensa la lectura.", "Orden del día"),
+        ("Gracias, presidenta. Hablaré de la agenda política del país.", "Agenda política"),
+    ]
