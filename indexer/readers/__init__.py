@@ -59,5 +59,6 @@ the rest of ``indexer`` keeps documents (model, database, stores, archive, libra
 #    impedimento, conflicto competencial…) their proceeding; «Revisión de la
 #    Constitucionalidad de la Materia de Consulta Popular» a case type (constitucional);
 #    a Pleno Regional's region on the caption's next line joined, «de la Región» with no
-#    name no court
+#    name no court; a sitting over two days dated by its first after a weekday or a
+#    title's comma («…Cámara de Diputados, 17 y 18 de junio de 2025» began on the 17th)
 READERS_VERSION = 10

@@ -628,6 +628,8 @@ PLATFORMS = {
     "facebook.com": "facebook",
     "fb.watch": "facebook", "vimeo.com": "vimeo", "twitch.tv": "twitch", "x.com": "x",
     "twitter.com": "x", "dailymotion.com": "dailymotion",
+    # the congresses' own players, as a session's page names them
+    "canaldelcongreso.gob.mx": "canal_del_congreso", "senado.gob.mx": "senado",
 }  # fmt: skip
 
 

@@ -101,7 +101,12 @@ _BEGUN = re.compile(
     rf"(\d{{1,2}})\s+de\s+({_MONTH})(?:\s+de|,|\s+del)?\s+(\d{{4}})\b"
 )
 # a day written without its month opens a span only after the words that open one
-_DAYS_OPENING = re.compile(r"\b(?:del|el|los\s+dias|dias|entre\s+el|entre)\s+$")
+# (or after a weekday, "martes 17 y miércoles 18 de junio", or a comma that ends the
+# title's words, "…de la Cámara de Diputados, 17 y 18 de junio de 2025")
+_DAYS_OPENING = re.compile(
+    r"(?:\b(?:del|el|los\s+dias|dias|entre\s+el|entre"
+    r"|lunes|martes|miercoles|jueves|viernes|sabado|domingo)\s+|[^\W\d],\s*)$"
+)
 SPANNED_DAYS = 3  # a sitting declared permanent runs a few days, never a week
 
 

@@ -24,7 +24,16 @@ _YOUTUBE_ID = re.compile(r"[A-Za-z0-9_-]{6,20}")
 _NOT_VIDEO_IDS = frozenset({"live_stream", "videoseries"})
 # an id ends where its characters do: a longer run is no id, never its first 20 characters
 _YOUTUBE_PATHS = re.compile(r"^/(?:embed|live|shorts|v|e)/([A-Za-z0-9_-]{6,20})(?![\w-])")
-_FACEBOOK_ID = re.compile(r"/videos/(?:[^/]+/)?(\d{5,25})(?!\d)")
+_FACEBOOK_ID = re.compile(r"/(?:videos/(?:[^/]+/)?|reel/)(\d{5,25})(?!\d)")
+# a short link's code ("fb.watch/AbC12_dEf/", "facebook.com/share/v/1AbCdEf/"): no video
+# id (only Facebook knows which video it leads to), but one link whatever its scheme,
+# trailing slash or tracking parameters ("?mibextid=…")
+_FACEBOOK_CODE = re.compile(r"[A-Za-z0-9_-]{4,30}")
+# The congresses' own players, reached by their pages' addresses (the Canal del Congreso's
+# "canaldelcongreso.gob.mx/vivo", the Senado's "comunicacion.senado.gob.mx/…"): one link
+# whatever its scheme, "www.", trailing slash, fragment or tracking parameters.
+OWN_PLAYERS = {"canaldelcongreso.gob.mx": "canal", "senado.gob.mx": "senado"}
+_TRACKING = re.compile(r"^(?:utm_\w*|fbclid|gclid|mibextid|si|feature)$")
 _VIMEO_ID = re.compile(r"^/(?:video/)?(\d{4,12})(?!\d)")
 # a video shown within a channel, group, showcase or album ("/channels/congreso/123456789",
 # "/groups/x/videos/123456789", "/showcase/987/video/123456789"): the same video
@@ -61,16 +70,25 @@ def youtube_id(url: str) -> str | None:
 
 
 def video_key(url: str) -> str:
-    """``youtube:ID``, ``facebook:ID``, ``vimeo:ID``, or the URL without its fragment."""
+    """``youtube:ID``, ``facebook:ID``, ``vimeo:ID``; a Facebook short link's code
+    (``fb.watch:CODE``, ``facebook-share:v/CODE``); a congress's own player's address
+    (``canal:…``, ``senado:…``, see ``OWN_PLAYERS``); or the URL without its fragment."""
     vid = youtube_id(url)
     if vid:
         return f"youtube:{vid}"
     parts = urlsplit(url)
     host = (parts.hostname or "").lower()
+    if on_host(host, "fb.watch"):
+        code = parts.path.strip("/")
+        if _FACEBOOK_CODE.fullmatch(code):
+            return f"fb.watch:{code}"
     if on_host(host, "facebook.com", "fb.watch"):
-        match = _FACEBOOK_ID.search(parts.path) or re.search(r"[?&]v=(\d+)", url)
+        match = _FACEBOOK_ID.search(parts.path) or re.search(r"[?&]v=(\d+)(?!\d)", url)
         if match:
             return f"facebook:{match[1]}"
+        shared = re.fullmatch(r"/share/([vr])/([A-Za-z0-9_-]{4,30})/?", parts.path)
+        if shared:
+            return f"facebook-share:{shared[1]}/{shared[2]}"
         # the page's embedded player names the video in its ``href``
         # ("/plugins/video.php?href=https%3A%2F%2Fwww.facebook.com%2FX%2Fvideos%2F123…")
         embedded = parse_qs(parts.query).get("href", [""])[0]
@@ -84,7 +102,19 @@ def video_key(url: str) -> str:
         match = _VIMEO_ID.match(parts.path) or _VIMEO_LISTED.match(parts.path)
         if match:
             return f"vimeo:{match[1]}"
+    for domain, name in OWN_PLAYERS.items():
+        if on_host(host, domain):
+            return f"{name}:{_plain_address(host, parts.path, parts.query)}"
     return url.split("#", 1)[0]
+
+
+def _plain_address(host: str, path: str, query: str) -> str:
+    """``host/path?query`` without "www.", a trailing slash or tracking parameters."""
+    kept = "&".join(
+        pair for pair in query.split("&") if pair and not _TRACKING.match(pair.split("=")[0])
+    )
+    address = host.removeprefix("www.") + (path.rstrip("/") or "")
+    return f"{address}?{kept}" if kept else address
 
 
 def video_id(url: str) -> str | None:

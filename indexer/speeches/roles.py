@@ -98,13 +98,14 @@ _SEAT_AFTER_COMMA = re.compile(r",\s*desde\s+(?:la|su)\s+(?:curul|escaño|escano
 # An office named after a compareciente's name ("…, Secretario de Hacienda"), folded.
 _OFFICE = re.compile(
     r"(?:sub)?secretari[oa]|titular|director(?:a)?|president[ea]|gobernador(?:a)?|fiscal|"
-    r"comisionad[oa]|procurador(?:a)?|coordinador(?:a)?|consejer[oa]|embajador(?:a)?|jef[ea]|"
+    r"canciller|alcalde(?:sa)?|vocer[oa]|delegad[oa]|(?:sub)?procurador(?:a)?|"
+    r"comisionad[oa]|coordinador(?:a)?|consejer[oa]|embajador(?:a)?|jef[ea]|"
     r"rector(?:a)?|administrador(?:a)?|magistrad[oa]|ministr[oa]|juez|jueza|oficial|encargad[oa]"
 )
 # What a compareciente's line writes before the name ("El ciudadano", "La C. licenciada").
 _TITLES_BEFORE_NAME = re.compile(
     r"^(?:(?:el|la|c\.|ciudadan[oa]|licenciad[oa]|lic\.|maestr[oa]|mtr[oa]\.|doctor(?:a)?|"
-    r"dra?\.|ingenier[oa]|ing\.|señor(?:a)?)\s+)+",
+    r"dra?\.|ingenier[oa]|ing\.|señor(?:a)?|invitad[oa]|licda\.)\s+)+",
     re.IGNORECASE,
 )
 
@@ -307,7 +308,16 @@ def _role(folded: str) -> str:
         return "magistrado"
     if re.search(r"\b(diputad[oa]|dip\.|senador(a)?|sen\.|legislador(a)?)", head):
         return "legislador"
-    if re.match(_ARTICLE + r"(c\.\s+)?(ciudadan[oa]|licenciad[oa]|maestr[oa]|doctor(a)?)", head):
+    if re.match(
+        _ARTICLE + r"(c\.\s+)?(ciudadan[oa]|licenciad[oa]|maestr[oa]|doctor(a)?|ingenier[oa]"
+        r"|senor(a)?|invitad[oa]|lic\.|licda\.|dr\.|dra\.|mtr[oa]\.|ing\.)(?:\s|$)",
+        head,
+    ):
+        return "compareciente"
+    # "El C. Arturo Zaldívar Lelo de Larrea, Coordinador General de Política y Gobierno":
+    # a guest named and then described by their office after a comma
+    _, comma, clause = folded.partition(",")
+    if comma and re.match(_ARTICLE + r"c\.\s", head) and _OFFICE.match(clause.strip()):
         return "compareciente"
     return "otro"
 
@@ -355,6 +365,14 @@ def _name(bare: str, folded: str, role: str) -> str | None:
             while cut < len(folded_words) and _TITLE_WORDS.fullmatch(folded_words[cut] + " "):
                 cut += 1
     name_words = words[cut:]
+    named, comma, clause = " ".join(name_words).partition(",")
+    if comma and re.match(
+        rf"(?:{_OFFICE.pattern}|diputad[oa]|senador(?:a)?|legislador(?:a)?)\b",
+        fold_keyword(clause.strip()),
+    ):
+        # "El C. Juan Pérez López, Diputado Federal": what the comma adds is an office or
+        # a seat, no part of the name (the person's roster name is no "…, Diputado")
+        name_words = named.split()
     particles = {"de", "del", "la", "las", "los", "y"}
     if not name_words or name_words[0] in particles:
         return None  # "de Salud" is what is left of an office, no name

@@ -1,6 +1,6 @@
 """A vote's or an attendance's list printed into a stenographic version: a heading in
 capitals ("VOTACIÓN REGISTRADA EN EL SISTEMA ELECTRÓNICO", "A FAVOR", "LISTA DE
-ASISTENCIA") and then the members' names in capitals, one a line. It is the record's,
+ASISTENCIA") and then the members' names, one a line. It is the record's,
 no one's words: without this the list ran into the turn before (the secretary seemed to
 say a hundred senators' names, and a search for a senator found them there)."""
 
@@ -9,16 +9,21 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+# (the Senado's Diario names the side in its heading: "VOTARON EN PRO LOS CC. SENADORES:",
+# "SE ABSTUVIERON LOS CC. SENADORES:")
 _HEADING = re.compile(
-    r"(?:VOTACI[OÓ]N(?:\s+NOMINAL)?|RESULTADO DE LA VOTACI[OÓ]N"
+    r"(?:VOTACI[OÓ]N(?:\s+NOMINAL)?|RESULTADO DE LA VOTACI[OÓ]N|VOTARON|SE ABSTUVIERON"
     r"|(?:LISTA|REGISTRO|PASE) DE (?:ASISTENCIA|LISTA)|ASISTENCIA)\b[A-ZÁÉÍÓÚÑÜ0-9 ,.:()/-]*"
     r"|(?:A FAVOR|EN CONTRA|ABSTENCI[OÓ]N(?:ES)?|EN PRO|PRESENTES|AUSENTES)\s*:?\s*\(?\d*\)?"
 )
-_SIDE = re.compile(r"A FAVOR|EN CONTRA|ABSTENCI[OÓ]N|EN PRO|ASISTENCIA|PRESENTES")
+_SIDE = re.compile(r"A FAVOR|EN CONTRA|ABSTENCI[OÓ]N|EN PRO|ASISTENCIA|PRESENTES|ABSTUVIERON")
 # a member as the list prints them: capitals, perhaps numbered, perhaps a party in brackets
+# …or in sentence case, as the Senado's versión estenográfica prints them ("Imelda Castro
+# Castro", "Guadalupe Chavira de la Rosa"): each word capitalised but a name's particles
 _LISTED = re.compile(
-    r"(?:\d{1,3}[.)-]?\s+)?[A-ZÁÉÍÓÚÑÜ][A-ZÁÉÍÓÚÑÜ .,'’-]*(?:\s*\([A-ZÁÉÍÓÚÑÜa-z .]{1,30}\))?"
-    r"(?:\s*:?\s*\(?\d{1,3}\)?)?"
+    r"(?:\d{1,3}[.)-]?\s+)?(?:[A-ZÁÉÍÓÚÑÜ][A-ZÁÉÍÓÚÑÜ .,'’-]*"
+    r"|[A-ZÁÉÍÓÚÑÜ][\w'’-]*+(?:\s++(?:[A-ZÁÉÍÓÚÑÜ][\w'’.-]*+|de|del|la|las|los|y)){1,7}+)"
+    r"(?:\s*\([A-ZÁÉÍÓÚÑÜa-z .]{1,30}\))?(?:\s*:?\s*\(?\d{1,3}\)?)?"
 )
 _SENTENCE_END = re.compile(r"[.!?…»”\")]\s*$")
 MAX_LINES = 1200  # a chamber of 500 with its headings, with room to spare

@@ -56,7 +56,9 @@ def section_at(
         if not _CAPITAL_LINE.fullmatch(line):
             break
         run.append(line)
-    if not run or len(run) > MAX_HEADING_LINES:
+    if not run:
+        return _titled_section(lines, at, unfinished, opens_turn)
+    if len(run) > MAX_HEADING_LINES:
         return None
     title = " ".join(run)
     if len(title) > MAX_HEADING_CHARS or not _LONG_WORD.search(title):
@@ -73,3 +75,23 @@ def section_at(
         if not any(c.islower() for c in following):
             return None  # …and it goes on in capitals to its full stop
     return title, len(run)
+
+
+# The Cámara's versión estenográfica prints its section titles in sentence case, alone on
+# their line between two turns ("Orden del día", "Acta de la sesión anterior", "Agenda
+# política"): one of the Diario's titles, a few words with no stop, after a finished
+# sentence and before a speaker's line (so a sentence that opens with those words, or a
+# title quoted in a speech, is none).
+_TITLED = re.compile(r"[A-ZÁÉÍÓÚÑÜ][a-záéíóúñü]+(?: [\wáéíóúñü]+){0,5}")
+
+
+def _titled_section(
+    lines: Sequence[str], at: int, unfinished: bool, opens_turn: Callable[[str], bool]
+) -> tuple[str, int] | None:
+    line = lines[at].strip()
+    if unfinished or len(line) > 60 or not _TITLED.fullmatch(line):
+        return None
+    if not _DIARIO_SECTIONS.match(fold_keyword(line)):
+        return None
+    following = next((rest.strip() for rest in lines[at + 1 : at + 4] if rest.strip()), "")
+    return (line, 1) if following and opens_turn(following) else None

@@ -309,7 +309,7 @@ def split_turns(text: str, agenda: Sequence[str] = ()) -> list[Turn]:
     text = _court_speakers_apart(
         _without_page_marks(_without_page_edges(_without_running_heads(text)))
     )
-    text = _GLUED_INTERRUPTION.sub("\n", text)
+    text = _noted(_GLUED_INTERRUPTION.sub("\n", text))
     items = list(agenda)
     sections: list[str] = []
     turns: list[Turn] = []
@@ -453,6 +453,29 @@ _GLUED_INTERRUPTION = re.compile(
 )
 
 
+# The Senado's versión estenográfica notes the hall's noise after a long dash, without
+# brackets ("—Aplausos.", "—Risas y aplausos.", alone on its line or after a finished
+# sentence): the record's note, read as the bracketed one ("(Aplausos)"), never the
+# speaker's words. Only the hall's noises, and no colon ("—Aplausos para todos: …" is
+# someone's words).
+_NOISE = r"(?:(?i:aplausos?|risas|gritos|silbidos|abucheos|porras|consignas|desorden)\b)"
+_NOTE_WORDS = r"(" + _NOISE + r"[^\n.:;()¿?¡!—–]{0,80}?)"
+_DASHED_NOTE_LINE = re.compile(
+    r"^([^\S\n]*+)[-—–][^\S\n]*+" + _NOTE_WORDS + r"\.?[^\S\n]*+$", re.MULTILINE
+)
+_DASHED_NOTE_INLINE = re.compile(
+    r"(?<=[.?!…»”])([^\S\n]++)[—–][^\S\n]*+" + _NOTE_WORDS + r"\.(?=\s|$)"
+)
+
+
+def _noted(text: str) -> str:
+    """Dashed notes of the hall (see ``_NOTE_WORDS``) in the record's brackets."""
+    if "—" not in text and "–" not in text and "-" not in text:
+        return text
+    text = _DASHED_NOTE_LINE.sub(r"\1(\2)", text)
+    return _DASHED_NOTE_INLINE.sub(r"\1(\2)", text)
+
+
 def _listed(lines: Sequence[str]) -> list[str]:
     return [" ".join(line.split()) for line in lines if line.strip()]
 
@@ -535,7 +558,7 @@ def _without_running_heads(text: str) -> str:
 # and nothing else on the line. The record's name with it is read only when the same
 # line, its number aside, repeats (a line of speech never ends in "página 12" twice).
 _PAGE_MARK = re.compile(
-    r"(?P<head>[^\n]{0,120}?[—–|·•-][^\S\n]*)?(?i:p[aá]g(?:ina|\.)?)[^\S\n]*\d{1,4}"
+    r"(?P<head>[^\n]{0,120}?(?:[—–|·•-]|[^\S\n]{3})[^\S\n]*)?(?i:p[aá]g(?:ina|\.)?)[^\S\n]*\d{1,4}"
     r"(?:[^\S\n]*(?:de|/)[^\S\n]*\d{1,4})?[^\S\n]*"
 )
 _PAGE_NUMBER_ALONE = re.compile(r"[^\S\n]*[-–—][^\S\n]*\d{1,4}[^\S\n]*[-–—][^\S\n]*")
@@ -578,6 +601,15 @@ def _without_page_marks(text: str) -> str:
         )
         if alone or keys[key] >= 2:
             page_break = "\f" if text.startswith("\f", start) else ""
+            # the record's name in capitals on its own line beside the mark ("DIARIO DE LOS
+            # DEBATES" under "Martes 8 de octubre — Página 23") is the page's head too
+            before = text.rfind("\n", 0, max(start - 1, 0)) + 1
+            if start and before >= last and _record_line(text[before : start - 1]):
+                start = before
+            after = text.find("\n", end + 1)
+            after = len(text) if after < 0 else after
+            if end < len(text) and _record_line(text[end + 1 : after]):
+                end = after
             pieces += [text[last:start], page_break]
             last = end + 1  # the line's own end goes with it
     if not pieces:
@@ -588,6 +620,8 @@ def _without_page_marks(text: str) -> str:
 
 _PAGE_LITERALS = ("pág", "Pág", "PÁG", "pag", "Pag", "PAG", "-", "–", "—")
 _PAGE_WORD = re.compile(r"(?i:p[aá]g)")
+
+
 _PAGES_OF = re.compile(r"\d[^\S\n]*(?:de|/)[^\S\n]*\d+[^\S\n]*$")
 # the record's own name at a page's edge ("Cámara de Diputados — Versión estenográfica")
 _RECORD = re.compile(
@@ -595,6 +629,15 @@ _RECORD = re.compile(
     r"|c[aá]mara\s+de\s+(?:diputados|senadores)|senado\s+de\s+la\s+rep[uú]blica|congreso\s+del?"
     r"|legislatura|gaceta\s+parlamentaria)"
 )
+_RECORD_ALONE = re.compile(rf"(?:{_RECORD.pattern})[A-ZÁÉÍÓÚÑÜ ,.]{{0,40}}")
+
+
+def _record_line(line: str) -> bool:
+    """A line that is only a running head naming the record, in capitals."""
+    line = line.strip(" \t\r\f")
+    return 0 < len(line) <= 80 and line.isupper() and _RECORD_ALONE.fullmatch(line) is not None
+
+
 # a word a line's end broke with a hyphen, its rest opening the next line ("la refor-⏎ma")
 _HYPHENS = ("-", "\u2010", "\u00ad")
 _BROKEN_WORD = re.compile(r"[^\W\d_][a-záéíóúñü][-\u2010\u00ad]$")

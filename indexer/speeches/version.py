@@ -20,8 +20,16 @@ sessions again from their stored texts.
    a word a line's end broke with a hyphen is whole; "(Son las 23:58 horas)" is a note;
    a bracket naming the bench with the party ("(GP-Morena)", "(Grupo Parlamentario del
    PAN)") states the party.
+5: a guest named and then described by office after a comma ("El C. Arturo Zaldívar Lelo
+   de Larrea, Coordinador General de Política y Gobierno:", "El señor …, canciller:") is
+   a compareciente of that name, not a name holding the office; the Senado's dashed notes
+   ("—Aplausos.", alone or after a sentence) are notes, not the speaker's words; a roll
+   call's names in sentence case are the list's; a page's running head naming the record
+   ("DIARIO DE LOS DEBATES") beside its page mark is no one's words; the Senado Diario's
+   vote headed by its side ("VOTARON EN PRO LOS CC. SENADORES:") is the record's list; the
+   Cámara's section titles in sentence case ("Orden del día") head the turns after them.
 """
 
 from __future__ import annotations
 
-SPEECH_READERS_VERSION = 4
+SPEECH_READERS_VERSION = 5

@@ -85,6 +85,19 @@ def session_kind(value: str | None, chamber: str | None = None) -> str:
     return SESSION_KINDS.get(value or "", "Sesión")
 
 
+# How a page names a video's platform (the API's value is the key: ``canal_del_congreso``);
+# a platform a source names itself ("TransmiteMX") is shown as it is written.
+PLATFORM_NAMES = {
+    "youtube": "YouTube", "facebook": "Facebook", "vimeo": "Vimeo", "twitch": "Twitch",
+    "x": "X", "dailymotion": "Dailymotion", "canal_del_congreso": "Canal del Congreso",
+    "senado": "Senado de la República",
+}  # fmt: skip
+
+
+def platform_name(value: str | None) -> str:
+    return PLATFORM_NAMES.get(value or "", value or "")
+
+
 CSP = (
     "default-src 'none'; style-src 'self'; script-src 'self'; img-src 'self' data:; "
     "frame-src https://www.youtube-nocookie.com; form-action 'self'; "
@@ -193,6 +206,7 @@ _env.globals.update(
     kind_labels=KIND_LABELS,
     asset=asset_url,
     session_kind=session_kind,
+    platform_name=platform_name,
 )
 templates = Jinja2Templates(env=_env)
 
