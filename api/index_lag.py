@@ -173,7 +173,7 @@ class _Watch:
     def read_hidden(self) -> Hidden:
         """``_read_hidden`` on this connection (the pool's are left alone)."""
         with self._lock:
-            most = (HIDDEN_HELD, HIDDEN_HELD, HIDDEN_HELD)
+            most = (HIDDEN_HELD, HIDDEN_HELD, QUEUE_HELD, HIDDEN_HELD)
             rows = self._connection.execute(_HIDDEN_SQLITE, most).fetchall()
             masked = frozenset(row[0] for row in rows if row[1])
             return Hidden(frozenset(row[0] for row in rows), masked=masked)
@@ -461,7 +461,8 @@ def current_result(library: Library, result: R, query: SearchQuery | None = None
 # candidates are the queued documents withheld now and the documents deleted lately
 # (``DELETED_WINDOW``), and the queued ones whose personal data are masked (a review
 # masked a name since: the index still finds the document by it, a count gave the name
-# away), at most ``HIDDEN_HELD`` of each, read once per change of the
+# away; looked for among the queue's first ``QUEUE_HELD``), at most ``HIDDEN_HELD`` of
+# each, read once per change of the
 # database (the watch's) or per request without a watch; of them, those the index still
 # holds are asked once per index generation (``holding``); only when some are does a
 # question cost more: one search of them alone (``matching_now``; of the masked ones,
@@ -482,8 +483,9 @@ _HIDDEN_SQLITE = (
     " WHERE t.deleted_at >= strftime('%Y-%m-%d %H:%M:%f000', 'now', '-1 day')"
     " AND NOT EXISTS (SELECT 1 FROM documents AS d WHERE d.id = t.document_id)"
     " ORDER BY t.seq DESC LIMIT ?)"
-    " UNION SELECT * FROM (SELECT d.id, 1 FROM index_queue AS q JOIN documents AS d"
-    " ON d.id = q.doc_id WHERE json_array_length(d.data, '$.privacy.findings') > 0"
+    " UNION SELECT * FROM (SELECT d.id, 1 FROM (SELECT doc_id FROM index_queue LIMIT ?)"
+    " AS q JOIN documents AS d ON d.id = q.doc_id"
+    " WHERE json_array_length(d.data, '$.privacy.findings') > 0"
     " AND NOT (coalesce(json_extract(d.data, '$.privacy.policy') = 'withhold', 0)"
     " AND coalesce(json_extract(d.data, '$.privacy.reviewed'), 0) = 0) LIMIT ?)"
 )
@@ -540,17 +542,19 @@ def _read_hidden(library: Library) -> Hidden:
 
 
 def _masked_sql(db: Database) -> object:
-    """The queued documents whose personal data are masked (found, not withheld now)."""
+    """The queued documents whose personal data are masked (found, not withheld now),
+    among the queue's first ``QUEUE_HELD``: their rows' JSON is read, not an index (a
+    crawl's or a reindex's long queue is not read whole at each of its commits)."""
     if db.engine.dialect.name == "sqlite":
         found = "json_array_length(data, '$.privacy.findings') > 0"
     else:
         found = "json_array_length(data -> 'privacy' -> 'findings') > 0"
     withheld = db._withheld_now().text  # (``data``: the documents' column, unqualified)
     return text(
-        "SELECT documents.id FROM index_queue JOIN documents"
-        " ON documents.id = index_queue.doc_id"
+        "SELECT documents.id FROM (SELECT doc_id FROM index_queue LIMIT :queued) AS q"
+        " JOIN documents ON documents.id = q.doc_id"
         f" WHERE {found} AND NOT coalesce(({withheld}), false) LIMIT :most"
-    ).bindparams(most=HIDDEN_HELD)
+    ).bindparams(queued=QUEUE_HELD, most=HIDDEN_HELD)
 
 
 def _hidden(library: Library) -> Hidden:
