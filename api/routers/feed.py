@@ -114,7 +114,7 @@ def search_feed(
     )
     body = render(feed)
     etag = '"' + hashlib.sha256(body).hexdigest()[:32] + '"'
-    changed = max(feed.updated, state[-1] if state is not None else _library_changed(library))
+    changed = max(feed.updated, _library_changed(library))
     if state is not None:
         _validators(request).put(state, (etag, changed))
     headers = _validator_headers(etag, changed)
@@ -174,13 +174,33 @@ def _validators(request: Request) -> _Validators:
 
 
 def _state(library: Library, request: Request, base: str) -> tuple[Hashable, ...] | None:
-    """What the feed ``request`` asks for depends on now (see ``_Validators``), its last
-    item the library's last visible change; None behind an engine."""
+    """What the feed ``request`` asks for depends on now (see ``_Validators``); None
+    behind an engine."""
     generation = getattr(library.store, "generation", None)
     if generation is None:
         return None
     asked = tuple(sorted(request.query_params.multi_items()))
-    return (asked, base, generation(), hidden_key(library), _library_changed(library))
+    return (asked, base, generation(), hidden_key(library), _changed_key(library))
+
+
+# ``_library_changed``'s two reads in one statement, as the driver gives them (no ORM:
+# a third of a 304's CPU went to building and compiling them)
+_CHANGED_SQL = (
+    "SELECT (SELECT updated_at FROM documents WHERE never_published IS NULL"
+    " ORDER BY updated_at DESC LIMIT 1),"
+    " (SELECT deleted_at FROM document_deletions ORDER BY seq DESC LIMIT 1)"
+)
+
+
+def _changed_key(library: Library) -> tuple[object, ...]:
+    """The last visible save's and the last deletion's moments, as stored: what
+    ``_library_changed`` reads, to tell a change, not to be written."""
+    engine = library.db.engine
+    with engine.connect() as connection:
+        if engine.dialect.name == "sqlite":  # the driver's own connection
+            driver = connection.connection.driver_connection
+            return tuple(driver.execute(_CHANGED_SQL).fetchone())  # type: ignore[union-attr]
+        return tuple(connection.exec_driver_sql(_CHANGED_SQL).one())
 
 
 def _conditional(request: Request) -> bool:
