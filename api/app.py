@@ -17,7 +17,7 @@ from api.compression import Compression
 from api.cors import SpanishCors
 from api.entry_numbers import EntryNumbers, RunNumbers
 from api.head_requests import HeadAsGet
-from api.index_lag import hidden_ids, lagging
+from api.index_lag import hidden_key, lagging
 from api.nosniff import NoSniff
 from api.private_answers import PrivateAnswers
 from api.public_address import VaryHost, slash_redirects_in_place
@@ -260,7 +260,7 @@ def _index_generation(library: Library) -> Callable[[], Hashable | None]:
     generation = getattr(library.store, "generation", None)
     if generation is None:
         return lambda: None
-    return lambda: (generation(), hidden_ids(library))
+    return lambda: (generation(), hidden_key(library))
 
 
 async def _database_busy(request: Request, _exc: Exception) -> Any:

@@ -173,8 +173,10 @@ class _Watch:
     def read_hidden(self) -> Hidden:
         """``_read_hidden`` on this connection (the pool's are left alone)."""
         with self._lock:
-            rows = self._connection.execute(_HIDDEN_SQLITE, (HIDDEN_HELD, HIDDEN_HELD))
-            return Hidden(frozenset(row[0] for row in rows))
+            most = (HIDDEN_HELD, HIDDEN_HELD, QUEUE_HELD, HIDDEN_HELD)
+            rows = self._connection.execute(_HIDDEN_SQLITE, most).fetchall()
+            masked = frozenset(row[0] for row in rows if row[1])
+            return Hidden(frozenset(row[0] for row in rows), masked=masked)
 
     def read(self, ids: list[str]) -> list[tuple[str, str | None]]:
         """Each of ``ids`` that has a row, and whether it is queued (the id, or None)."""
@@ -428,8 +430,8 @@ def current_result(library: Library, result: R, query: SearchQuery | None = None
     """``result`` (a ``SearchResult`` or a ``PlainResult``) with its page's hits as the
     database holds them now (``review``). With ``query`` (the question it answers), its
     total and facets leave out the documents withheld or deleted since the index's last
-    commit (``uncounted``); they may still count the few changed otherwise (a name
-    masked since: the index holds the old text until it commits)."""
+    commit, and those whose personal data were masked since that it finds only by what
+    was masked (``uncounted``): the hits ``review`` leaves out are not counted either."""
     plain = isinstance(result, PlainResult)
     if query is not None:
         result = without_uncounted(result, uncounted(library, query))
@@ -457,25 +459,35 @@ def current_result(library: Library, result: R, query: SearchQuery | None = None
 
 # Withheld or deleted since the index's last commit: the index still counts them. The
 # candidates are the queued documents withheld now and the documents deleted lately
-# (``DELETED_WINDOW``), at most ``HIDDEN_HELD`` of each, read once per change of the
+# (``DELETED_WINDOW``), and the queued ones whose personal data are masked (a review
+# masked a name since: the index still finds the document by it, a count gave the name
+# away; looked for among the queue's first ``QUEUE_HELD``), at most ``HIDDEN_HELD`` of
+# each, read once per change of the
 # database (the watch's) or per request without a watch; of them, those the index still
 # holds are asked once per index generation (``holding``); only when some are does a
-# question cost more: one search of them alone (``matching_now``) and, when some match,
-# one count of their facets (``facets_among``), kept per question (``COUNTED_HELD``)
-# until the index commits or the database changes.
+# question cost more: one search of them alone (``matching_now``; of the masked ones,
+# with their snippets: ``found_among``, then their stored rows, as ``review`` shows a
+# hit) and, when some are not to be counted, one count of their facets
+# (``facets_among``), kept per question (``COUNTED_HELD``) until the index commits or
+# the database changes.
 HIDDEN_HELD = 1000
 DELETED_WINDOW = dt.timedelta(days=1)  # as ``_HIDDEN_SQLITE`` says it
 # ``_read_hidden`` on SQLite, said once (``Database._withheld_now``; the window in the
-# tombstones' own format, migration 0012)
+# tombstones' own format, migration 0012); each id with 1 when its data are masked
 _HIDDEN_SQLITE = (
-    "SELECT * FROM (SELECT id FROM documents WHERE "
+    "SELECT * FROM (SELECT id, 0 FROM documents WHERE "
     f"{WITHHOLD_SQLITE} AND json_array_length(data, '$.privacy.findings') > 0"
     " AND coalesce(json_extract(data, '$.privacy.reviewed'), 0) = 0"
     " AND EXISTS (SELECT 1 FROM index_queue AS q WHERE q.doc_id = documents.id) LIMIT ?)"
-    " UNION SELECT * FROM (SELECT t.document_id FROM document_deletions AS t"
+    " UNION SELECT * FROM (SELECT t.document_id, 0 FROM document_deletions AS t"
     " WHERE t.deleted_at >= strftime('%Y-%m-%d %H:%M:%f000', 'now', '-1 day')"
     " AND NOT EXISTS (SELECT 1 FROM documents AS d WHERE d.id = t.document_id)"
     " ORDER BY t.seq DESC LIMIT ?)"
+    " UNION SELECT * FROM (SELECT d.id, 1 FROM (SELECT doc_id FROM index_queue LIMIT ?)"
+    " AS q JOIN documents AS d ON d.id = q.doc_id"
+    " WHERE json_array_length(d.data, '$.privacy.findings') > 0"
+    " AND NOT (coalesce(json_extract(d.data, '$.privacy.policy') = 'withhold', 0)"
+    " AND coalesce(json_extract(d.data, '$.privacy.reviewed'), 0) = 0) LIMIT ?)"
 )
 HELD_SECONDS = 1.0  # a store without generations (an engine): held ones asked this often
 COUNTED_HELD = 512  # questions whose uncounted documents are kept, per change
@@ -488,6 +500,8 @@ class Hidden:
 
     ids: frozenset[str]
     held: dict[object, frozenset[str]] = field(default_factory=dict)
+    # of ``ids``, the queued documents whose personal data are masked (not withheld)
+    masked: frozenset[str] = frozenset()
     version: object = None  # the watch's, when it was read
     # what each question counted of them, of the same index generation (``uncounted``)
     counted: dict[object, Uncounted] = field(default_factory=dict)
@@ -523,7 +537,24 @@ def _read_hidden(library: Library) -> Hidden:
     with db.engine.connect() as connection:
         ids = set(connection.execute(withheld).scalars())
         ids.update(connection.execute(deleted).scalars())
-    return Hidden(frozenset(ids))
+        masked = frozenset(connection.execute(_masked_sql(db)).scalars())
+    return Hidden(frozenset(ids | masked), masked=masked)
+
+
+def _masked_sql(db: Database) -> object:
+    """The queued documents whose personal data are masked (found, not withheld now),
+    among the queue's first ``QUEUE_HELD``: their rows' JSON is read, not an index (a
+    crawl's or a reindex's long queue is not read whole at each of its commits)."""
+    if db.engine.dialect.name == "sqlite":
+        found = "json_array_length(data, '$.privacy.findings') > 0"
+    else:
+        found = "json_array_length(data -> 'privacy' -> 'findings') > 0"
+    withheld = db._withheld_now().text  # (``data``: the documents' column, unqualified)
+    return text(
+        "SELECT documents.id FROM (SELECT doc_id FROM index_queue LIMIT :queued) AS q"
+        " JOIN documents ON documents.id = q.doc_id"
+        f" WHERE {found} AND NOT coalesce(({withheld}), false) LIMIT :most"
+    ).bindparams(queued=QUEUE_HELD, most=HIDDEN_HELD)
 
 
 def _hidden(library: Library) -> Hidden:
@@ -559,6 +590,14 @@ def hidden_ids(library: Library) -> frozenset[str]:
     return _hidden(library).ids
 
 
+def hidden_key(library: Library) -> tuple[frozenset[str], frozenset[str]]:
+    """``hidden_ids`` and which of them are masked, not withheld: a document released
+    after review stays a candidate (queued, its findings masked) but is counted again,
+    so a kept answer's counts are old once it is."""
+    hidden = _hidden(library)
+    return hidden.ids, hidden.masked
+
+
 def _generation(library: Library) -> object:
     """The index's generation (a store without: the time, in ``HELD_SECONDS``)."""
     generation = getattr(library.store, "generation", None)
@@ -592,7 +631,8 @@ def uncounted(library: Library, query: SearchQuery) -> Uncounted:
     kept = hidden.counted.get(key)
     if kept is not None:
         return kept
-    found = library.matching_now(query, sorted(held))
+    found = library.matching_now(query, sorted(held - hidden.masked))
+    found |= _masked_unshown(library, query, sorted(held & hidden.masked))
     facets = library.facets_among(query, sorted(found)) if found and query.facets else {}
     less = Uncounted(
         frozenset(found),
@@ -602,6 +642,23 @@ def uncounted(library: Library, query: SearchQuery) -> Uncounted:
         hidden.counted.clear()
     hidden.counted[key] = less
     return less
+
+
+def _masked_unshown(library: Library, query: SearchQuery, ids: list[str]) -> set[str]:
+    """Of ``ids`` (documents whose personal data were masked since the index took them),
+    those the index finds for ``query`` that ``review`` would not show: found by words
+    the stored text no longer holds (the name masked), or withheld or deleted since
+    they were read as candidates. A question without words finds them by their
+    metadata, which masking leaves as it was: all still counted."""
+    if not ids or not query.q.strip():
+        return set()
+    asked = query.model_copy(update={"highlight": True, "facets": [], "cursor": None})
+    found = library.found_among(asked, ids)
+    if not found:
+        return set()
+    lag = Lag(stored=library.db.get_documents(sorted(found)))
+    lag.gone = {i for i in found if i not in lag.stored}
+    return {i for i, snippets in found.items() if not review(lag, i, list(snippets))[0]}
 
 
 def without_uncounted(result: R, less: Uncounted) -> R:

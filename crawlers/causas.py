@@ -97,6 +97,11 @@ FALSE_CODING = "false_coding"
 LEGISLATURE_CONTRADICTED = "legislature_contradicted"
 START_DATE_UNSURE = "start_date_unsure"
 FILE_UNPUBLISHED = "file_unpublished"
+# crawlers.pipelines': an entry whose file is byte for byte another's of the same source
+SAME_FILE = "same_file"
+_SAME_FILE = re.compile(
+    r"the same file as the document at (\S{1,2000}): saved as another publication of it$"
+)
 UNSURE = "the legislature sitting on them is not sure (installation days): {legislature} unknown"
 _UNSURE = re.compile(r"no address for (\d+) dates \((.*)\): " + re.escape(UNSURE) + "$")
 _CONTRADICTED = re.compile(
@@ -208,6 +213,7 @@ LABELS = {
     "page_repeated": "la página siguiente repite la anterior",
     "pager_ignored": "el sitio no pasó a la página que ofrecía su paginador",
     FILE_UNPUBLISHED: "el sitio publicó el registro sin su archivo",
+    SAME_FILE: "el mismo archivo que otro documento de la fuente",
     "total_not_reached": "la API dejó de dar registros antes de su total",
     "template_value": "un valor del registro no admite el formato de su plantilla",
     "foreign_document": "documento de otra institución",
@@ -239,8 +245,14 @@ NOTICES = frozenset(
         LEGISLATURE_CONTRADICTED,  # the spec's fixed legislature left empty where wrong
         START_DATE_UNSURE,  # dates no legislature is sure for: not asked, as the rule says
         FILE_UNPUBLISHED,  # a record the source gives without its file: kept, its data only
+        SAME_FILE,  # two entries giving one file: one document, published at both
     }
 )
+
+
+def same_file(url: str) -> str:
+    """``same_file``'s message: the address of the document the entry was saved into."""
+    return f"the same file as the document at {url}: saved as another publication of it"
 
 
 def is_notice(cause: str) -> bool:
@@ -680,6 +692,11 @@ def error_mensaje(cause: str, message: str) -> str:
             f"el paginador ofrecía la página {page} («{argument}»), pero al pedirla el sitio "
             "respondió con una página ya leída (una sesión perdida o un envío que no "
             f"atendió): no se leyeron las páginas desde la {page}"
+        )
+    if cause == SAME_FILE and (found := _SAME_FILE.match(message)):
+        return (
+            f"el mismo archivo, byte por byte, que el documento de {found.group(1)}: se guardó "
+            "como otra publicación de ese documento, no como un documento aparte"
         )
     if cause == FILE_UNPUBLISHED and (found := _UNPUBLISHED.match(message)):
         kept = (

@@ -26,12 +26,14 @@ from crawlers.causas import (
     PAGES_GARBLED,
     PAGES_TOO_COSTLY,
     PAGES_TRUNCATED,
+    SAME_FILE,
     SCANS_UNREAD,
     legislature_contradicted,
     ocr_incomplete,
     pages_garbled,
     pages_too_costly,
     pages_truncated,
+    same_file,
     scans_unread,
 )
 from crawlers.items import DocumentDraft
@@ -65,7 +67,7 @@ from indexer.models import SourceLink, document_id
 from indexer.readers.legislatures import contradicts
 from indexer.readers.plausibility import plausible_fields
 from indexer.retirement import adopt_publications, release_publication
-from indexer.shared import SaveInterrupted
+from indexer.shared import SaveInterrupted, joined_by_file
 from indexer.textsource import text_origin
 
 # Built documents are saved in batches of this many (or every this many seconds), one
@@ -485,6 +487,12 @@ class LibraryPipeline:
                 run.count(outcome)
                 count_findings(run, prepared.doc)
                 prepared.pending.settled = True
+        # an entry whose file another of the source's documents has (two rows of a listing
+        # giving one file) was saved into that document: said, not only "updated"
+        joined = joined_by_file(library.db, [p.doc for p in ready])
+        for prepared in ready:
+            if url := joined.get(prepared.doc.id):
+                run.error(SAME_FILE, prepared.doc.url, same_file(url))
 
     @staticmethod
     def _plausible(item: DocumentDraft, run: Any) -> dict[str, Any]:

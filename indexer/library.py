@@ -969,6 +969,12 @@ class Library:
         stores' ``matching_now``)."""
         return self.store.matching_now(query, ids)
 
+    def found_among(self, query: SearchQuery, ids: Sequence[str]) -> dict[str, list[str]]:
+        """Which of ``ids`` the index finds now for ``query``'s question, with their
+        snippets (``query.highlight``): what a hit of them would show (see the stores'
+        ``found_among``)."""
+        return self.store.found_among(query, ids)
+
     def facets_among(self, query: SearchQuery, ids: Sequence[str]) -> dict[str, list[FacetCount]]:
         """The facets ``query`` asks for, counted over ``ids`` alone as the index holds
         them (see the stores' ``facets_among``)."""

@@ -103,6 +103,37 @@ def document_keys(doc: AnyDocument) -> list[str]:
     return list(dict.fromkeys(keys))
 
 
+def joined_by_file(db: Database, docs: list[AnyDocument]) -> dict[str, str]:
+    """Of ``docs`` (just saved), those saved into another document of their own source
+    because their first file is the same as its (byte for byte): each one's id → that
+    document's address. Two entries of a listing giving one file became one document,
+    the second a publication of the first, and the crawl's counts did not say it. Two
+    indexed reads (the ids, then the files' owners), and a third only when some were."""
+    by_file = {d.id: d for d in docs if d.files and d.files[0].sha256}
+    if not by_file:
+        return {}
+    with db.engine.connect() as connection:
+        present: set[str] = set()
+        for chunk in _chunked(sorted(by_file)):
+            present.update(
+                connection.execute(select(_DOCS.c.id).where(_DOCS.c.id.in_(chunk))).scalars()
+            )
+        joined = {i: f"sha256:{d.files[0].sha256}" for i, d in by_file.items() if i not in present}
+        if not joined:
+            return {}
+        owners = _owners(connection, sorted(set(joined.values())))
+        owned: dict[str, tuple[str, str]] = {}
+        for chunk in _chunked(sorted(set(owners.values()))):
+            rows = select(_DOCS.c.id, _DOCS.c.source_id, _DOCS.c.url).where(_DOCS.c.id.in_(chunk))
+            owned.update({row.id: (row.source_id, row.url) for row in connection.execute(rows)})
+    said: dict[str, str] = {}
+    for doc_id, key in joined.items():
+        source, url = owned.get(owners.get(key, ""), (None, ""))
+        if source == by_file[doc_id].source_id and url:
+            said[doc_id] = url
+    return said
+
+
 def save_shared(
     db: Database, doc: AnyDocument, published_by: SourceLink | None = None
 ) -> SaveOutcome:

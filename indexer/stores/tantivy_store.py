@@ -739,6 +739,27 @@ class TantivyStore:
                 return set(self._now_native(wanted, asked, searcher, native, generation))
             return set(self._now(wanted, asked, searcher))
 
+    def found_among(self, query: SearchQuery, ids: Sequence[str]) -> dict[str, list[str]]:
+        """Which of ``ids`` the current commit finds for ``query``, with the snippets a
+        hit of them shows: a document whose name was masked since is found by it until
+        the next commit, and its snippets tell (``api.index_lag``)."""
+        wanted = list(dict.fromkeys(ids))
+        if not wanted:
+            return {}
+        asked = query.model_copy(update={"facets": [], "cursor": None})
+        generation = self.generation()
+        _, searcher = self._commits.read()  # read after the generation: at least as new
+        native = self._native_reader(generation)
+        book = None
+        if asks_names(query.filters, query.q):
+            book = self._name_book(searcher, generation)
+        with using(book):
+            if native is not None:
+                now = self._now_native(wanted, asked, searcher, native, generation)
+            else:
+                now = self._now(wanted, asked, searcher)
+        return {doc_id: list(hit.highlights or ()) for doc_id, hit in now.items()}
+
     def facets_among(self, query: SearchQuery, ids: Sequence[str]) -> dict[str, list[FacetCount]]:
         """The facets ``query`` asks for, counted over ``ids`` alone as the current commit
         holds them (every value of theirs: ``facet_size`` at its most), whatever they

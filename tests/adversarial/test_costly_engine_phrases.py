@@ -9,12 +9,17 @@ it read given as the answer."""
 from __future__ import annotations
 
 import datetime as dt
+import uuid
 
 import pytest
 
 from indexer.query import QueryTooCostly
+from indexer.speeches.model import Speech
+from indexer.speeches.search import SpeechQuery
+from indexer.speeches.search.engine_index import EngineSpeechIndex
 from indexer.stores import SearchQuery, Store
-from tests.engine.fixtures import MakeStore
+from indexer.stores.engine import request
+from tests.engine.fixtures import TEST_BACKOFF, MakeStore, drop_speech_index
 from tests.stores.corpus import sentencia
 
 # the engine's matching checks its time between windows of at least 1,024 documents, and
@@ -61,3 +66,28 @@ def test_the_engine_stops_the_phrase_and_refuses_it_the_same(
 def test_a_store_asks_the_engine_a_third_of_its_wait(make_engine_store: MakeStore) -> None:
     store = make_engine_store("opensearch")
     assert store.work_s == pytest.approx(store.client.timeout_s / 3)
+
+
+def test_the_speech_search_is_stopped_the_same(
+    make_engine_store: MakeStore, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """``/v1/speeches`` asks the engine with the same time (``request.work_seconds``):
+    a speech as long as the documents above, so that its first window is as far beyond
+    the engine's clock, and the same refusal (the API's 422 ``query_too_costly``)."""
+    client = make_engine_store("opensearch").client
+    speeches = EngineSpeechIndex(client, f"t-{uuid.uuid4().hex[:12]}-speeches", TEST_BACKOFF)
+    try:
+        said = [
+            Speech(id=f"s-{n}", session_id="ses-1", order=n, text=COMMON + f"turno {n}")
+            for n in range(DOCS)
+        ]
+        assert speeches.rebuild(said) == DOCS
+        # answered within the client's own time (a third of its wait)
+        found = speeches.search(SpeechQuery(q="turno 7", include_procedural=True))
+        assert found.total >= 1
+        monkeypatch.setattr(request, "work_seconds", lambda client: 0.001)
+        with pytest.raises(QueryTooCostly) as refused:
+            speeches.search(SpeechQuery(q=COSTLY, include_procedural=True))
+        assert ADVICE in refused.value.mensaje
+    finally:
+        drop_speech_index(client, speeches.name)

@@ -459,6 +459,21 @@ class EngineStore:
         answer = self._read(live)
         return {hit["_id"] for hit in answer.get("hits", {}).get("hits") or [] if "_id" in hit}
 
+    def found_among(self, query: SearchQuery, ids: Sequence[str]) -> dict[str, list[str]]:
+        """Which of ``ids`` the index finds now for ``query``, with the snippets a hit of
+        them shows: a document whose name was masked since is found by it until the
+        index refreshes, and its snippets tell (``api.index_lag``)."""
+        wanted = list(dict.fromkeys(ids))
+        if not wanted:
+            return {}
+        asked = query.model_copy(update={"facets": [], "cursor": None, "limit": len(wanted)})
+        tree = parse_query(asked.q)
+        with using(self._name_book(query)):
+            body = request.build(asked, tree, None, self.shards)
+        body["query"] = {"bool": {"must": [body["query"]], "filter": [{"ids": {"values": wanted}}]}}
+        answer = request.parse(self._read(body), asked, 0, plan(shown(tree)))
+        return {hit.id: list(hit.highlights or ()) for hit in answer.hits}
+
     def facets_among(self, query: SearchQuery, ids: Sequence[str]) -> dict[str, list[FacetCount]]:
         """The facets ``query`` asks for, counted over ``ids`` alone as the index holds
         them (every value of theirs), whatever they match: what an answer counted of
