@@ -59,5 +59,8 @@ the rest of ``indexer`` keeps documents (model, database, stores, archive, libra
 #    impedimento, conflicto competencial…) their proceeding; «Revisión de la
 #    Constitucionalidad de la Materia de Consulta Popular» a case type (constitucional);
 #    a Pleno Regional's region on the caption's next line joined, «de la Región» with no
-#    name no court
+#    name no court; a caption's name whose accents a wrong encoding broke whole put back
+#    («MÃ‰NDEZ»: MÉNDEZ), one that lost a letter («ADRIÃ?N», «YASMÃN») none; the SCJN's
+#    compound asuntos their own series («RECURSO DE REVISIÓN EN INCIDENTE DE SUSPENSIÓN
+#    (CONTROVERSIA CONSTITUCIONAL) 12/2024», «RECURSO DE QUEJA EN CONTROVERSIA…»)
 READERS_VERSION = 10

@@ -469,7 +469,8 @@ _FOOTNOTE = re.compile(r"\[\d{1,3}:[^\]]*\]")
 CASE_TYPE_MATTERS = {
     "AR": "amparo", "AD": "amparo", "ADR": "amparo", "AMP": "amparo", "IIS": "amparo",
     "AI": "constitucional", "CC": "constitucional", "DGI": "constitucional",
-    "RCMCP": "constitucional",
+    "RCMCP": "constitucional", "RRISCC": "constitucional", "RQCC": "constitucional",
+    "RRCC": "constitucional",
     "CP": "penal", "CJ": "penal", "JIE": "electoral", "RF": "fiscal",
 }  # fmt: skip
 ELECTORAL_COURTS = {
@@ -2828,8 +2829,9 @@ _RECURSO_KINDS = frozenset(("RQ", "RREV", "RR", "RRA", "RI", "RAPL"))
 # "IMPEDIMENTO 5/2024", "CONFLICTO COMPETENCIAL 3/2023", "INCIDENTE DE SUSPENSIÓN
 # (REVISIÓN) 45/2023"): the asunto is its own proceeding, with no matter of its own
 _ASUNTO_KINDS = frozenset(
-    ("SFA", "IMP", "SSJ", "SMJ", "SRC", "DIN", "CCOMP", "RECU", "EXC", "ISR", "ACS", "CUS", "JI")
-)
+    ("SFA", "IMP", "SSJ", "SMJ", "SRC", "DIN", "CCOMP", "RECU", "EXC", "ISR", "ACS", "CUS", "JI",
+     "RRIS")
+)  # fmt: skip
 
 
 def read_proceeding(head: str, expediente: str | None = None) -> str | None:
