@@ -60,5 +60,9 @@ the rest of ``indexer`` keeps documents (model, database, stores, archive, libra
 #    Constitucionalidad de la Materia de Consulta Popular» a case type (constitucional);
 #    a Pleno Regional's region on the caption's next line joined, «de la Región» with no
 #    name no court; a sitting over two days dated by its first after a weekday or a
-#    title's comma («…Cámara de Diputados, 17 y 18 de junio de 2025» began on the 17th)
+#    title's comma («…Cámara de Diputados, 17 y 18 de junio de 2025» began on the 17th);
+#    a caption's name whose accents a wrong encoding broke whole put back
+#    («MÃ‰NDEZ»: MÉNDEZ), one that lost a letter («ADRIÃ?N», «YASMÃN») none; the SCJN's
+#    compound asuntos their own series («RECURSO DE REVISIÓN EN INCIDENTE DE SUSPENSIÓN
+#    (CONTROVERSIA CONSTITUCIONAL) 12/2024», «RECURSO DE QUEJA EN CONTROVERSIA…»)
 READERS_VERSION = 10

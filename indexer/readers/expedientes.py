@@ -129,6 +129,43 @@ CASE_TYPES: tuple[CaseType, ...] = (
         ),
         False,
     ),
+    # The SCJN's revisión of a suspension granted or refused in a controversia
+    # constitucional: its own series ("RECURSO DE REVISIÓN EN INCIDENTE DE SUSPENSIÓN
+    # (CONTROVERSIA CONSTITUCIONAL) 12/2024"), never a recurso de revisión's (RREV 12/2024 is
+    # another case) nor the controversia's (CC 12/2024, the case it comes from); written
+    # without the bracket, which controversia or amparo it is in is unsaid: a series of its
+    # own too. Likewise the queja and the reclamación in a controversia («RECURSO DE QUEJA
+    # EN CONTROVERSIA CONSTITUCIONAL 3/2024»: no CC 3/2024).
+    CaseType(
+        "RRISCC",
+        "Recurso de Revisión en Incidente de Suspensión (Controversia Constitucional)",
+        (
+            "recurso de revision en incidente de suspension (controversia constitucional)",
+            "recurso de revision en el incidente de suspension (controversia constitucional)",
+        ),
+        False,
+    ),
+    CaseType(
+        "RRIS",
+        "Recurso de Revisión en Incidente de Suspensión",
+        (
+            "recurso de revision en incidente de suspension",
+            "recurso de revision en el incidente de suspension",
+        ),
+        False,
+    ),
+    CaseType(
+        "RQCC",
+        "Recurso de Queja en Controversia Constitucional",
+        ("recurso de queja en controversia constitucional",),
+        False,
+    ),
+    CaseType(
+        "RRCC",
+        "Recurso de Reclamación en Controversia Constitucional",
+        ("recurso de reclamacion en controversia constitucional",),
+        False,
+    ),
     CaseType(
         "DIN",
         "Denuncia de Incumplimiento",

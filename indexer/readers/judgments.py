@@ -469,7 +469,8 @@ _FOOTNOTE = re.compile(r"\[\d{1,3}:[^\]]*\]")
 CASE_TYPE_MATTERS = {
     "AR": "amparo", "AD": "amparo", "ADR": "amparo", "AMP": "amparo", "IIS": "amparo",
     "AI": "constitucional", "CC": "constitucional", "DGI": "constitucional",
-    "RCMCP": "constitucional",
+    "RCMCP": "constitucional", "RRISCC": "constitucional", "RQCC": "constitucional",
+    "RRCC": "constitucional",
     "CP": "penal", "CJ": "penal", "JIE": "electoral", "RF": "fiscal",
 }  # fmt: skip
 ELECTORAL_COURTS = {
@@ -1059,7 +1060,11 @@ _APPROVAL_AFTER = re.compile(r"[ \t]+(?i:visto\s+bueno|vo\.\s*bo\.)[ \t]*$")
 
 def _person_cells(cell: str) -> tuple[str, ...]:
     """A cell that opens with a person's label as its cells, one a label, each as
-    "LABEL: value" (see ``_PERSON_LABEL``); else whole."""
+    "LABEL: value" (see ``_PERSON_LABEL``); else whole. A person's cell has the letters a
+    wrong encoding broke put back ("COTEJÃ“ SECRETARIA: …": ``_letters_repaired``)."""
+    repaired = _letters_repaired(cell)
+    if repaired != cell and (_APPROVAL.match(repaired) or _PERSON_CELL_START.match(repaired)):
+        cell = repaired
     approval = _APPROVAL.match(cell)
     if approval and _PERSON_CELL_START.match(cell[approval.end() :]):
         cell = cell[approval.end() :]  # "VISTO BUENO SR. MINISTRO PONENTE: …" on one line
@@ -1800,11 +1805,34 @@ def _caption_drafter(text: str) -> tuple[str, int] | None:
 _NOTE_MARK = re.compile(r"\s*\[\d{1,3}\]\s*$")
 
 
+# A Spanish name's accented letter whose two UTF-8 bytes a copy read as Windows-1252 (or
+# Latin-1, the C1 control kept): "Ã‰" for "É", "Ã‘" for "Ñ", "Ã³" for "ó", "Ã\x81" for
+# "Á". Each pair is one letter's and no other's: the repair is certain. Where a byte was
+# lost ("Á" and "Í" have one Windows-1252 lacks: "Ã�", "Ã?", "Ã " or "Ã" alone) a letter
+# is gone; an "Ã" or "Â" left in a name says so (no Spanish name has either).
+_BROKEN_LETTERS = {
+    broken: letter
+    for letter in "ÁÉÍÓÚÜÑáéíóúüñ"
+    for codec in ("cp1252", "latin-1")
+    for broken in [letter.encode("utf-8").decode(codec, errors="replace")]
+    if "\ufffd" not in broken
+}
+_BROKEN_LETTER = re.compile("|".join(sorted(map(re.escape, _BROKEN_LETTERS))))
+_BROKEN_LEFT = re.compile("[ÃÂ\ufffd]")
+
+
+def _letters_repaired(line: str) -> str:
+    """A caption ``line`` with the accented letters a wrong encoding broke put back."""
+    return _BROKEN_LETTER.sub(lambda found: _BROKEN_LETTERS[found[0]], line)
+
+
 def _labelled_name(
     lines: Sequence[tuple[str, int]], label_pattern: re.Pattern[str]
 ) -> tuple[str, int] | None:
     """The name the first caption line ``label_pattern`` matches gives (on that line or
-    the next, broken over two), None where it is no name."""
+    the next, broken over two), None where it is no name (nor where a wrong encoding lost
+    one of its letters: ``_letters_repaired`` puts back only those it kept whole)."""
+    lines = [(_letters_repaired(line), at) for line, at in lines]
     for i, (line, at) in enumerate(lines):
         label = label_pattern.match(line)
         if not label:
@@ -1828,6 +1856,8 @@ def _labelled_name(
         if words[-1].lower() in _NAME_LINKS:
             return None  # "OLGA SÁNCHEZ CORDERO DE": the rest of the name is not there
         value = _SPLIT_NAME_WORD.sub("", value)
+        if _BROKEN_LEFT.search(value):
+            return None  # "ADRIÃ�N", "YASMÃN": a letter a wrong encoding lost
         if _HYPHEN_BREAK.search(value):
             return None  # "PARDO REBO-⏎LLEDO" or "GARCÍA-⏎LÓPEZ" in capitals: unsure which
         return _name_end_off(value), at
@@ -2799,8 +2829,9 @@ _RECURSO_KINDS = frozenset(("RQ", "RREV", "RR", "RRA", "RI", "RAPL"))
 # "IMPEDIMENTO 5/2024", "CONFLICTO COMPETENCIAL 3/2023", "INCIDENTE DE SUSPENSIÓN
 # (REVISIÓN) 45/2023"): the asunto is its own proceeding, with no matter of its own
 _ASUNTO_KINDS = frozenset(
-    ("SFA", "IMP", "SSJ", "SMJ", "SRC", "DIN", "CCOMP", "RECU", "EXC", "ISR", "ACS", "CUS", "JI")
-)
+    ("SFA", "IMP", "SSJ", "SMJ", "SRC", "DIN", "CCOMP", "RECU", "EXC", "ISR", "ACS", "CUS", "JI",
+     "RRIS")
+)  # fmt: skip
 
 
 def read_proceeding(head: str, expediente: str | None = None) -> str | None:

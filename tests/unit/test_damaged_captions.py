@@ -348,6 +348,47 @@ def test_a_whole_type_still_reads(caption: str, proceeding: str) -> None:
     assert values.get("proceeding") == proceeding
 
 
+# --- a caption's names whose accents a wrong encoding broke ------------------------------
+
+BROKEN_CASE = "ACCIÃ“N DE INCONSTITUCIONALIDAD 29/2024\nPROMOVENTE: ********\n"
+
+
+@pytest.mark.parametrize(
+    ("caption", "secretario"),
+    [
+        # UTF-8 read as Windows-1252: each broken pair is one letter's, put back
+        ("SECRETARIA: PAULA XIMENA MÃ‰NDEZ AZUELA", "PAULA XIMENA MÉNDEZ AZUELA"),
+        ("COTEJÃ“\nSECRETARIO: ISRAEL RIVAS ACUÃ‘A.", "ISRAEL RIVAS ACUÑA"),
+        ("COTEJÃ“ SECRETARIA: MarÃ­a LÃ³pez Ruiz", "María López Ruiz"),
+        # read as Latin-1, the byte Windows-1252 lacks kept as its control character
+        (
+            "SECRETARIO: CARLOS ADRI\u00c3\u0081N LÃ“PEZ SÃ\u0081NCHEZ",
+            "CARLOS ADRIÁN LÓPEZ SÁNCHEZ",
+        ),
+        ("SECRETARIA:\nPAULA XIMENA MÃ‰NDEZ AZUELA", "PAULA XIMENA MÉNDEZ AZUELA"),
+    ],
+)
+def test_a_name_a_wrong_encoding_broke_whole_is_put_back(caption: str, secretario: str) -> None:
+    values = _values(_sentence(BROKEN_CASE + "PONENTE: MINISTRO JAVIER LAYNEZ POTISEK\n" + caption))
+    assert values.get("secretario") == secretario
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        "CARLOS ADRIÃ\ufffdN LÃ“PEZ",  # "Á"'s second byte lost to the replacement character
+        "CARLOS ADRIÃ?N LÃ“PEZ",  # … to a "?"
+        "CARLOS ADRIÃ N LÃ“PEZ",  # … to a space
+        "MINISTRA YASMÃN ESQUIVEL MOSSA",  # … dropped ("Í": "Ã" alone)
+    ],
+)
+def test_a_name_a_wrong_encoding_lost_a_letter_of_is_none(name: str) -> None:
+    # a letter is gone: which one is a guess ("ADRIÃN" may be Adrián or Adrín)
+    values = _values(_sentence(CASE + "PONENTE: " + name + "\nSECRETARIO: " + name))
+    assert values.get("secretario") is None
+    assert values.get("ponente") is None
+
+
 # --- a short sentence dated in its closing only -------------------------------------------
 
 SHORT_HEAD = (
