@@ -22,6 +22,10 @@ from indexer.extract.sniff import charset_from_content_type, decode_declared
 SEPARATORS = ",;\t|"
 _SEP_LINE = re.compile(r"^\ufeff?\"?sep=(.)\"?\s*$", re.IGNORECASE)
 _NOT_WORD = re.compile(r"[^a-z0-9]+")
+_DIGITS = re.compile(r"\d{1,12}")
+# a SIPOT export's own rows above its header: the title, TÍTULO…, the format's name,
+# the types, the ids, «Tabla Campos» (a few more are no such export)
+SIPOT_PREAMBLE = 10
 # the largest cell read (a whole sentence's text pasted into one cell is text; more is
 # no listing); csv's own default is 128 KiB
 MAX_CELL = 1_000_000
@@ -82,11 +86,56 @@ def csv_records(body: bytes, content_type: str | None) -> list[dict[str, str]]:
     return table_records(rows)
 
 
+def _filled(row: list[str]) -> list[int]:
+    """The positions of a row's cells that hold something."""
+    return [n for n, cell in enumerate(row) if cell.strip()]
+
+
+def sipot_header(rows: list[list[str]]) -> int | None:
+    """Where the header of a SIPOT export is (the Plataforma Nacional de Transparencia's
+    formats of the LGTAIP's obligations, as every court and congress publishes them), or
+    None when the table is no such export or not laid out as the formats fix it.
+
+    Such an export opens with the format's own rows: its title alone («Sentencias
+    emitidas…», or the format's number), «TÍTULO | NOMBRE CORTO | DESCRIPCIÓN», the
+    format's name, short name and description, a row of each column's type (``1``, ``4``,
+    ``7``…) and one of each column's id (``418771``…), «Tabla Campos» alone; then the
+    real header («Ejercicio | Fecha de inicio del periodo que se informa | … | Nota»).
+    The header is taken only when it is where the ids say: a cell of text over each id,
+    none elsewhere; anything else is no certainty, and a wrong header reads wrong
+    values."""
+    start = None
+    for at, row in enumerate(rows[:SIPOT_PREAMBLE]):
+        cells = [row[n] for n in _filled(row)]
+        if [column_key(c, 0) for c in cells[:3]] == ["titulo", "nombre_corto", "descripcion"]:
+            start = at
+            break
+    if start is None:
+        return None
+    ids: list[int] | None = None
+    for at in range(start + 2, min(len(rows), start + SIPOT_PREAMBLE)):
+        row, where = rows[at], _filled(rows[at])
+        if where and all(_DIGITS.fullmatch(row[n].strip()) for n in where):
+            if ids is not None and where != ids:  # types and ids of different columns
+                return None
+            ids = where
+        elif ids is not None and len(where) == 1 and len(ids) > 1:
+            continue  # «Tabla Campos»
+        elif ids is not None and where == ids:
+            return None if any(_DIGITS.fullmatch(row[n].strip()) for n in where) else at
+        else:
+            return None
+    return None
+
+
 def table_records(rows: list[list[str]]) -> list[dict[str, str]]:
-    """A table's rows (a CSV's, a worksheet's) as records, as ``csv_records`` says."""
+    """A table's rows (a CSV's, a worksheet's) as records, as ``csv_records`` says; a
+    SIPOT export's from the header its format's rows announce (``sipot_header``)."""
     rows = [row for row in rows if any(cell.strip() for cell in row)]
     if not rows:
         raise CsvError(EMPTY)
+    if (header_at := sipot_header(rows)) is not None:
+        rows = rows[header_at:]
     widest = max(sum(bool(cell.strip()) for cell in row) for row in rows)
     if widest > 1:  # a title line above the table («SENTENCIAS PÚBLICAS 2021») is no header
         while sum(bool(cell.strip()) for cell in rows[0]) == 1:
