@@ -12,9 +12,17 @@ from __future__ import annotations
 import datetime as dt
 import re
 from itertools import islice
-from typing import Any, Literal
+from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Discriminator,
+    Field,
+    Tag,
+    field_validator,
+    model_validator,
+)
 
 from config.patterns import check_pattern
 from config.selector import Selector, selector_shorthand
@@ -171,18 +179,52 @@ def check_modifier(placeholder: str, name: str, modifier: str | None) -> None:
     raise Invalid(f"{shown(placeholder)!r}: {why[0]}", f"«{shown(placeholder)}»: {why[1]}")
 
 
-def check_record_fields(values: dict[str, str]) -> dict[str, str]:
-    """A record's fields: each a template (``{a.b}`` among text) or a bare path."""
+def check_source(value: str) -> str:
+    """A record's value: a template (``{a.b}`` among text) or a bare path."""
+    return check_template(value) if "{" in value else check_path(value)
+
+
+def check_record_fields(values: dict[str, FieldSource]) -> dict[str, FieldSource]:
+    """A record's fields: each a template, a bare path, or either with a ``regex``."""
     for value in values.values():
-        if "{" in value:
-            check_template(value)
-        else:
-            check_path(value)
+        if isinstance(value, str):
+            check_source(value)
     return values
 
 
 class _Rules(BaseModel):
     model_config = ConfigDict(extra="forbid")
+
+
+class RecordField(_Rules):
+    """A record's field read through a pattern, as a page's selector reads one:
+    ``{select: juez, regex: "^(.*?)\\s*\\(Elabora\\)"}`` keeps the first group (or the
+    whole match) of the value the path or template gives; no match is no value."""
+
+    select: str = Field(description="Path, or a template with {path} inside.")
+    regex: str | None = Field(None, description="Keep the first group (or whole match).")
+
+    @field_validator("select")
+    @classmethod
+    def _select(cls, value: str) -> str:
+        return check_source(value)
+
+    @field_validator("regex")
+    @classmethod
+    def _regex(cls, value: str | None) -> str | None:
+        return check_regex(value)
+
+
+def _field_kind(value: Any) -> str:
+    return "str" if isinstance(value, str) else "record-field"
+
+
+# a field written as text is a path or template; as a mapping, one with its pattern (a
+# mapping's errors name its own keys, not a string's too)
+FieldSource = Annotated[
+    Annotated[RecordField, Tag("record-field")] | Annotated[str, Tag("str")],
+    Discriminator(_field_kind),
+]
 
 
 class Identity(_Rules):
@@ -351,9 +393,9 @@ class JsonDetail(_Rules):
 
     url: str = Field(description="The record's JSON: a template from the record, e.g. "
                      "'https://…/documento/vtaquigraficas/{id}'.")  # fmt: skip
-    fields: dict[str, str] = Field(
+    fields: dict[str, FieldSource] = Field(
         default_factory=dict, description="Field → path, or a template, in the detail's "
-        "JSON; the record's own values win.",
+        "JSON (or {select: …, regex: …}); the record's own values win.",
     )  # fmt: skip
     files: list[str] = Field(default_factory=list, description="File URL templates.")
     text: str | None = Field(None, description="Path to the text in the detail's JSON.")
@@ -375,7 +417,7 @@ class JsonDetail(_Rules):
 
     @field_validator("fields")
     @classmethod
-    def _fields(cls, values: dict[str, str]) -> dict[str, str]:
+    def _fields(cls, values: dict[str, FieldSource]) -> dict[str, FieldSource]:
         return check_record_fields(values)
 
 
@@ -420,8 +462,10 @@ class JsonApiRules(_Rules):
         False, description="Fetch the link (detail page or file); false: the record is it."
     )
     files: list[str] = Field(default_factory=list, description="File URL templates per record.")
-    fields: dict[str, str] = Field(
-        default_factory=dict, description="Field → path, or a template with {path} inside."
+    fields: dict[str, FieldSource] = Field(
+        default_factory=dict,
+        description="Field → path, or a template with {path} inside; "
+        "{select: path or template, regex: …} keeps the pattern's first group.",
     )
     text: str | None = Field(None, description="Path to the record's text, if it has one.")
     detail: JsonDetail | None = Field(
@@ -535,7 +579,7 @@ class JsonApiRules(_Rules):
 
     @field_validator("fields")
     @classmethod
-    def _fields(cls, values: dict[str, str]) -> dict[str, str]:
+    def _fields(cls, values: dict[str, FieldSource]) -> dict[str, FieldSource]:
         return check_record_fields(values)
 
     @field_validator("params")

@@ -16,7 +16,8 @@ from scrapy.http import Response
 from twisted.python.failure import Failure
 from w3lib.url import canonicalize_url
 
-from config.spec_shapes import JsonApiRules
+from config.patterns import first_group
+from config.spec_shapes import JsonApiRules, RecordField
 from crawlers.building import EntryTexts
 from crawlers.encoding import content_type
 from crawlers.formats.csv_table import CsvError, csv_records, table_records
@@ -91,6 +92,16 @@ def _keep_text(draft: DocumentDraft, text: str) -> None:
     draft.page_text = text
     if _MARKUP.search(text):
         draft.page = EntryTexts((text,))
+
+
+def _kept(pattern: str, value: str | list[str]) -> str | list[str] | None:
+    """What a field's ``regex`` keeps of its value (of each of a list's): the first
+    group, or the whole match; a value it does not match is none (RE2: linear in the
+    value, whatever the pattern)."""
+    if isinstance(value, str):
+        return first_group(pattern, value) or None
+    kept = [k for v in value if (k := first_group(pattern, v))]
+    return kept or None
 
 
 def _day(draft: DocumentDraft) -> dt.date | None:
@@ -290,16 +301,19 @@ class JsonApiSpider(SpecSpider):
             return None
 
     def _fields(
-        self, sources: dict[str, str], data: Any, variables: dict[str, Any], where: str,
-        block: str = "json_api",
+        self, sources: dict[str, RecordField | str], data: Any, variables: dict[str, Any],
+        where: str, block: str = "json_api",
     ) -> dict[str, str | list[str]]:  # fmt: skip
         fields: dict[str, str | list[str]] = {}
-        for name, source in sources.items():
+        for name, field in sources.items():
+            source = field if isinstance(field, str) else field.select
             value = (  # a template missing one of its values is no value, not a fragment
                 self._filled(source, variables, data, where, f"{block}.fields.{name}")
                 if "{" in source
                 else as_text(read_path(data, source))
             )
+            if value and isinstance(field, RecordField) and field.regex:
+                value = _kept(field.regex, value)
             if value:
                 fields[name] = value
         return fields
