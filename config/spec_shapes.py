@@ -442,6 +442,11 @@ class JsonApiRules(_Rules):
         "joined by _: «Fecha Emisión» is fecha_emision; text may name a column). A CSV is "
         "one page unless params, form, body or next say how to ask for the next.",
     )  # fmt: skip
+    header: str | None = Field(
+        None, min_length=1, max_length=200, description="A cell of a table's header row "
+        "(csv, xlsx): the first row holding it is the header, whatever rows are above it "
+        "(compared without accents or case); a table without it is a counted error.",
+    )  # fmt: skip
     records: str | None = Field(
         None, description="Path to the list of records, e.g. 'resultados' (JSON only: a "
         "CSV's records are its rows).",
@@ -505,6 +510,23 @@ class JsonApiRules(_Rules):
                 f"{given} es una ruta de una respuesta JSON; con format: {self.format} los "
                 "registros son las filas de la tabla y sus columnas se nombran en fields",
                 where=given,
+            )
+        return self
+
+    @model_validator(mode="after")
+    def _header_of_a_table(self) -> JsonApiRules:
+        if self.header is not None and self.format == "json":
+            raise Invalid(
+                "header names a cell of a table's header row: only with format csv or xlsx",
+                "header nombra una celda de la fila de encabezados de una tabla: solo se usa "
+                "con format: csv o xlsx",
+                where="header",
+            )
+        if self.header is not None and not self.header.strip():
+            raise Invalid(
+                "header is empty: write the text of one cell of the header row",
+                "header está vacío: escriba el texto de una celda de la fila de encabezados",
+                where="header",
             )
         return self
 

@@ -35,6 +35,7 @@ EMPTY = "the table is empty: it has no header line"
 MARKUP = "the answer is no CSV table: it is an HTML or XML page"
 LONG_CELL = f"the answer is no CSV table: a cell is longer than {MAX_CELL} characters"
 UNREADABLE = "the answer is no CSV table: it cannot be read as one"
+NO_HEADER = "no row of the table has the header cell json_api.header names"
 
 
 class CsvError(ValueError):
@@ -57,12 +58,15 @@ def _separator(first_line: str) -> str:
     return best if counts[best] else ","
 
 
-def csv_records(body: bytes, content_type: str | None) -> list[dict[str, str]]:
+def csv_records(
+    body: bytes, content_type: str | None, header: str | None = None
+) -> list[dict[str, str]]:
     """The table's rows as records keyed by ``column_key`` of its header (its first row
     of more than one cell: title lines of one cell above it are passed over); blank rows
     and rows repeating the header (tables exported page by page and joined) are left
     out; a cell past the header's columns has no name and is left out; a missing one is
-    ""."""
+    "". ``header`` (``json_api.header``) names a cell of the header row: the first row
+    holding it is the header, whatever is above it."""
     text = decode_declared(body, (charset_from_content_type(content_type),))[0]
     text = text.removeprefix("\ufeff")
     lines = text.splitlines(keepends=True)
@@ -83,7 +87,7 @@ def csv_records(body: bytes, content_type: str | None) -> list[dict[str, str]]:
         raise CsvError(LONG_CELL if "field limit" in str(exc) else UNREADABLE) from exc
     finally:
         csv.field_size_limit(previous)
-    return table_records(rows)
+    return table_records(rows, header)
 
 
 def _filled(row: list[str]) -> list[int]:
@@ -128,21 +132,35 @@ def sipot_header(rows: list[list[str]]) -> int | None:
     return None
 
 
-def table_records(rows: list[list[str]]) -> list[dict[str, str]]:
+def _named_header(rows: list[list[str]], name: str) -> int:
+    """The first row with a cell named ``name`` (compared as keys: «NÚMERO DE
+    EXPEDIENTE» is «Número de expediente»), or CsvError: a table without it is not the
+    one the spec describes, and a header guessed instead would read wrong values."""
+    wanted = column_key(name, 0)
+    for at, row in enumerate(rows):
+        if any(column_key(cell, 0) == wanted for cell in row if cell.strip()):
+            return at
+    raise CsvError(NO_HEADER)
+
+
+def table_records(rows: list[list[str]], header: str | None = None) -> list[dict[str, str]]:
     """A table's rows (a CSV's, a worksheet's) as records, as ``csv_records`` says; a
     SIPOT export's from the header its format's rows announce (``sipot_header``)."""
     rows = [row for row in rows if any(cell.strip() for cell in row)]
     if not rows:
         raise CsvError(EMPTY)
-    if (header_at := sipot_header(rows)) is not None:
+    if header is not None:
+        rows = rows[_named_header(rows, header) :]
+    elif (header_at := sipot_header(rows)) is not None:
         rows = rows[header_at:]
     widest = max(sum(bool(cell.strip()) for cell in row) for row in rows)
-    if widest > 1:  # a title line above the table («SENTENCIAS PÚBLICAS 2021») is no header
+    # a title line above the table («SENTENCIAS PÚBLICAS 2021») is no header
+    if widest > 1 and header is None:
         while sum(bool(cell.strip()) for cell in rows[0]) == 1:
             rows = rows[1:]
-    header = [cell.strip() for cell in rows[0]]
+    names = [cell.strip() for cell in rows[0]]
     keys: list[str] = []
-    for position, name in enumerate(header):
+    for position, name in enumerate(names):
         key = base = column_key(name, position)
         repeat = 1
         while key in keys:  # «Fecha», «Fecha» → fecha, fecha_2
@@ -152,7 +170,7 @@ def table_records(rows: list[list[str]]) -> list[dict[str, str]]:
     records = []
     for row in rows[1:]:
         cells = [cell.strip() for cell in row]
-        if cells[: len(header)] == header:
+        if cells[: len(names)] == names:
             continue
         records.append({key: (cells[n] if n < len(cells) else "") for n, key in enumerate(keys)})
     return records

@@ -168,9 +168,9 @@ class JsonApiSpider(SpecSpider):
         if rules.format != "json":  # a table: its rows are the records
             try:
                 data: Any = (
-                    csv_records(response.body, content_type(response))
+                    csv_records(response.body, content_type(response), rules.header)
                     if rules.format == "csv"
-                    else table_records(xlsx_rows(response.body))
+                    else table_records(xlsx_rows(response.body), rules.header)
                 )
             except CsvError as exc:
                 self.unreadable(response, f"not_{rules.format}", str(exc), "API answer")

@@ -174,3 +174,78 @@ def test_a_fields_pattern_is_checked_as_a_selectors_is_in_spanish(tmp_path: Path
             load_spec(path)
     path.write_text(json.dumps(_pjnl_spec("https://www.pjenl.gob.mx", "juez")), "utf-8")
     assert load_spec(path).json_api.fields["ponente"] == "juez"
+
+
+# --- a header named by the spec, under rows no rule can tell from a header
+
+_PREAMBLE = (
+    "Poder Judicial del Estado de Nuevo León,Sentencias públicas\r\n"
+    "Fecha de corte:,07/12/2026\r\n"
+    "Número de expediente,Fecha de Resolución,Juez,Sentencia\r\n"
+    "1203/2025,07/12/2026,ANDRÉS DE LEÓN CRUZ(Elabora),"
+    "{{BASE}}/SentenciasPublicas/PDFVisor/Visor.aspx?p=1\r\n"
+    "88/2024,02/01/2024,GRACIELA CÁZARES CHARLES(Elabora),"
+    "{{BASE}}/SentenciasPublicas/PDFVisor/Visor.aspx?p=2\r\n"
+)
+
+
+def test_a_header_named_by_the_spec_is_found_under_rows_of_two_cells(tmp_path: Path) -> None:
+    """An export that opens with rows of two cells (the court and the report, the cut
+    date): today's rule takes the first as the header and reads nothing; ``header:``
+    names one of the real header's cells (written in capitals, without accents) and the
+    table is read from it, in the crawl as in the preview."""
+    from tests.shapes.test_csv_listings import _documents, _site, _spec
+
+    _site(tmp_path / "site", _PREAMBLE.encode("cp1252"), "text/csv")
+    specs = tmp_path / "specs"
+    specs.mkdir()
+    with FixtureServer(tmp_path / "site") as server:
+        data = _spec(server.url)
+        data["json_api"] = {
+            "format": "csv", "header": "NUMERO DE EXPEDIENTE", "link": "{sentencia}",
+            "follow": True, "fields": {
+                "expediente": "numero_de_expediente", "resolution_date": "fecha_de_resolucion",
+                "ponente": {"select": "juez", "regex": r"^(.*?)\s*\(Elabora\)"},
+            },
+        }  # fmt: skip
+        (specs / "pj-nl-exportacion.yaml").write_text(json.dumps(data), encoding="utf-8")
+        result = run_abierto(tmp_path / "data", server.url, specs)
+        assert "Traceback" not in result.stderr, result.stderr
+        db = Database(f"sqlite:///{tmp_path / 'data' / 'abierto.db'}")
+        try:
+            docs = {d.expediente: d for d in _documents(db)}
+            run = db.list_runs("pj-nl-exportacion", limit=1)[0]
+        finally:
+            db.close()
+        spec = SourceSpec.model_validate(data)
+        shown = preview(spec, Settings(allow_loopback=True, data_dir=tmp_path), time_limit_s=120)
+    assert run.errors == {} and run.status == "ok", run.errors
+    assert sorted(docs) == ["1203/2025", "88/2024"]
+    assert str(docs["1203/2025"].resolution_date) == "2026-12-07"
+    assert docs["88/2024"].ponente == "Graciela Cázares Charles"
+    assert sorted(d["fields"]["expediente"] for d in shown["documents"]) == sorted(docs)
+
+
+def test_a_table_without_the_named_header_is_a_counted_error_in_spanish(tmp_path: Path) -> None:
+    from crawlers.causas import error_mensaje
+    from crawlers.formats.csv_table import NO_HEADER, CsvError
+
+    body = _PREAMBLE.encode("utf-8")
+    with pytest.raises(CsvError) as absent:
+        csv_records(body, "text/csv", header="Hipervínculo a la sentencia")
+    assert str(absent.value) == NO_HEADER
+    assert error_mensaje("not_csv", NO_HEADER).startswith(
+        "ninguna fila de la tabla tiene la celda de encabezado que nombra json_api.header"
+    )
+    # without it, the first row of two cells stays the header: nothing read, as before
+    assert "sentencia" not in csv_records(body, "text/csv")[0]
+    path = tmp_path / "s.yaml"
+    for json_api, said in [
+        ({"records": "datos", "header": "Expediente"}, "json_api.header: header nombra una"),
+        ({"format": "csv", "header": "  "}, "json_api.header: header está vacío"),
+    ]:
+        data = _pjnl_spec("https://www.pjenl.gob.mx", "juez")
+        data["json_api"] = {"link": "{sentencia}"} | json_api
+        path.write_text(json.dumps(data), "utf-8")
+        with pytest.raises(SpecError, match=said):
+            load_spec(path)
