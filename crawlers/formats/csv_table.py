@@ -16,6 +16,7 @@ import csv
 import io
 import re
 import unicodedata
+from itertools import islice
 
 from indexer.extract.sniff import charset_from_content_type, decode_declared
 
@@ -50,12 +51,12 @@ def column_key(header: str, position: int) -> str:
     return _NOT_WORD.sub("_", plain).strip("_") or f"columna_{position + 1}"
 
 
-def _separator(first_line: str) -> str:
-    """The separator the header line uses most outside quotes (``,`` when none)."""
+def _separator(first_line: str, default: str | None = ",") -> str | None:
+    """The separator the header line uses most outside quotes (``default`` when none)."""
     outside = re.sub(r'"[^"]*"', "", first_line)
     counts = {s: outside.count(s) for s in SEPARATORS}
     best = max(SEPARATORS, key=lambda s: counts[s])
-    return best if counts[best] else ","
+    return best if counts[best] else default
 
 
 def csv_records(
@@ -79,7 +80,10 @@ def csv_records(
         raise CsvError(EMPTY)
     if first.lstrip().startswith("<"):  # a site's error page sent with a 200
         raise CsvError(MARKUP)
-    reader = csv.reader(io.StringIO(text), delimiter=separator or _separator(first))
+    if separator is None:  # a title alone above the table says nothing of its separator
+        heads = islice((line for line in text.splitlines() if line.strip()), SIPOT_PREAMBLE)
+        first = next((line for line in heads if _separator(line, None)), first)
+    reader = csv.reader(io.StringIO(text), delimiter=separator or _separator(first) or ",")
     previous = csv.field_size_limit(MAX_CELL)
     try:
         rows = list(reader)

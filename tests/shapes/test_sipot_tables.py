@@ -121,6 +121,19 @@ def test_a_header_not_where_the_format_says_is_not_guessed() -> None:
     assert csv_records(EXPORT.read_bytes(), "text/csv")[0]["nota"] == ""
 
 
+def test_a_sipot_export_saved_by_excel_with_semicolons_is_read_under_its_title() -> None:
+    """The same export saved by Excel on Windows: Windows-1252, ``;`` between cells,
+    its title alone on the first line (no separator in it to tell the table's by)."""
+    import csv
+    import io
+
+    out = io.StringIO()
+    csv.writer(out, delimiter=";", lineterminator="\r\n").writerows(_rows())
+    records = csv_records(out.getvalue().encode("cp1252"), "text/csv")
+    assert [r["sentido_de_la_resolucion"] for r in records] == ["Confirma", "Modifica", "Revoca"]
+    assert records[0]["organo_que_emite_la_resolucion"] == "Primera Sala Penal"
+
+
 # --- a field kept in part by a pattern: «GRACIELA CÁZARES CHARLES(Elabora)»
 
 PJNL = FIXTURES / "json_api" / "pj-nl-csv"
