@@ -130,7 +130,7 @@ TYPES: dict[str, Callable[[dict[str, Any]], str]] = {
 UNKNOWN = "el valor no es válido"
 
 # parts of pydantic's ``loc`` that name a branch of a union or a validator, not a field
-_BRANCH = re.compile(r"^(?:str|int|float|bool|list\[str\]|function-[a-z]+\[.*\])$")
+_BRANCH = re.compile(r"^(?:str|int|float|bool|list\[str\]|record-field|function-[a-z]+\[.*\])$")
 
 
 def reason(error: dict[str, Any]) -> str:

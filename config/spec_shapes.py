@@ -12,9 +12,17 @@ from __future__ import annotations
 import datetime as dt
 import re
 from itertools import islice
-from typing import Any, Literal
+from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Discriminator,
+    Field,
+    Tag,
+    field_validator,
+    model_validator,
+)
 
 from config.patterns import check_pattern
 from config.selector import Selector, selector_shorthand
@@ -171,18 +179,52 @@ def check_modifier(placeholder: str, name: str, modifier: str | None) -> None:
     raise Invalid(f"{shown(placeholder)!r}: {why[0]}", f"«{shown(placeholder)}»: {why[1]}")
 
 
-def check_record_fields(values: dict[str, str]) -> dict[str, str]:
-    """A record's fields: each a template (``{a.b}`` among text) or a bare path."""
+def check_source(value: str) -> str:
+    """A record's value: a template (``{a.b}`` among text) or a bare path."""
+    return check_template(value) if "{" in value else check_path(value)
+
+
+def check_record_fields(values: dict[str, FieldSource]) -> dict[str, FieldSource]:
+    """A record's fields: each a template, a bare path, or either with a ``regex``."""
     for value in values.values():
-        if "{" in value:
-            check_template(value)
-        else:
-            check_path(value)
+        if isinstance(value, str):
+            check_source(value)
     return values
 
 
 class _Rules(BaseModel):
     model_config = ConfigDict(extra="forbid")
+
+
+class RecordField(_Rules):
+    """A record's field read through a pattern, as a page's selector reads one:
+    ``{select: juez, regex: "^(.*?)\\s*\\(Elabora\\)"}`` keeps the first group (or the
+    whole match) of the value the path or template gives; no match is no value."""
+
+    select: str = Field(description="Path, or a template with {path} inside.")
+    regex: str | None = Field(None, description="Keep the first group (or whole match).")
+
+    @field_validator("select")
+    @classmethod
+    def _select(cls, value: str) -> str:
+        return check_source(value)
+
+    @field_validator("regex")
+    @classmethod
+    def _regex(cls, value: str | None) -> str | None:
+        return check_regex(value)
+
+
+def _field_kind(value: Any) -> str:
+    return "str" if isinstance(value, str) else "record-field"
+
+
+# a field written as text is a path or template; as a mapping, one with its pattern (a
+# mapping's errors name its own keys, not a string's too)
+FieldSource = Annotated[
+    Annotated[RecordField, Tag("record-field")] | Annotated[str, Tag("str")],
+    Discriminator(_field_kind),
+]
 
 
 class Identity(_Rules):
@@ -351,9 +393,9 @@ class JsonDetail(_Rules):
 
     url: str = Field(description="The record's JSON: a template from the record, e.g. "
                      "'https://…/documento/vtaquigraficas/{id}'.")  # fmt: skip
-    fields: dict[str, str] = Field(
+    fields: dict[str, FieldSource] = Field(
         default_factory=dict, description="Field → path, or a template, in the detail's "
-        "JSON; the record's own values win.",
+        "JSON (or {select: …, regex: …}); the record's own values win.",
     )  # fmt: skip
     files: list[str] = Field(default_factory=list, description="File URL templates.")
     text: str | None = Field(None, description="Path to the text in the detail's JSON.")
@@ -375,7 +417,7 @@ class JsonDetail(_Rules):
 
     @field_validator("fields")
     @classmethod
-    def _fields(cls, values: dict[str, str]) -> dict[str, str]:
+    def _fields(cls, values: dict[str, FieldSource]) -> dict[str, FieldSource]:
         return check_record_fields(values)
 
 
@@ -400,6 +442,11 @@ class JsonApiRules(_Rules):
         "joined by _: «Fecha Emisión» is fecha_emision; text may name a column). A CSV is "
         "one page unless params, form, body or next say how to ask for the next.",
     )  # fmt: skip
+    header: str | None = Field(
+        None, min_length=1, max_length=200, description="A cell of a table's header row "
+        "(csv, xlsx): the first row holding it is the header, whatever rows are above it "
+        "(compared without accents or case); a table without it is a counted error.",
+    )  # fmt: skip
     records: str | None = Field(
         None, description="Path to the list of records, e.g. 'resultados' (JSON only: a "
         "CSV's records are its rows).",
@@ -420,8 +467,10 @@ class JsonApiRules(_Rules):
         False, description="Fetch the link (detail page or file); false: the record is it."
     )
     files: list[str] = Field(default_factory=list, description="File URL templates per record.")
-    fields: dict[str, str] = Field(
-        default_factory=dict, description="Field → path, or a template with {path} inside."
+    fields: dict[str, FieldSource] = Field(
+        default_factory=dict,
+        description="Field → path, or a template with {path} inside; "
+        "{select: path or template, regex: …} keeps the pattern's first group.",
     )
     text: str | None = Field(None, description="Path to the record's text, if it has one.")
     detail: JsonDetail | None = Field(
@@ -461,6 +510,23 @@ class JsonApiRules(_Rules):
                 f"{given} es una ruta de una respuesta JSON; con format: {self.format} los "
                 "registros son las filas de la tabla y sus columnas se nombran en fields",
                 where=given,
+            )
+        return self
+
+    @model_validator(mode="after")
+    def _header_of_a_table(self) -> JsonApiRules:
+        if self.header is not None and self.format == "json":
+            raise Invalid(
+                "header names a cell of a table's header row: only with format csv or xlsx",
+                "header nombra una celda de la fila de encabezados de una tabla: solo se usa "
+                "con format: csv o xlsx",
+                where="header",
+            )
+        if self.header is not None and not self.header.strip():
+            raise Invalid(
+                "header is empty: write the text of one cell of the header row",
+                "header está vacío: escriba el texto de una celda de la fila de encabezados",
+                where="header",
             )
         return self
 
@@ -535,7 +601,7 @@ class JsonApiRules(_Rules):
 
     @field_validator("fields")
     @classmethod
-    def _fields(cls, values: dict[str, str]) -> dict[str, str]:
+    def _fields(cls, values: dict[str, FieldSource]) -> dict[str, FieldSource]:
         return check_record_fields(values)
 
     @field_validator("params")

@@ -474,6 +474,8 @@ PAGES = {
     csv_table.LONG_CELL: "la respuesta no es una tabla CSV: una celda pasa de "
     f"{csv_table.MAX_CELL} caracteres",
     csv_table.UNREADABLE: "la respuesta no es una tabla CSV: no se pudo leer como tal",
+    csv_table.NO_HEADER: "ninguna fila de la tabla tiene la celda de encabezado que "
+    "nombra json_api.header: no es la tabla que describe la especificación",
 }
 CONNECTION_ENDS = {
     CUT_SHORT: "el sitio cerró la conexión antes de enviar la respuesta completa: "

@@ -16,7 +16,8 @@ from scrapy.http import Response
 from twisted.python.failure import Failure
 from w3lib.url import canonicalize_url
 
-from config.spec_shapes import JsonApiRules
+from config.patterns import first_group
+from config.spec_shapes import JsonApiRules, RecordField
 from crawlers.building import EntryTexts
 from crawlers.encoding import content_type
 from crawlers.formats.csv_table import CsvError, csv_records, table_records
@@ -93,6 +94,16 @@ def _keep_text(draft: DocumentDraft, text: str) -> None:
         draft.page = EntryTexts((text,))
 
 
+def _kept(pattern: str, value: str | list[str]) -> str | list[str] | None:
+    """What a field's ``regex`` keeps of its value (of each of a list's): the first
+    group, or the whole match; a value it does not match is none (RE2: linear in the
+    value, whatever the pattern)."""
+    if isinstance(value, str):
+        return first_group(pattern, value) or None
+    kept = [k for v in value if (k := first_group(pattern, v))]
+    return kept or None
+
+
 def _day(draft: DocumentDraft) -> dt.date | None:
     raw = draft.fields.get("resolution_date") or draft.fields.get("date")
     return parse_date(raw if isinstance(raw, str) else None)
@@ -157,9 +168,9 @@ class JsonApiSpider(SpecSpider):
         if rules.format != "json":  # a table: its rows are the records
             try:
                 data: Any = (
-                    csv_records(response.body, content_type(response))
+                    csv_records(response.body, content_type(response), rules.header)
                     if rules.format == "csv"
-                    else table_records(xlsx_rows(response.body))
+                    else table_records(xlsx_rows(response.body), rules.header)
                 )
             except CsvError as exc:
                 self.unreadable(response, f"not_{rules.format}", str(exc), "API answer")
@@ -290,16 +301,19 @@ class JsonApiSpider(SpecSpider):
             return None
 
     def _fields(
-        self, sources: dict[str, str], data: Any, variables: dict[str, Any], where: str,
-        block: str = "json_api",
+        self, sources: dict[str, RecordField | str], data: Any, variables: dict[str, Any],
+        where: str, block: str = "json_api",
     ) -> dict[str, str | list[str]]:  # fmt: skip
         fields: dict[str, str | list[str]] = {}
-        for name, source in sources.items():
+        for name, field in sources.items():
+            source = field if isinstance(field, str) else field.select
             value = (  # a template missing one of its values is no value, not a fragment
                 self._filled(source, variables, data, where, f"{block}.fields.{name}")
                 if "{" in source
                 else as_text(read_path(data, source))
             )
+            if value and isinstance(field, RecordField) and field.regex:
+                value = _kept(field.regex, value)
             if value:
                 fields[name] = value
         return fields
