@@ -38,6 +38,11 @@ to make, no cost of the library's; their making is printed apart); ``--make-in-l
 makes them as the paths go, as this bench did before.
 ``--warm N`` first saves and indexes N other documents, unmeasured: a freshly started
 engine's JVM otherwise charges its compiling to the first thousands of documents.
+``--reader`` (engine): meanwhile a thread searches the path's index every 5 s, as the API
+does while a crawl writes: a searched index refreshes every second unless a load says
+otherwise; one not searched for 30 s idles and refreshes only when asked. Searched that
+seldom, the searches' own cost (about 5 ms of the engine's CPU each, loaded) stays out of
+the write's, however long a run takes.
 ``embedded`` is SQLite + Tantivy; ``engine`` is PostgreSQL + a single-node OpenSearch
 (``tests/services/postgres.py``, ``tests/engine/opensearch.py``). JSON goes to
 ``bench/results/write.json`` (one entry per store, mix and size).
@@ -636,6 +641,39 @@ def made(corpus: LegalCorpus, args: argparse.Namespace) -> Documents:
 MAKING: dict[str, float] = {}  # the documents' making, outside the clocks (``made``)
 
 
+SEARCH_EVERY_S = 5.0
+
+
+@contextlib.contextmanager
+def searched(settings: Settings, wanted: bool) -> Iterator[None]:
+    """With ``wanted`` (``--reader``, an engine): the settings' index searched every
+    ``SEARCH_EVERY_S``, a word of the corpus, as a reader of the API would, until the
+    block ends."""
+    if not wanted or not settings.search_url:
+        yield
+        return
+    from indexer.stores.engine import Connection, connect
+
+    client = connect(settings.search_engine, Connection(settings.search_url, timeout_s=60))
+    stop = threading.Event()
+    body = {"query": {"match": {"text": "amparo"}}, "size": 1}
+
+    def read() -> None:
+        while not stop.is_set():
+            with contextlib.suppress(Exception):  # the index made by the path's first write
+                client.search(settings.search_index, body)
+            stop.wait(SEARCH_EVERY_S)
+
+    thread = threading.Thread(target=read, name="reader", daemon=True)
+    thread.start()
+    try:
+        yield
+    finally:
+        stop.set()
+        thread.join()
+        client.close()
+
+
 def run(args: argparse.Namespace, root: Path) -> dict[str, Any]:
     corpus = made(LegalCorpus(args.size, mix=args.mix, ids=args.ids), args)
     text_bytes = sum(len(doc.text.encode()) for doc in corpus)
@@ -653,13 +691,15 @@ def run(args: argparse.Namespace, root: Path) -> dict[str, Any]:
         if "crawl" in paths:
             settings = settings_for("crawl")
             library = Library.open(settings, writer=True)
-            results["crawl"] = crawl_path(library, corpus)
+            with searched(settings, args.reader):
+                results["crawl"] = crawl_path(library, corpus)
             results["crawl"]["after"] = state(args.store, settings, library, args.size)
             library.close()
         if "index" in paths or "reindex" in paths:
             settings = settings_for("index")
             library = Library.open(settings, writer=True)
-            results["index"] = index_path(library, corpus)
+            with searched(settings, args.reader):
+                results["index"] = index_path(library, corpus)
             results["index"]["after"] = state(args.store, settings, library, args.size)
             if "reindex" in paths:
                 results["reindex"] = reindex_path(library, args.size, text_bytes)
@@ -742,6 +782,12 @@ def main() -> int:
         type=int,
         default=0,
         help="first save and index this many other documents, unmeasured (a warm engine)",
+    )
+    parser.add_argument(
+        "--reader",
+        action="store_true",
+        help="engine: search the index every 5 s meanwhile, as the API would (it refreshes "
+        "every second while searched)",
     )
     parser.add_argument("--label", default="", help="a name for this run in the JSON")
     parser.add_argument(

@@ -75,6 +75,11 @@ AnyDocument = Sentencia | Sesion | Legislativo
 INDEX_BATCH = 500
 # batches a background store (an engine) writes while the next one is prepared
 IN_FLIGHT = 1
+# a flush without waiting (a crawl's) that writes more than this many documents to an
+# engine is part of a flow: the engine refreshes seldom (``EngineStore.loading``) until a
+# flush writes this many or fewer (the flow stopped) or a waiting one ends it, as the
+# embedded index commits at its cadence while documents flow and at once for a few
+FLOW_DOCS = 50
 REBUILD_BATCH = 1000
 WRITER_WAIT_S = 60.0
 # how long the legislative reference keys are trusted when other processes may index
@@ -182,6 +187,8 @@ class Library:
         self._holding = False
         self._unpublished = False
         self._elsewhere = False  # another process indexes this one's saves (``hand_over``)
+        # an engine's load while a crawl's flushes without waiting write a flow (``_follow``)
+        self._flow: contextlib.ExitStack | None = None
         # retired, still indexed: id → a session's former speeches' ids (None: no session)
         self._retired: dict[str, list[str] | None] = {}
         # why the last removal of retired documents from the index failed (they wait in
@@ -353,15 +360,22 @@ class Library:
                 # a waiting flush of several batches is a load: an engine refreshes
                 # seldom until it ends (``EngineStore.loading``), then once, below
                 with contextlib.ExitStack() as load:
+                    # a crawl's flow ends with its waiting flush: its load is this one's
+                    flow = self._flow if wait else None
+                    if flow is not None:
+                        self._flow = None
+                        load.enter_context(flow)
                     # a waiting flush also catches what others saved while it was busy
                     for _ in range(FLUSH_PASSES if wait else 1):
                         self._requeued = False
                         written = self._index_pending(
-                            progress, done, load if wait else None, full=wait
+                            progress, done, load if wait and flow is None else None, full=wait
                         )
                         done += written
                         if not written and not self._requeued:
                             break
+                if not wait:
+                    self._follow(done)
                 if wait:
                     self._let_go()
             except BaseException:
@@ -387,6 +401,50 @@ class Library:
         with self._flushing:
             self._elsewhere = False
             self.db.recent.enabled = True
+
+    def _loads(self, stack: contextlib.ExitStack) -> None:
+        """The engine's documents and its speech index refresh seldom until ``stack``
+        ends (``EngineStore.loading``)."""
+        for loading in (
+            getattr(self.store, "loading", None),
+            getattr(self.speech_index, "loading", None),
+        ):
+            if loading is not None:
+                stack.enter_context(loading())
+
+    def _follow(self, written: int) -> None:
+        """After a flush without waiting on an engine: more than ``FLOW_DOCS`` written
+        starts a load (a crawl's flow: searchable within ``LOAD_REFRESH``, 30 s, as the
+        embedded index publishes a crawl's documents, instead of a small segment every
+        second that the engine merges again), as many or fewer ends it (a quiet source's
+        few documents searchable within a second). The load is an economy: an engine
+        that refuses its settings is written to as before."""
+        if getattr(self.store, "loading", None) is None:
+            return
+        if written > FLOW_DOCS and self._flow is None:
+            flow = contextlib.ExitStack()
+            try:
+                self._loads(flow)
+            except Exception as exc:
+                log.warning("el índice de búsqueda se refresca cada segundo: %s", exc)
+                self._end(flow)
+                return
+            self._flow = flow
+        elif written <= FLOW_DOCS:
+            self._end_flow()
+
+    def _end_flow(self) -> None:
+        """The engine refreshes as before the flow (``_follow``)."""
+        flow, self._flow = self._flow, None
+        if flow is not None:
+            self._end(flow)
+
+    @staticmethod
+    def _end(flow: contextlib.ExitStack) -> None:
+        try:
+            flow.close()
+        except Exception as exc:  # the next load puts it back (``refreshing_seldom``)
+            log.warning("el índice de búsqueda sigue refrescándose cada 30 s: %s", exc)
 
     def _index_pending(
         self,
@@ -447,8 +505,6 @@ class Library:
         (``load``) is a load for the store until it ends."""
         done = 0
         in_flight: deque[Sent] = deque()
-        # the speech index beside an engine's documents refreshes seldom with them
-        loads = [getattr(self.store, "loading", None), getattr(self.speech_index, "loading", None)]
         numbers: dict[str, int] = {}  # read with the rows (``reindex``)
         # the sentences whose count alone changed (an engine that takes counts): read
         # without their text, never prepared (``_counted``), sent as their count
@@ -461,9 +517,7 @@ class Library:
             )
             for number, batch in enumerate(_batches(pending, INDEX_BATCH)):
                 if number == 1 and load is not None and not before:
-                    for loading in loads:
-                        if loading is not None:
-                            load.enter_context(loading())
+                    self._loads(load)
                 watched = any(sent.holders for sent in in_flight)
                 cited = cited_cases(self.db, [d.id for d in batch]) if watched else set()
                 counted = self._counted(batch, unread, numbers) if unread is not None else []
@@ -733,6 +787,7 @@ class Library:
             self.db.settle_claims()
 
     def _let_go(self) -> None:
+        self._end_flow()  # before the commit: it publishes what the flow wrote
         if self._holding or self._unpublished:
             self._commit()
             self._unpublished = False

@@ -176,3 +176,41 @@ def test_a_flush_that_fails_mid_load_leaves_the_index_refreshing_as_before(
     assert set(refresh_of(library).values()) == {None}
     assert library.db.count_pending() > 0  # what was not settled is indexed next time
     library.close()
+
+
+def test_a_crawls_flow_of_flushes_without_waiting_refreshes_the_searched_index_seldom(
+    tmp_path: Path,
+    request: pytest.FixtureRequest,
+    make_engine_store: MakeStore,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setattr(library_module, "FLOW_DOCS", 2)  # more than two written: a flow
+    library, alias = engine_library(tmp_path, request, make_engine_store)
+    docs = corpus()
+    assert len(docs) >= 8
+
+    library.add_documents(docs[:4])  # a crawl's batch, handed over without waiting
+    assert library.flush(wait=False) == 4
+    # the flow goes on: no small segment every second for the engine to merge again
+    assert set(refresh_of(library).values()) == {LOAD_REFRESH}
+    library.add_documents(docs[4:5])  # the source turned quiet: searchable within a second
+    assert library.flush(wait=False) == 1
+    assert set(refresh_of(library).values()) == {None}
+
+    library.add_documents(docs[5:8])  # flowing again, then the crawl's end
+    assert library.flush(wait=False) == 3
+    assert set(refresh_of(library).values()) == {LOAD_REFRESH}
+    library.add_documents(docs[8:])
+    library.flush()
+    assert set(refresh_of(library).values()) == {None}
+    reader = make_engine_store("opensearch")
+    reader.alias = alias
+    assert {hit.id for hit in reader.search(SearchQuery(limit=50)).hits} == {d.id for d in docs}
+
+    # a crawl that ends without its waiting flush (closed) puts it back too
+    library.db.mark_all_unindexed()
+    library.flush(wait=False)
+    assert set(refresh_of(library).values()) == {LOAD_REFRESH}
+    library.close()
+    after = reader.client.settings_of(alias)
+    assert {values.get(REFRESH_KEY) for values in after.values()} == {None}
