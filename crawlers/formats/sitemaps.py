@@ -6,14 +6,13 @@ import datetime as dt
 import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
-from typing import Any
 
 from lxml import etree
 
 from crawlers.causas import CODING_CUT
 from crawlers.content_coding import CodingError, Decoder, TooManyMembers
 from crawlers.formats.feeds import parse_moment
-from crawlers.formats.xml import HostileXML, refuse_too_deep, xml_text
+from crawlers.formats.xml import AFTER_ROOT, HostileXML, ended_early, refuse_too_deep, xml_text
 
 MAX_UNZIPPED = 50 * 1024 * 1024
 # the spaces before "sitemap" are the line's own (a run of blank lines was scanned again
@@ -22,7 +21,6 @@ MAX_UNZIPPED = 50 * 1024 * 1024
 # the end of a sitemap's root, and an entry's address after it (any namespace prefix)
 _ROOT_END = re.compile(r"</(?:[\w.-]+:)?(?:urlset|sitemapindex)\s*>")
 _LOC = re.compile(r"<(?:[\w.-]+:)?loc[\s>]")
-AFTER_ROOT = "xml_after_root"
 _ROBOTS_SITEMAP = re.compile(r"^[^\S\n]*sitemap\s*+:\s*+(\S+)", re.IGNORECASE | re.MULTILINE)
 
 
@@ -158,7 +156,7 @@ def sitemap_entries(body: bytes) -> Iterator[Step]:
 
     def hand_over() -> list[tuple[str, int, SitemapUrl]]:
         refuse_too_deep(parser.feed_error_log)  # a feed parser's own log
-        ended["root"] = ended["root"] or _ended_early(parser.feed_error_log)
+        ended["root"] = ended["root"] or ended_early(parser.feed_error_log)
         handed = ready[:]
         ready.clear()
         return handed
@@ -185,13 +183,6 @@ def sitemap_entries(body: bytes) -> Iterator[Step]:
             f"the sitemap goes on after its root element ends (another document joined to "
             f"it?): the parser stops there, and {unread} <loc> after it were not read",
         )
-
-
-def _ended_early(errors: Any) -> bool:
-    """Whether the parser met content after the document's root element ended (libxml2
-    stops there, in recovery mode too: a second ``<urlset>`` joined to the first was
-    lost without a word)."""
-    return any(error.type == etree.ErrorTypes.ERR_DOCUMENT_END for error in errors)
 
 
 def _locs_after_root(text: str) -> int:
