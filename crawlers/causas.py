@@ -179,6 +179,8 @@ LABELS = {
     "ignored": "petición descartada",
     "xml_entities": "XML con entidades peligrosas",
     "xml_too_deep": "XML anidado en exceso",
+    "xml_after_root": "el documento sigue después de su elemento raíz (otro documento "
+    "pegado a él): lo que viene después no se leyó",
     "html_too_deep": "página HTML anidada en exceso: lo que sigue al punto donde el "
     "analizador se detuvo no se pudo leer",
     "xml_encoding": "XML en EBCDIC sin una página de códigos que se pueda leer",

@@ -20,7 +20,7 @@ from zoneinfo import ZoneInfo
 from lxml import etree
 from parsel import Selector
 
-from crawlers.formats.xml import bounded_root_steps, finished
+from crawlers.formats.xml import AFTER_ROOT, bounded_root_steps, finished
 from indexer.extract import html_main_text
 from indexer.readers.normalise import PLAUSIBLE_YEARS, parse_date
 
@@ -271,6 +271,7 @@ class Feed:
     entries: Sequence[FeedEntry]
     next_page: str | None = None  # RFC 5005 paging (link rel="next")
     total: int = 0  # entries in the document, read or not (see ``parse_feed``'s ``limit``)
+    after_root: int = 0  # entries written after the root's end (a joined feed), never read
 
 
 def parse_feed(body: bytes, limit: int | None = None) -> Feed:
@@ -288,12 +289,13 @@ def feed_steps(body: bytes, limit: int | None = None) -> Generator[None, None, F
     asked for."""
     root, counts = yield from bounded_root_steps(body, ("item", "entry"), limit)
     next_page = _first(root, _NEXT)
+    after = counts.get(AFTER_ROOT, 0)
     items = _ITEMS(root)
     if items:
         title = _first(root, _CHANNEL_TITLE)
-        return Feed(title, Entries(items[:limit], True), next_page, counts["item"])
+        return Feed(title, Entries(items[:limit], True), next_page, counts["item"], after)
     entries = _ENTRIES(root)
     if entries or _ATOM_ROOT(root):
         title = _first(root, _FEED_TITLE)
-        return Feed(title, Entries(entries[:limit], False), next_page, counts["entry"])
+        return Feed(title, Entries(entries[:limit], False), next_page, counts["entry"], after)
     raise ValueError("neither RSS items nor Atom entries")

@@ -12,12 +12,15 @@ from lxml import etree
 from crawlers.causas import CODING_CUT
 from crawlers.content_coding import CodingError, Decoder, TooManyMembers
 from crawlers.formats.feeds import parse_moment
-from crawlers.formats.xml import HostileXML, refuse_too_deep, xml_text
+from crawlers.formats.xml import AFTER_ROOT, HostileXML, ended_early, refuse_too_deep, xml_text
 
 MAX_UNZIPPED = 50 * 1024 * 1024
 # the spaces before "sitemap" are the line's own (a run of blank lines was scanned again
 # from each of its line starts: quadratic); a line start after blank lines finds what the
 # first one did, so the matches are the same
+# the end of a sitemap's root, and an entry's address after it (any namespace prefix)
+_ROOT_END = re.compile(r"</(?:[\w.-]+:)?(?:urlset|sitemapindex)\s*>")
+_LOC = re.compile(r"<(?:[\w.-]+:)?loc[\s>]")
 _ROBOTS_SITEMAP = re.compile(r"^[^\S\n]*sitemap\s*+:\s*+(\S+)", re.IGNORECASE | re.MULTILINE)
 
 
@@ -118,6 +121,7 @@ def sitemap_entries(body: bytes) -> Iterator[Step]:
         no_network=True,
     )
     seen = {"root": False, CHILD: 0, URL: 0}
+    ended = {"root": False}  # the parser met content after the root element's end
     ready: list[tuple[str, int, SitemapUrl]] = []
     last: list[etree._Element] = []  # the entry read last, emptied
 
@@ -152,6 +156,7 @@ def sitemap_entries(body: bytes) -> Iterator[Step]:
 
     def hand_over() -> list[tuple[str, int, SitemapUrl]]:
         refuse_too_deep(parser.feed_error_log)  # a feed parser's own log
+        ended["root"] = ended["root"] or ended_early(parser.feed_error_log)
         handed = ready[:]
         ready.clear()
         return handed
@@ -164,7 +169,6 @@ def sitemap_entries(body: bytes) -> Iterator[Step]:
             raise ValueError(f"unreadable XML: {exc}") from exc
         yield from hand_over()
         yield None
-    del text
     try:
         parser.close()
         passed()
@@ -173,6 +177,20 @@ def sitemap_entries(body: bytes) -> Iterator[Step]:
     yield from hand_over()
     if not seen["root"] and not seen[CHILD] and not seen[URL]:
         raise ValueError("neither a urlset nor a sitemapindex")
+    if ended["root"] and (unread := _locs_after_root(text)):
+        raise HostileXML(
+            AFTER_ROOT,
+            f"the sitemap goes on after its root element ends (another document joined to "
+            f"it?): the parser stops there, and {unread} <loc> after it were not read",
+        )
+
+
+def _locs_after_root(text: str) -> int:
+    """The entries' addresses (``<loc>``) written after the first root's end: the
+    parser never read them. None for what a site leaves after a whole sitemap (a PHP
+    warning, a comment)."""
+    end = _ROOT_END.search(text)
+    return len(_LOC.findall(text, end.end())) if end else 0
 
 
 _PIECE = 1024 * 1024  # characters handed to the parser at a time

@@ -244,12 +244,14 @@ def bounded_root_steps(
             parser.feed(text[start : start + _FEED_PIECE].encode("utf-8"))
             passed()
             yield None
-        del text
         root = parser.close()
         passed()
     except etree.XMLSyntaxError as exc:
         raise ValueError(f"unreadable XML: {exc}") from exc
     refuse_too_deep(parser.feed_error_log)  # a feed parser's own log (its error_log is not)
+    if root is not None and ended_early(parser.feed_error_log):
+        counts[AFTER_ROOT] = written_after_root(text, root.tag, repeated)
+    del text
     root = root if root is not None else etree.fromstring(b"<html/>")
     selector = Selector(root=root, type="xml")
     selector.remove_namespaces()
@@ -272,6 +274,30 @@ def _root(text: str) -> etree._Element:
         raise ValueError(f"unreadable XML: {exc}") from exc
     refuse_too_deep(parser.error_log)
     return root if root is not None else etree.fromstring(b"<html/>", parser=parser)
+
+
+AFTER_ROOT = "xml_after_root"
+
+
+def ended_early(errors: Any) -> bool:
+    """Whether the parser met content after the document's root element ended: libxml2
+    stops there, in recovery mode too (a second document joined to the first was lost
+    without a word)."""
+    return any(error.type == etree.ErrorTypes.ERR_DOCUMENT_END for error in errors)
+
+
+def written_after_root(text: str, root: object, names: tuple[str, ...]) -> int:
+    """How many elements named ``names`` (any namespace prefix) are written after the
+    end of the root element ``root``: the parser never read them. None for what a site
+    leaves after a whole document (a PHP warning, a comment)."""
+    local = root.rpartition("}")[2] if isinstance(root, str) else ""
+    if not local:
+        return 0
+    end = re.search(rf"</(?:[\w.-]+:)?{re.escape(local)}\s*>", text)
+    if end is None:
+        return 0
+    either = "|".join(map(re.escape, names))
+    return len(re.findall(rf"<(?:[\w.-]+:)?(?:{either})[\s>/]", text[end.end() :]))
 
 
 def refuse_too_deep(errors: Any) -> None:

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Iterator
+from collections.abc import Generator, Iterator
 from dataclasses import dataclass, field, replace
 from typing import Any
 
@@ -22,7 +22,7 @@ from config.patterns import search
 from config.spec_shapes import VideoChannelRules
 from crawlers.building import EntryTexts
 from crawlers.encoding import as_page
-from crawlers.formats.feeds import FeedEntry, parse_feed
+from crawlers.formats.feeds import FeedEntry, feed_steps
 from crawlers.formats.players import find_players
 from crawlers.formats.xml import first_text
 from crawlers.items import DocumentDraft
@@ -40,6 +40,8 @@ from indexer.readers.sessions import (
     recognise_session,
 )
 from indexer.readers.videos import State, canonical_video_url, state_from_text, video_id
+
+PAUSE_EVERY = 500  # entries or sessions handled between two pauses (crawlers.stall)
 
 
 @dataclass
@@ -87,10 +89,17 @@ class VideoChannelSpider(SpecSpider):
         if self.nothing_listed(response):
             return
         if self.rules.format == "feed":
-            found = self._from_feed(response)
+            # read as the feed spider reads one: a piece at a time, its first
+            # max_entries kept and the rest counted, with pauses (None) between steps
+            found = yield from self._from_feed(response)
             next_url = None
         else:
-            found, next_url = self._from_page(response)
+            found, next_url, repeated = self._from_page(response)
+            if page > 1 and repeated:
+                # a next page (``?p=3&t=…``, a new address each time) that shows again
+                # only transmissions already read: the channel does not move on; its
+                # sessions were handed over, and max_pages is no loss to report
+                return
         yield from self._sessions(found, response.url)
         if next_url and page >= self.rules.max_pages:
             self.limit_reached(
@@ -116,17 +125,34 @@ class VideoChannelSpider(SpecSpider):
             return bool(search(rules.keep, title))
         return info.is_session
 
-    def _from_feed(self, response: Response) -> list[Transmission]:
+    def _from_feed(self, response: Response) -> Generator[None, None, list[Transmission]]:
+        """The feed's transmissions, its first ``max_entries`` entries read and the rest
+        counted. Read whole in one step, a feed of 170,000 entries (45 MB, under the
+        download limit) held the crawl past ``ABIERTO_PARSE_TIMEOUT_S``: the run failed as
+        ``parse_timeout``, telling the institution to simplify selectors it did not
+        have, and kept nothing."""
+        rules = self.rules
         try:
-            feed = parse_feed(response.body)
+            feed = yield from feed_steps(response.body, limit=rules.max_entries)
         except ValueError as exc:
             self.unreadable(response, getattr(exc, "cause", "not_a_feed"), str(exc), "feed")
             return []
-        return list(
-            self.each_item(
-                feed.entries, response.url, lambda _, e: self._feed_entry(e, response.url), "entry"
+        found: list[Transmission] = []
+        for position, entry in enumerate(feed.entries, start=1):
+            found += self.one_item(
+                position, entry, response.url, lambda _, e: self._feed_entry(e, response.url),
+                "entry",
+            )  # fmt: skip
+            if position % PAUSE_EVERY == 0:
+                yield None
+        beyond = feed.total - rules.max_entries
+        if beyond > 0:
+            self.limit_reached(
+                response.url,
+                f"video_channel.max_entries ({rules.max_entries})",
+                f"{beyond} entries after the first {rules.max_entries} were left out",
             )
-        )
+        return found
 
     def _feed_entry(self, entry: FeedEntry, response_url: str) -> Iterator[Transmission]:
         node = entry.node
@@ -153,14 +179,24 @@ class VideoChannelSpider(SpecSpider):
         fields = read_fields(node, self.rules.fields, response_url, bad) if node is not None else {}
         yield Transmission(entry.title, url, info, state, entry.content, fields)
 
-    def _from_page(self, response: Response) -> tuple[list[Transmission], str | None]:
+    def _from_page(self, response: Response) -> tuple[list[Transmission], str | None, bool]:
+        """The page's transmissions, its next page, and whether it only repeats earlier
+        pages (every player's address, and every title ``keep``/``skip`` leave out, shown
+        before)."""
         page = as_page(response)
         if page is None:
             self.run.error("not_html", response.url, "channel page is not HTML")
-            return [], None
+            return [], None, False
         rules = self.rules
         blocks = select(page, rules.items) if rules.items else [page]
         page_title = " ".join(page.css("h1 ::text, title::text").getall()[:1]).strip()
+        before = self._shown_before()
+        shown = {"all": 0, "new": 0}
+
+        def novel(key: str) -> None:
+            shown["all"] += 1
+            shown["new"] += key not in before
+            before.add(key)
 
         def one(_: int, block: Any) -> Iterator[Transmission]:
             fields = read_fields(block, rules.fields, page.url, self.bad_field_link(page.url))
@@ -168,11 +204,13 @@ class VideoChannelSpider(SpecSpider):
             date_text = _one(fields.get("date")) or ""
             info = recognise_session(f"{title} {date_text}".strip())
             if not self._accepted(title, info):
+                novel(f"#{title} {date_text}")
                 self.run.count("skipped")
                 return
             marker = bool(select(block, rules.live_marker)) if rules.live_marker else False
             label = read(block, rules.state) if rules.state else None
             for player in find_players(block, page.url):
+                novel(player.url)
                 state: State = (
                     "live"
                     if marker
@@ -196,7 +234,15 @@ class VideoChannelSpider(SpecSpider):
         found = list(self.each_item(blocks, page.url, one, "item"))
         link = read(page, rules.next_page) if rules.next_page else None
         found_link = link if isinstance(link, str) else None
-        return found, self.absolute_or_counted(page_base(page), found_link, "next_page")
+        next_url = self.absolute_or_counted(page_base(page), found_link, "next_page")
+        return found, next_url, bool(shown["all"]) and not shown["new"]
+
+    def _shown_before(self) -> set[str]:
+        """What this crawl's channel pages showed: players' addresses, and the titles of
+        the transmissions ``keep``/``skip`` leave out."""
+        if not hasattr(self, "_shown"):
+            self._shown: set[str] = set()
+        return self._shown
 
     # -- grouping by session -----------------------------------------------------------
 
@@ -210,7 +256,10 @@ class VideoChannelSpider(SpecSpider):
             if self.in_window(draft):
                 yield draft
 
-        yield from self.each_item(groups.values(), listing_url, one, "session")
+        for position, group in enumerate(groups.values(), start=1):
+            yield from self.one_item(position, group, listing_url, one, "session")
+            if position % PAUSE_EVERY == 0:
+                yield None
 
     def _draft(self, group: list[Transmission], listing_url: str) -> DocumentDraft:
         first = next((t for t in group if t.state == "recorded"), group[0])
