@@ -61,8 +61,12 @@ _SEPARATOR = re.compile(r"\.?\s*")
 # one \b before the group: a \b in each branch made the look four times slower)
 MAYBE = (
     "\\b(?:art|frac|pa\u0301?rr|párr|cpeum|constituci[oó]\u0301?n\\b|scjn|suprema\\b"
-    "|amparo\\b|a\\.?d?\\.?r\\b|ma[eg]|mtr|mgd|le[yg]|c[oó]\u0301?d|convenci|pacto"
-    f"|(?:{'|'.join(short.lower() for short, _ in LAW_GROUPS)})\\b)"
+    "|amparo\\s+(?:directo\\s+)?en\\b|a\\.?d?\\.?r\\b|ma(?:estr|gistrad)[oa]\\b|mtr|mgd"
+    f"|(?:{'|'.join(short.lower() for short, _ in LAW_GROUPS)})\\b"
+    # a law's name by its first two words («ley federal», «código penal»): «ley de aguas»,
+    # «código civil» of a state, skip the walk
+    "|(?:ley|c[oó]\u0301?digo|convenci[oó]\u0301?n|pacto)\\s+"
+    f"(?:{'|'.join(sorted({name.split()[1][:3].lower() for _, name in LAW_GROUPS}))}))"
 )
 
 
