@@ -194,6 +194,11 @@ ABREVIATURAS: dict[str, Any] = {
     "«Primer», «1er.»; «Segunda», «2a.», «2ª»; «Décimo Primero», «Decimoprimero», "
     "«Undécimo», «11o.»; «Vigésimo Tercero», «23o.». El signo de grado (1°) sólo se busca "
     "dentro de una frase: solo sería el número 1.",
+    "numeros": "Un número de expediente se busca con y sin ceros a la izquierda: «987/2020» "
+    "encuentra «0987/2020», nunca «1987/2020» ni «987/2021». Una cantidad, con y sin "
+    "separadores de miles: «1234000» encuentra «1,234,000.00» (un año como «2023» se busca "
+    "tal cual). Una palabra con guion también junta: «socio-económico» encuentra "
+    "«socioeconómico». Una frase entre comillas rectas puede llevar comillas “…” dentro.",
 }
 
 

@@ -15,7 +15,22 @@ from __future__ import annotations
 
 import re
 
+from indexer.citations.laws import FEDERAL_LAWS
 from indexer.query.written import Written
+
+# a federal law's full name and its abbreviation («LFT», «Ley Federal del Trabajo»), for
+# the laws the citation reader lists with both (the constitution is listed below)
+LAW_GROUPS: tuple[tuple[str, str], ...] = tuple(
+    (short, names[0])
+    for names in FEDERAL_LAWS.values()
+    for short in names[1:]
+    if short.isupper()
+    and short.isalpha()
+    and short != "CPEUM"
+    and names[0] != short
+    # a name written with a comma («Niñas, Niños y Adolescentes») is no run of words
+    and all(word.isalpha() for word in names[0].split())
+)
 
 # each group: the forms a sentence writes for one thing, the full word first
 GROUPS: tuple[tuple[str, ...], ...] = (
@@ -24,14 +39,35 @@ GROUPS: tuple[tuple[str, ...], ...] = (
     ("párrafo", "párr."),
     ("CPEUM", "Constitución Política de los Estados Unidos Mexicanos"),
     ("SCJN", "Suprema Corte de Justicia de la Nación"),
+    # a case's type before its number («ADR 1234/2023» as a note writes it, «A.D.R.» or
+    # the full name as a sentence does); not «AD»/«A.D.»: «ad quem», and «A.D.» is in «A.D.R.»
+    ("amparo directo en revisión", "ADR", "A.D.R."),
+    ("amparo en revisión", "AR", "A.R."),
+    # how a sentence names its judges and secretaries
+    ("maestra", "Mtra."),
+    ("maestro", "Mtro."),
+    ("magistrada", "Mgda."),
+    ("magistrado", "Mgdo."),
+    # the federal laws cited by abbreviation, from the citation reader's own table
+    *LAW_GROUPS,
 )
 # plurals read as the form whose spellings they take
 _PLURALS = {"articulos": "artículo", "fracciones": "fracción", "parrafos": "párrafo"}
 _FOLD = str.maketrans("áéíóúü", "aeiouu")
 _WORD = re.compile(r"[^\W_]+")
+# between a form's words: blanks, or the period of a dotted one («A.D.R.», «A. D. R.»)
+_SEPARATOR = re.compile(r"\.?\s*")
 # a text that may hold one (searched in the lowered text, accents as typed or decomposed;
 # one \b before the group: a \b in each branch made the look four times slower)
-MAYBE = "\\b(?:art|frac|pa\u0301?rr|párr|cpeum|constituci[oó]\u0301?n\\b|scjn|suprema\\b)"
+MAYBE = (
+    "\\b(?:art|frac|pa\u0301?rr|párr|cpeum|constituci[oó]\u0301?n\\b|scjn|suprema\\b"
+    "|amparo\\s+(?:directo\\s+)?en\\b|a\\.?d?\\.?r\\b|ma(?:estr|gistrad)[oa]\\b|mtr|mgd"
+    f"|(?:{'|'.join(short.lower() for short, _ in LAW_GROUPS)})\\b"
+    # a law's name by its first two words («ley federal», «código penal»): «ley de aguas»,
+    # «código civil» of a state, skip the walk
+    "|(?:ley|c[oó]\u0301?digo|convenci[oó]\u0301?n|pacto)\\s+"
+    f"(?:{'|'.join(sorted({name.split()[1][:3].lower() for _, name in LAW_GROUPS}))}))"
+)
 
 
 def _fold(word: str) -> str:
@@ -77,7 +113,8 @@ def abbreviations_in(text: str) -> list[Written]:
             if last >= len(words) or tuple(folded[i : last + 1]) != form:
                 continue
             if any(
-                not text[words[k].end() : words[k + 1].start()].isspace() for k in range(i, last)
+                _SEPARATOR.fullmatch(text, words[k].end(), words[k + 1].start()) is None
+                for k in range(i, last)
             ):
                 continue
             end = words[last].end()

@@ -96,12 +96,32 @@ UNCLOSED_QUOTE = (
 
 
 def _closing_quote(text: str, i: int) -> int:
-    """Where the phrase opened at ``i`` closes (by its opening quote's partner)."""
+    """Where the phrase opened at ``i`` closes (by its opening quote's partner). A phrase
+    in straight quotes copied with curly ones inside ("alegó “daño moral” en…"): the ”
+    closes the “ before it, not the phrase (the phrase ended at it, and the last " was
+    an unclosed quote: a 422 for a sentence pasted as it reads)."""
     closers = _CLOSING[text[i]]
     end = min((at for c in closers if (at := text.find(c, i + 1)) >= 0), default=-1)
     if end < 0:
         raise QuerySyntaxError(UNCLOSED_QUOTE[0], i, UNCLOSED_QUOTE[1])
+    if text[i] == '"' and text[end] == "”" and "“" in text[i + 1 : end]:
+        return _straight_close(text, i)
     return end
+
+
+def _straight_close(text: str, i: int) -> int:
+    """The " or unpaired ” that closes the straight quote at ``i``, each “ inside it
+    closed by the next ”."""
+    inner = 0
+    for at in range(i + 1, len(text)):
+        char = text[at]
+        if char == "“":
+            inner += 1
+        elif char == "”" and inner:
+            inner -= 1
+        elif char in '"”':
+            return at
+    raise QuerySyntaxError(UNCLOSED_QUOTE[0], i, UNCLOSED_QUOTE[1])
 
 
 def _slop(text: str, after: int) -> tuple[int, int]:

@@ -1,6 +1,7 @@
 """Words a sentence writes several ways, searched every way: ordinals («1o.», «primero»,
-«décimo primer»; ``indexer.query.ordinals``) and legal abbreviations («art.»,
-«artículo»; «CPEUM»; ``indexer.query.abbreviations``). Each word or quoted phrase that
+«décimo primer»; ``indexer.query.ordinals``), legal abbreviations («art.»,
+«artículo»; «CPEUM»; ``indexer.query.abbreviations``) and numbers or joined words
+(«0987/2020», «1,234», «socio-económico»; ``indexer.query.typed``). Each word or quoted phrase that
 writes one becomes, in the tree, the OR of its spellings, so both stores answer alike
 and the highlighter marks what matched. The index is untouched (no re-index).
 
@@ -13,10 +14,11 @@ from __future__ import annotations
 import re
 import unicodedata
 
-from indexer.query import abbreviations, ordinals
+from indexer.query import abbreviations, ordinals, typed
 from indexer.query.abbreviations import abbreviations_in
 from indexer.query.ast import And, Node, Not, Or, Phrase, Term
 from indexer.query.ordinals import ordinals_in
+from indexer.query.typed import typed_in
 from indexer.query.written import Written
 
 # two ordinals of seven forms each: «Primer Tribunal Colegiado del Primer Circuito»
@@ -26,7 +28,7 @@ MAX_QUERY_SPELLINGS = 64
 # ordinal (its 7 forms and the degree sign) or three abbreviations
 MAX_NEAR_SPELLINGS = 8
 # one look at the lowered text: most queries write neither, and keep their tree
-_MAYBE = re.compile(f"{ordinals.MAYBE}|{abbreviations.MAYBE}")
+_MAYBE = re.compile(f"{ordinals.MAYBE}|{abbreviations.MAYBE}|{typed.MAYBE}")
 
 
 def may_have_spellings(text: str) -> bool:
@@ -42,7 +44,7 @@ def spellings(text: str, budget: int = MAX_SPELLINGS, alone: bool = False) -> li
         return [text]
     if not text.isascii():
         text = unicodedata.normalize("NFC", text)
-    found = _apart(ordinals_in(text, alone) + abbreviations_in(text))
+    found = _apart(ordinals_in(text, alone) + abbreviations_in(text) + typed_in(text))
     variants = [text]
     for written in reversed(found):
         if len(variants) * (1 + len(written.forms)) > budget:
