@@ -23,6 +23,7 @@ from sqlalchemy import (
     and_,
     bindparam,
     case,
+    column,
     create_engine,
     delete,
     event,
@@ -245,6 +246,12 @@ class RecentDocuments:
         if numbers is not None and kept[3] is not None:
             numbers[doc_id] = kept[3]
         return kept[2]
+
+    def stamps(self, ids: Iterable[str]) -> dict[str, tuple[str, dt.datetime]]:
+        """The content hash and time of writing kept for each of ``ids`` kept (still)."""
+        with self._lock:
+            kept = self._kept
+            return {i: (found[0], found[1]) for i in ids if (found := kept.get(i)) is not None}
 
     def clear(self) -> None:
         with self._lock:
@@ -582,7 +589,8 @@ class Database:
         number each kept one was saved with and each read one's row holds (a number
         read by id walks the text's overflow pages: ``iter_documents``); the caller
         confirms them (``record_citations``), as it does the numbers read with rows."""
-        stmt = select(_DOCS.c.id, _DOCS.c.content_sha256, _DOCS.c.updated_at)
+        sqlite = self.engine.dialect.name == "sqlite"
+        stmt = _PAGE_ROWIDS if sqlite else _PAGE_STAMPS
         with self.engine.connect() as connection:
             rows = turns.page(connection, stmt, limit)
             if not rows:
@@ -591,8 +599,13 @@ class Database:
             if later:
                 rows = [row for row in rows if row.id not in later or row.id in self.recent]
             take = self.recent.take
-            found = [(row.id, take(row.id, row.content_sha256, row.updated_at, numbers))
-                     for row in rows]  # fmt: skip
+            if sqlite:
+                stamps = _kept_stamps(connection, rows, self.recent.stamps(row.id for row in rows))
+                found = [(row.id, take(row.id, *stamps.get(row.id, _UNKEPT), numbers))
+                         for row in rows]  # fmt: skip
+            else:
+                found = [(row.id, take(row.id, row.content_sha256, row.updated_at, numbers))
+                         for row in rows]  # fmt: skip
             missing = [doc_id for doc_id, doc in found if doc is None]
             read: dict[str, AnyDocument] = {}
             for start in range(0, len(missing), PAIRS_PER_STATEMENT):
@@ -1347,6 +1360,60 @@ class _Turns:
             .order_by(_QUEUE.c.doc_id)
             .limit(want)
         )
+
+
+# The queue's walk (``Database._pending_after``) reads of each row its id and, to take the
+# document this process kept, its content hash and time of writing. In SQLite these sit
+# after the text in the row: reading them walks the text's overflow pages (about 6 µs a
+# row of 3 KB, more as texts grow). SQLite's page reads the id and rowid alone (the
+# primary key's index covers them), and the kept time of writing is confirmed in
+# ``ix_documents_updated`` (``updated_at`` then rowid: one seek a row, ``_kept_stamps``).
+_PAGE_STAMPS = select(_DOCS.c.id, _DOCS.c.content_sha256, _DOCS.c.updated_at)
+_ROWID = column("rowid", Integer, _selectable=_DOCS)
+_PAGE_ROWIDS = select(_DOCS.c.id, _ROWID)
+# the rowids (of a JSON array) whose rows were written at that time (``updated_at``)
+_WRITTEN_AT = (
+    "SELECT rowid FROM documents INDEXED BY ix_documents_updated"
+    " WHERE updated_at = ? AND rowid IN (SELECT value FROM json_each(?))"
+)
+_QUEUED_HASHES = (
+    "SELECT doc_id, content_sha256 FROM index_queue"
+    " WHERE doc_id IN (SELECT value FROM json_each(?))"
+)
+_UNKEPT: tuple[None, None] = (None, None)
+
+
+def _kept_stamps(
+    connection: Connection, rows: Sequence[Any], kept: Mapping[str, tuple[str, dt.datetime]]
+) -> dict[str, tuple[str, dt.datetime]]:
+    """Of ``kept`` (id → content hash, time of writing), those whose row (of ``rows``: id,
+    rowid) still carries that time of writing (a row saved again carries the time of its
+    new writing, one deleted and saved anew another rowid too), each with the content
+    hash it is queued with: ``RecentDocuments.take`` compares them with what it kept, as
+    it compares a row's. One statement per time of writing (a save writes its documents
+    at one time), one for the hashes."""
+    if not kept:
+        return {}
+    stored = _DOCS.c.updated_at.type.dialect_impl(connection.dialect).bind_processor(
+        connection.dialect
+    )
+    by_time: dict[Any, list[int]] = {}
+    for row in rows:
+        found = kept.get(row.id)
+        if found is not None:
+            at = stored(found[1]) if stored is not None else found[1]
+            by_time.setdefault(at, []).append(row.rowid)
+    fresh: set[int] = set()
+    for at, rowids in by_time.items():
+        listed = to_json(rowids).decode()
+        fresh.update(r for (r,) in connection.exec_driver_sql(_WRITTEN_AT, (at, listed)))
+    ids = [row.id for row in rows if row.id in kept and row.rowid in fresh]
+    if not ids:
+        return {}
+    # the content hash each is queued with (saving it anew queues the new one): a row
+    # rewritten in the same microsecond still differs here
+    queued = dict(connection.exec_driver_sql(_QUEUED_HASHES, (to_json(ids).decode(),)).all())
+    return {i: (queued[i], kept[i][1]) for i in ids if i in queued}
 
 
 # a page's statements by the columns read and their number of branches (SQLite's; 0:
