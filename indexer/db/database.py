@@ -599,10 +599,13 @@ class Database:
             if later:
                 rows = [row for row in rows if row.id not in later or row.id in self.recent]
             take = self.recent.take
-            if sqlite:
-                stamps = _kept_stamps(connection, rows, self.recent.stamps(row.id for row in rows))
-                found = [(row.id, take(row.id, *stamps.get(row.id, _UNKEPT), numbers))
-                         for row in rows]  # fmt: skip
+            if sqlite:  # the kept ones written as kept, with the hash they are queued with
+                kept = self.recent.stamps(row[0] for row in rows)
+                fresh = _written_as_kept(connection, rows, kept)
+                found = [
+                    (i, take(i, queued, kept[i][1], numbers) if i in fresh else take(i, None, None))
+                    for i, _, queued, *_ in rows
+                ]
             else:
                 found = [(row.id, take(row.id, row.content_sha256, row.updated_at, numbers))
                          for row in rows]  # fmt: skip
@@ -1367,53 +1370,51 @@ class _Turns:
 # after the text in the row: reading them walks the text's overflow pages (about 6 µs a
 # row of 3 KB, more as texts grow). SQLite's page reads the id and rowid alone (the
 # primary key's index covers them), and the kept time of writing is confirmed in
-# ``ix_documents_updated`` (``updated_at`` then rowid: one seek a row, ``_kept_stamps``).
+# ``ix_documents_updated`` (``updated_at`` then rowid: one seek a row, ``_written_as_kept``).
 _PAGE_STAMPS = select(_DOCS.c.id, _DOCS.c.content_sha256, _DOCS.c.updated_at)
 _ROWID = column("rowid", Integer, _selectable=_DOCS)
-_PAGE_ROWIDS = select(_DOCS.c.id, _ROWID)
+# the content hash each row is queued with: saving a document anew queues its new hash (a
+# row rewritten in the same microsecond differs there)
+_QUEUED_HASH = (
+    select(_QUEUE.c.content_sha256)
+    .where(_QUEUE.c.doc_id == _DOCS.c.id)
+    .scalar_subquery()
+    .label("queued_sha256")
+)
+_PAGE_ROWIDS = select(_DOCS.c.id, _ROWID, _QUEUED_HASH)
 # the rowids (of a JSON array) whose rows were written at that time (``updated_at``)
 _WRITTEN_AT = (
     "SELECT rowid FROM documents INDEXED BY ix_documents_updated"
     " WHERE updated_at = ? AND rowid IN (SELECT value FROM json_each(?))"
 )
-_QUEUED_HASHES = (
-    "SELECT doc_id, content_sha256 FROM index_queue"
-    " WHERE doc_id IN (SELECT value FROM json_each(?))"
-)
-_UNKEPT: tuple[None, None] = (None, None)
 
 
-def _kept_stamps(
+def _written_as_kept(
     connection: Connection, rows: Sequence[Any], kept: Mapping[str, tuple[str, dt.datetime]]
-) -> dict[str, tuple[str, dt.datetime]]:
-    """Of ``kept`` (id → content hash, time of writing), those whose row (of ``rows``: id,
-    rowid) still carries that time of writing (a row saved again carries the time of its
-    new writing, one deleted and saved anew another rowid too), each with the content
-    hash it is queued with: ``RecentDocuments.take`` compares them with what it kept, as
-    it compares a row's. One statement per time of writing (a save writes its documents
-    at one time), one for the hashes."""
-    if not kept:
-        return {}
+) -> set[str]:
+    """The ids of ``rows`` (id, rowid, …) whose row still carries the time of writing
+    ``kept`` holds for it (id → content hash, time of writing): a row saved again carries
+    the time of its new writing, one deleted and saved anew another rowid too. One
+    statement per time of writing (a save writes its documents at one time)."""
+    by_time: dict[dt.datetime, list[int]] = {}
+    ids_of: dict[int, str] = {}
+    for doc_id, rowid, *_ in rows:
+        found = kept.get(doc_id)
+        if found is not None:
+            by_time.setdefault(found[1], []).append(rowid)
+            ids_of[rowid] = doc_id
+    if not by_time:
+        return set()
     stored = _DOCS.c.updated_at.type.dialect_impl(connection.dialect).bind_processor(
         connection.dialect
     )
-    by_time: dict[Any, list[int]] = {}
-    for row in rows:
-        found = kept.get(row.id)
-        if found is not None:
-            at = stored(found[1]) if stored is not None else found[1]
-            by_time.setdefault(at, []).append(row.rowid)
-    fresh: set[int] = set()
+    fresh: set[str] = set()
     for at, rowids in by_time.items():
-        listed = to_json(rowids).decode()
-        fresh.update(r for (r,) in connection.exec_driver_sql(_WRITTEN_AT, (at, listed)))
-    ids = [row.id for row in rows if row.id in kept and row.rowid in fresh]
-    if not ids:
-        return {}
-    # the content hash each is queued with (saving it anew queues the new one): a row
-    # rewritten in the same microsecond still differs here
-    queued = dict(connection.exec_driver_sql(_QUEUED_HASHES, (to_json(ids).decode(),)).all())
-    return {i: (queued[i], kept[i][1]) for i in ids if i in queued}
+        listed = "[" + ",".join(map(str, rowids)) + "]"
+        written = stored(at) if stored is not None else at
+        result = connection.exec_driver_sql(_WRITTEN_AT, (written, listed)).scalars()
+        fresh.update(ids_of[rowid] for rowid in result)
+    return fresh
 
 
 # a page's statements by the columns read and their number of branches (SQLite's; 0:
@@ -1425,7 +1426,7 @@ def _turn_statement(columns: Select[Any], branches: int, build: Any) -> Any:
     """``build(columns, branches)``, made once for columns read plainly from the
     documents (as every walk of the queue reads them)."""
     plain = columns.whereclause is None and all(
-        getattr(c, "table", None) is _DOCS for c in columns.selected_columns
+        getattr(c, "table", None) is _DOCS or c is _QUEUED_HASH for c in columns.selected_columns
     )
     if not plain:
         return build(columns, branches)
