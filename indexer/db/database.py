@@ -1375,9 +1375,11 @@ _PAGE_STAMPS = select(_DOCS.c.id, _DOCS.c.content_sha256, _DOCS.c.updated_at)
 _ROWID = column("rowid", Integer, _selectable=_DOCS)
 # the content hash each row is queued with: saving a document anew queues its new hash (a
 # row rewritten in the same microsecond differs there)
+_QUEUED = _QUEUE.alias("queued")  # apart from the queue a page joins (rows without source)
 _QUEUED_HASH = (
-    select(_QUEUE.c.content_sha256)
-    .where(_QUEUE.c.doc_id == _DOCS.c.id)
+    select(_QUEUED.c.content_sha256)
+    .where(_QUEUED.c.doc_id == _DOCS.c.id)
+    .correlate(_DOCS)
     .scalar_subquery()
     .label("queued_sha256")
 )

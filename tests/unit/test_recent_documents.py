@@ -109,3 +109,17 @@ def test_a_row_rewritten_in_the_same_microsecond_is_still_read(
     assert ours.search(SearchQuery(q='"daño moral"')).hits == []
     theirs.close()
     ours.close()
+
+
+def test_documents_queued_without_their_source_are_indexed_as_kept(tmp_path: Path) -> None:
+    """Rows an older writer queued without their source are walked apart: their kept
+    copies are taken all the same, and every one reaches the index."""
+    library = Library.open(Settings(data_dir=tmp_path), writer=True)
+    library.add_documents(corpus())
+    with library.db.engine.begin() as connection:
+        connection.exec_driver_sql("UPDATE index_queue SET source_id = NULL")
+    kept = {doc_id: doc for doc_id, (_, _, doc, _) in library.db.recent._kept.items()}
+    pending = list(library.db.iter_documents(batch=3, pending_only=True))
+    assert sorted(doc.id for doc in pending) == sorted(kept)
+    assert all(doc is kept[doc.id] for doc in pending)
+    library.close()
