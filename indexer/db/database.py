@@ -23,6 +23,7 @@ from sqlalchemy import (
     and_,
     bindparam,
     case,
+    column,
     create_engine,
     delete,
     event,
@@ -245,6 +246,12 @@ class RecentDocuments:
         if numbers is not None and kept[3] is not None:
             numbers[doc_id] = kept[3]
         return kept[2]
+
+    def stamps(self, ids: Iterable[str]) -> dict[str, tuple[str, dt.datetime]]:
+        """The content hash and time of writing kept for each of ``ids`` kept (still)."""
+        with self._lock:
+            kept = self._kept
+            return {i: (found[0], found[1]) for i in ids if (found := kept.get(i)) is not None}
 
     def clear(self) -> None:
         with self._lock:
@@ -582,7 +589,8 @@ class Database:
         number each kept one was saved with and each read one's row holds (a number
         read by id walks the text's overflow pages: ``iter_documents``); the caller
         confirms them (``record_citations``), as it does the numbers read with rows."""
-        stmt = select(_DOCS.c.id, _DOCS.c.content_sha256, _DOCS.c.updated_at)
+        sqlite = self.engine.dialect.name == "sqlite"
+        stmt = _PAGE_ROWIDS if sqlite else _PAGE_STAMPS
         with self.engine.connect() as connection:
             rows = turns.page(connection, stmt, limit)
             if not rows:
@@ -591,8 +599,16 @@ class Database:
             if later:
                 rows = [row for row in rows if row.id not in later or row.id in self.recent]
             take = self.recent.take
-            found = [(row.id, take(row.id, row.content_sha256, row.updated_at, numbers))
-                     for row in rows]  # fmt: skip
+            if sqlite:  # the kept ones written as kept, with the hash they are queued with
+                kept = self.recent.stamps(row[0] for row in rows)
+                fresh = _written_as_kept(connection, rows, kept)
+                found = [
+                    (i, take(i, queued, kept[i][1], numbers) if i in fresh else take(i, None, None))
+                    for i, _, queued, *_ in rows
+                ]
+            else:
+                found = [(row.id, take(row.id, row.content_sha256, row.updated_at, numbers))
+                         for row in rows]  # fmt: skip
             missing = [doc_id for doc_id, doc in found if doc is None]
             read: dict[str, AnyDocument] = {}
             for start in range(0, len(missing), PAIRS_PER_STATEMENT):
@@ -1349,6 +1365,62 @@ class _Turns:
         )
 
 
+# The queue's walk (``Database._pending_after``) reads of each row its id and, to take the
+# document this process kept, its content hash and time of writing. In SQLite these sit
+# after the text in the row: reading them walks the text's overflow pages (the page's
+# statement took 6-7 µs a row of 3 KB, 2.6-3.6 without them). SQLite's page reads the id
+# and rowid (the primary key's index covers them) and the hash the row is queued with, and
+# the kept time of writing is confirmed in ``ix_documents_updated`` (``updated_at`` then
+# rowid: one seek a row, ``_written_as_kept``); PostgreSQL keeps long texts apart (TOAST)
+# and reads the row's own.
+_PAGE_STAMPS = select(_DOCS.c.id, _DOCS.c.content_sha256, _DOCS.c.updated_at)
+_ROWID = column("rowid", Integer, _selectable=_DOCS)
+# the content hash each row is queued with: saving a document anew queues its new hash (a
+# row rewritten in the same microsecond differs there)
+_QUEUED = _QUEUE.alias("queued")  # apart from the queue a page joins (rows without source)
+_QUEUED_HASH = (
+    select(_QUEUED.c.content_sha256)
+    .where(_QUEUED.c.doc_id == _DOCS.c.id)
+    .correlate(_DOCS)
+    .scalar_subquery()
+    .label("queued_sha256")
+)
+_PAGE_ROWIDS = select(_DOCS.c.id, _ROWID, _QUEUED_HASH)
+# the rowids (of a JSON array) whose rows were written at that time (``updated_at``)
+_WRITTEN_AT = (
+    "SELECT rowid FROM documents INDEXED BY ix_documents_updated"
+    " WHERE updated_at = ? AND rowid IN (SELECT value FROM json_each(?))"
+)
+
+
+def _written_as_kept(
+    connection: Connection, rows: Sequence[Any], kept: Mapping[str, tuple[str, dt.datetime]]
+) -> set[str]:
+    """The ids of ``rows`` (id, rowid, …) whose row still carries the time of writing
+    ``kept`` holds for it (id → content hash, time of writing): a row saved again carries
+    the time of its new writing, one deleted and saved anew another rowid too. One
+    statement per time of writing (a save writes its documents at one time)."""
+    by_time: dict[dt.datetime, list[int]] = {}
+    ids_of: dict[int, str] = {}
+    for doc_id, rowid, *_ in rows:
+        found = kept.get(doc_id)
+        if found is not None:
+            by_time.setdefault(found[1], []).append(rowid)
+            ids_of[rowid] = doc_id
+    if not by_time:
+        return set()
+    stored = _DOCS.c.updated_at.type.dialect_impl(connection.dialect).bind_processor(
+        connection.dialect
+    )
+    fresh: set[str] = set()
+    for at, rowids in by_time.items():
+        listed = "[" + ",".join(map(str, rowids)) + "]"
+        written = stored(at) if stored is not None else at
+        result = connection.exec_driver_sql(_WRITTEN_AT, (written, listed)).scalars()
+        fresh.update(ids_of[rowid] for rowid in result)
+    return fresh
+
+
 # a page's statements by the columns read and their number of branches (SQLite's; 0:
 # PostgreSQL's one): built once, their values bound at each execution
 _TURN_STATEMENTS: dict[tuple[tuple[str, ...], int], Any] = {}
@@ -1358,7 +1430,7 @@ def _turn_statement(columns: Select[Any], branches: int, build: Any) -> Any:
     """``build(columns, branches)``, made once for columns read plainly from the
     documents (as every walk of the queue reads them)."""
     plain = columns.whereclause is None and all(
-        getattr(c, "table", None) is _DOCS for c in columns.selected_columns
+        getattr(c, "table", None) is _DOCS or c is _QUEUED_HASH for c in columns.selected_columns
     )
     if not plain:
         return build(columns, branches)
