@@ -728,16 +728,7 @@ class TantivyStore:
         if not wanted:
             return set()
         asked = query.model_copy(update={"highlight": False, "facets": [], "cursor": None})
-        generation = self.generation()
-        _, searcher = self._commits.read()  # read after the generation: at least as new
-        native = self._native_reader(generation)
-        book = None
-        if asks_names(query.filters, query.q):
-            book = self._name_book(searcher, generation)
-        with using(book):
-            if native is not None:
-                return set(self._now_native(wanted, asked, searcher, native, generation))
-            return set(self._now(wanted, asked, searcher))
+        return set(self._hits_now(asked, wanted))
 
     def found_among(self, query: SearchQuery, ids: Sequence[str]) -> dict[str, list[str]]:
         """Which of ``ids`` the current commit finds for ``query``, with the snippets a
@@ -747,18 +738,21 @@ class TantivyStore:
         if not wanted:
             return {}
         asked = query.model_copy(update={"facets": [], "cursor": None})
+        now = self._hits_now(asked, wanted)
+        return {doc_id: list(hit.highlights or ()) for doc_id, hit in now.items()}
+
+    def _hits_now(self, asked: SearchQuery, wanted: list[str]) -> dict[str, SearchHit]:
+        """The hits among ``wanted`` the current commit gives ``asked``."""
         generation = self.generation()
         _, searcher = self._commits.read()  # read after the generation: at least as new
         native = self._native_reader(generation)
         book = None
-        if asks_names(query.filters, query.q):
+        if asks_names(asked.filters, asked.q):
             book = self._name_book(searcher, generation)
         with using(book):
             if native is not None:
-                now = self._now_native(wanted, asked, searcher, native, generation)
-            else:
-                now = self._now(wanted, asked, searcher)
-        return {doc_id: list(hit.highlights or ()) for doc_id, hit in now.items()}
+                return self._now_native(wanted, asked, searcher, native, generation)
+            return self._now(wanted, asked, searcher)
 
     def facets_among(self, query: SearchQuery, ids: Sequence[str]) -> dict[str, list[FacetCount]]:
         """The facets ``query`` asks for, counted over ``ids`` alone as the current commit
