@@ -32,6 +32,7 @@ from crawlers.causas import START_DATE_UNSURE, UNSURE, is_notice
 from crawlers.encoding import as_page, content_type, true_encoding
 from crawlers.expired import SESSION, SESSION_EXPIRED, expired_said
 from crawlers.failures import failure_cause
+from crawlers.formats.xml import AFTER_ROOT
 from crawlers.html_depth import HTML_TOO_DEEP, too_deep
 from crawlers.items import DocumentDraft, Download
 from crawlers.links import BadLink, absolute, clean_link, page_base, without_session
@@ -179,6 +180,17 @@ class SpecSpider(scrapy.Spider):
         if draft is not None and request.callback == self.parse_file:
             draft.files_failed += 1
             yield from self.next_file(draft)
+
+    def feed_joined(self, url: str, unread: int) -> None:
+        """A feed that goes on after its root element ends (a second one joined to it):
+        the parser stops there, and the ``unread`` entries after it are a counted loss."""
+        self.run.error(
+            AFTER_ROOT, url,
+            "the feed goes on after its root element ends (another document joined to "
+            f"it?): the parser stops there, and {unread} entries after it were not read",
+            unread="feed",
+        )  # fmt: skip
+        self.lost(what="feed")
 
     def lost(self, request: scrapy.Request | None = None, what: str = "") -> None:
         """What a failed request cost the run, counted so its status names it

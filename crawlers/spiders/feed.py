@@ -14,7 +14,6 @@ from config.patterns import search
 from config.spec_shapes import FeedRules
 from crawlers.building import PageHtml
 from crawlers.formats.feeds import FeedEntry, feed_steps
-from crawlers.formats.xml import AFTER_ROOT
 from crawlers.items import DocumentDraft
 from crawlers.links import without_session
 from crawlers.selectors import read_fields
@@ -87,14 +86,8 @@ class FeedSpider(SpecSpider):
                 f"feed.max_entries ({rules.max_entries})",
                 f"{beyond} entries after the first {rules.max_entries} were left out",
             )
-        if feed.after_root:  # a second feed joined after the first: the parser stopped
-            self.run.error(
-                AFTER_ROOT, response.url,
-                "the feed goes on after its root element ends (another document joined to "
-                f"it?): the parser stops there, and {feed.after_root} entries after it were "
-                "not read", unread="feed",
-            )  # fmt: skip
-            self.lost(what="feed")
+        if feed.after_root:
+            self.feed_joined(response.url, feed.after_root)
         if feed.entries and not new:
             return  # a next page repeating entries already read: the feed does not move on
         next_url = self.absolute_or_counted(response.url, feed.next_page, "next page")

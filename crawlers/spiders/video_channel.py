@@ -152,6 +152,8 @@ class VideoChannelSpider(SpecSpider):
                 f"video_channel.max_entries ({rules.max_entries})",
                 f"{beyond} entries after the first {rules.max_entries} were left out",
             )
+        if feed.after_root:
+            self.feed_joined(response.url, feed.after_root)
         return found
 
     def _feed_entry(self, entry: FeedEntry, response_url: str) -> Iterator[Transmission]:

@@ -161,3 +161,51 @@ def test_a_channel_page_repeating_itself_under_new_addresses_ends_paging(
         assert api.library.db.count_documents() == 2
     finally:
         api.close()
+
+
+def _joined_channel(joined: int) -> bytes:
+    """A channel feed of two transmissions with a second feed of ``joined`` entries
+    appended after its root ends (two files concatenated by the site's generator)."""
+
+    def entry(n: int) -> str:
+        return (
+            f"<entry><id>yt:video:J{n:010d}</id><yt:videoId>J{n:010d}</yt:videoId>"
+            f"<title>Sesión Ordinaria del {1 + n % DAYS} de marzo de 2025</title>"
+            f"<link rel='alternate' href='https://www.youtube.com/watch?v=J{n:010d}'/>"
+            "<published>2025-03-20T16:00:00+00:00</published></entry>"
+        )
+
+    head = (
+        "<feed xmlns='http://www.w3.org/2005/Atom' "
+        "xmlns:yt='http://www.youtube.com/xml/schemas/2015'><title>Canal</title>"
+    )
+    first = "".join(entry(n) for n in (1, 2))
+    second = "".join(entry(n) for n in range(3, 3 + joined))
+    return (
+        f"<?xml version='1.0' encoding='UTF-8'?>{head}{first}</feed>\n{head}{second}</feed>"
+    ).encode()
+
+
+def test_a_second_channel_feed_joined_after_the_first_is_a_counted_loss(
+    tmp_path: Path,
+) -> None:
+    _Channel.body = _joined_channel(300)
+    api = open_api(tmp_path / "data")
+    headers = _congress(api)
+    try:
+        with serving_handler(_Channel) as url:
+            spec = {
+                "id": "congreso-gto-canal-doble", "kind": "sesion", "jurisdiction": "MX-GUA",
+                "shape": "video_channel", "start_urls": [f"{url}/canal.xml"],
+                "video_channel": {"format": "feed"},
+            }  # fmt: skip
+            run = _crawl(api, headers, spec)
+        # the first feed's two sessions are kept; the joined one's 300 are a counted loss
+        assert api.library.db.count_documents() == 2
+        assert run["status"] == "partial", run
+        [example] = run["errors"]["xml_after_root"]["examples"]
+        assert "300 entries after it were not read" in example["message"]
+        assert "sigue después de su elemento raíz" in example["mensaje"]
+        assert run["stats"]["lost_feeds"] == 1, run["stats"]
+    finally:
+        api.close()
