@@ -26,6 +26,9 @@ from indexer.readers.normalise import PLAUSIBLE_YEARS, parse_date
 
 MEXICO_CITY = ZoneInfo("America/Mexico_City")
 _WRITTEN_YEAR = re.compile(r"[A-Za-z]\s+(\d{3,})\b")  # "Jan 0001": the year after the month
+# an ISO 8601 instant (a date, "T", a time): one Python cannot read is malformed (an offset
+# of +25:00, hour 25), and its bare date read from it could be another day
+_ISO_INSTANT = re.compile(r"\d{4}-?\d{2}-?\d{2}T\d", re.ASCII)
 OPENING_CHARS = 20_000  # of an entry's content, where its description dates what it shows
 _TAG = re.compile(r"<[^<>]*>")  # never past the next "<": linear on any text
 # an HTML element's tag left in a title's text (in CDATA, or escaped once: ``&lt;b&gt;``):
@@ -104,7 +107,8 @@ def parse_moment(text: str | None) -> dt.datetime | None:
     try:
         return _plausible(dt.datetime.fromisoformat(value.replace("Z", "+00:00")))
     except ValueError:
-        pass
+        if _ISO_INSTANT.match(value):
+            return None
     try:
         parsed = email.utils.parsedate_to_datetime(value)
     except (TypeError, ValueError, IndexError, OverflowError):

@@ -130,3 +130,17 @@ def test_an_offset_of_four_digits_is_not_taken_for_the_year() -> None:
     assert moment is not None and moment.year == 2025
     moment = parse_moment("Tue, 18 Feb 2025 10:00:00 -0600")
     assert moment is not None and (moment.year, moment.month, moment.day) == (2025, 2, 18)
+
+
+@pytest.mark.parametrize(
+    "written", ["2025-01-01T00:00:00+25:00", "2025-01-01T25:00:00", "2025-01-01T00:00:00-24:30"]
+)
+def test_a_malformed_iso_instant_is_no_moment_not_its_bare_date(written: str) -> None:
+    # the offset or the hour cannot be read, so the day it names cannot be known either
+    assert parse_moment(written) is None
+
+
+def test_iso_instants_python_reads_in_other_forms_still_read() -> None:
+    for written in ("2025-02-18T10:00", "20250218T100000-0600", "2025-02-18T10:00:00.123456789Z"):
+        moment = parse_moment(written)
+        assert moment is not None and (moment.month, moment.day) == (2, 18), written
