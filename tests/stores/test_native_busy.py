@@ -93,9 +93,10 @@ def test_searches_in_flight_together_are_each_collected_alone_with_the_same_answ
 
     alone: list[object] = []
     share_alone = executor_share(lambda: loop(index, 1.0, alone))
-    # one search at a time: its pieces go to the executor's threads (a share, not all:
-    # on a loaded machine the asking thread collects some of them itself)
-    assert share_alone > 0.2, share_alone
+    # one search at a time: its pieces go to the executor's threads (a share, not all: on
+    # a loaded machine the asking thread collects most of them itself; 0.17 on a loaded CI
+    # run, 0.6 quiet). Never handing them over spends exactly nothing there.
+    assert share_alone > 0.05, share_alone
 
     answered: list[list[object]] = [[] for _ in range(2 * THREADS)]
 
@@ -118,9 +119,9 @@ def test_searches_in_flight_together_are_each_collected_alone_with_the_same_answ
 
     # and a refused question leaves no search counted: alone again, the next ones share
     # their pieces among the threads (a search left counted would keep every later one on
-    # its caller's thread: a share near 0; a loaded machine gave 0.29 where alone gave 0.66)
+    # its caller's thread: no tick at all; a loaded machine gave 0.29 where alone gave 0.66)
     for _ in range(5):
         with pytest.raises(ValueError):
             index.search(PLANS[0], 20, 0, "no such order", True, FACETS)
     share_after = executor_share(lambda: loop(index, 1.0, []))
-    assert share_after > 0.2, (share_alone, share_together, share_after)
+    assert share_after > 0.05, (share_alone, share_together, share_after)
