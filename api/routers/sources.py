@@ -341,9 +341,13 @@ def operator_specs(folder: Path | None) -> list[SourceSpec]:
 
 
 def _reserved(request: Request) -> set[str]:
-    """Ids of the operator's catalogue (YAML specs), which institutions cannot take."""
-    settings = request.app.state.settings
-    return {spec.id for spec in operator_specs(settings.sources_dir)}
+    """Ids an institution's source cannot take: the operator's catalogue's (YAML specs),
+    and the identity scopes its sources share (a congress's page and its channel), which
+    are no source's id. A source under such a name writes its sessions where the
+    catalogue files them (its identity's scope is its id unless it names another): the
+    catalogue's documents would first hold the institution's text, then list its source
+    among their publications."""
+    return _reserved_scopes(request)
 
 
 def _reserved_scopes(request: Request) -> set[str]:
