@@ -304,11 +304,25 @@ def _owned(
         other = owner if owner != caller.institution_id else None
         # no source (None): the same work done, nothing written (``api.refusal_log``)
         _refusal_note(request, registry, caller)(f"refused_{action}", other and source_id, {})
-        raise Refused(
-            404,
-            f"no source {shown(source_id)!r} among your institution's sources",
-            f"su institución no tiene la fuente «{shown(source_id)}»",
-        )
+        raise _unknown(source_id)
+    return row
+
+
+def _unknown(source_id: str) -> Refused:
+    """The 404 of an id that is not one of the caller's sources."""
+    return Refused(
+        404,
+        f"no source {shown(source_id)!r} among your institution's sources",
+        f"su institución no tiene la fuente «{shown(source_id)}»",
+    )
+
+
+def _still(row: SourceRow | None, source_id: str) -> SourceRow:
+    """The source as a change left it: None when another request of the institution
+    deleted it after ``_owned`` found it (while this one's spec was being checked): the
+    404 it would get a moment later, not a 500."""
+    if row is None:
+        raise _unknown(source_id)
     return row
 
 
@@ -497,8 +511,7 @@ def update_source(
     except RegistryError as exc:
         mensaje = f"el id de la especificación, «{spec.id}», no es el de la dirección"
         raise field_error(("id",), str(exc), mensaje) from exc
-    assert row is not None
-    return _out(request, row, library)
+    return _out(request, _still(row, source_id), library)
 
 
 def _set_paused(
@@ -512,8 +525,7 @@ def _set_paused(
     action = "pause" if paused else "resume"
     _owned(request, registry, source_id, caller, action)
     row = registry.set_paused(source_id, caller.institution_id, paused, _witness(request, caller))
-    assert row is not None
-    return _out(request, row, library)
+    return _out(request, _still(row, source_id), library)
 
 
 @router.post("/{source_id}/pause", response_model=SourceOut, responses=BY_ID)
@@ -553,8 +565,7 @@ def crawl_now(
     row = registry.request_crawl(
         source_id, caller.institution_id, min_interval=every, witness=_witness(request, caller)
     )
-    assert row is not None
-    return _out(request, row, library)
+    return _out(request, _still(row, source_id), library)
 
 
 @router.delete("/{source_id}", status_code=204, response_class=Response, responses=BY_ID)
