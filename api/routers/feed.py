@@ -94,10 +94,11 @@ def search_feed(
     # nor one found only by a name masked since (``review``): its entry in a feed of that
     # name told that the person is named in it.
     lag = lagging(library, [hit.id for hit in result.hits])
+    less = uncounted(library, asked)  # what the subtitle does not count is not listed
     shown = [
         hit
         for hit in result.hits
-        if _listable(docs.get(hit.id)) and review(lag, hit.id, list(hit.highlights))[0]
+        if _listable(docs.get(hit.id)) and review(lag, hit.id, list(hit.highlights), less)[0]
     ]
     entries = [_entry(hit, docs.get(hit.id), base, masked_served) for hit in shown]
     params = [(k, v) for k, v in request.query_params.multi_items() if k != "cursor"]
