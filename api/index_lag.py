@@ -440,18 +440,20 @@ def stored_snippets(doc: AnyDocument) -> list[str]:
     return [html.escape(words)] if words else []
 
 
-def current_result(library: Library, result: R, query: SearchQuery | None = None) -> R:
+def current_result(
+    library: Library, result: R, query: SearchQuery | None = None, less: Uncounted | None = None
+) -> R:
     """``result`` (a ``SearchResult`` or a ``PlainResult``) with its page's hits as the
     database holds them now (``review``). With ``query`` (the question it answers), its
     total and facets leave out the documents withheld or deleted since the index's last
     commit, and those whose personal data were masked since that the question no longer
     finds as they are stored (``uncounted``): what it does not count is not listed (a
     name masked in the title alone, or far from the other words found), and a masked
-    hit it still counts is listed, with its stored title and text."""
+    hit it still counts is listed, with its stored title and text. ``less``: the
+    question's ``uncounted`` when the caller has it already."""
     plain = isinstance(result, PlainResult)
-    less = None
     if query is not None:
-        less = uncounted(library, query)
+        less = less if less is not None else uncounted(library, query)
         result = without_uncounted(result, less)
     ids = [hit["id"] if plain else hit.id for hit in result.hits]  # type: ignore[index,union-attr]
     lag = lagging(library, ids)

@@ -181,7 +181,7 @@ def search_page(request: Request, library: LibraryDep) -> Any:
             # the index lags the database until its next commit: the page as it holds it,
             # its counts without what was withheld or deleted since (never told apart)
             less = uncounted(library, query)
-            result = current_result(library, found, query)
+            result = current_result(library, found, query, less)
             left_out = sum(hit.id not in less.ids for hit in found.hits) - len(result.hits)
         except BadSearch as exc:
             if exc.field == "cursor":
