@@ -525,6 +525,17 @@ class Hidden:
     version: object = None  # the watch's, when it was read
     # what each question counted of them, of the same index generation (``uncounted``)
     counted: dict[object, Uncounted] = field(default_factory=dict)
+    # the masked ones the index holds, as stored, in a small index (``_masked_judged``)
+    stored: dict[frozenset[str], Stored] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class Stored:
+    """Documents as the database holds them (the published ones), and their words in a
+    small index in memory (``stored_matching``)."""
+
+    docs: dict[str, AnyDocument]
+    searcher: tantivy.Searcher | None
 
 
 @dataclass(frozen=True)
@@ -654,7 +665,7 @@ def uncounted(library: Library, query: SearchQuery) -> Uncounted:
     if kept is not None:
         return kept
     found = library.matching_now(query, sorted(held - hidden.masked))
-    unshown, shown = _masked_judged(library, query, sorted(held & hidden.masked))
+    unshown, shown = _masked_judged(library, hidden, query, held & hidden.masked)
     found |= unshown
     facets = library.facets_among(query, sorted(found)) if found and query.facets else {}
     less = Uncounted(
@@ -669,7 +680,7 @@ def uncounted(library: Library, query: SearchQuery) -> Uncounted:
 
 
 def _masked_judged(
-    library: Library, query: SearchQuery, ids: list[str]
+    library: Library, hidden: Hidden, query: SearchQuery, ids: frozenset[str]
 ) -> tuple[set[str], set[str]]:
     """Of ``ids`` (documents whose personal data were masked since the index took them),
     those the index finds for ``query`` that the question no longer finds as the
@@ -677,15 +688,26 @@ def _masked_judged(
     other words found, or in the title alone), or withheld or deleted since they were
     read as candidates; and those it still finds (shown, with their stored text). A
     question without words finds them by their metadata, which masking leaves as it
-    was: all still counted."""
+    was: all still counted. Their rows are read, and their small index made, once per
+    change of the database and index generation (``hidden``), not per question."""
     if not ids or not query.q.strip():
         return set(), set()
-    found = library.matching_now(query, ids)
+    found = library.matching_now(query, sorted(ids))
     if not found:
         return set(), set()
-    stored = library.db.get_documents(sorted(found))
-    still = stored_matching(library, query, [d for d in stored.values() if published(d)])
+    kept = hidden.stored.get(ids)
+    if kept is None:
+        read = library.db.get_documents(sorted(ids))
+        kept = _stored({i: doc for i, doc in read.items() if published(doc)})
+        hidden.stored.clear()  # the last generation's held ones only
+        hidden.stored[ids] = kept
+    docs = [kept.docs[i] for i in sorted(found) if i in kept.docs]
+    still = stored_matching(library, query, docs, kept.searcher)
     return found - still, still & found
+
+
+def _stored(docs: dict[str, AnyDocument]) -> Stored:
+    return Stored(docs, _memory_index(list(docs.values())) if docs else None)
 
 
 EXPORT_QUEUE_HELD = 20_000  # an export's count asks this many queued documents at most
@@ -716,25 +738,31 @@ def pending_unmatched(library: Library, query: SearchQuery) -> set[str] | None:
     return unmatched
 
 
-def stored_matching(library: Library, query: SearchQuery, docs: Sequence[AnyDocument]) -> set[str]:
+def stored_matching(
+    library: Library,
+    query: SearchQuery,
+    docs: Sequence[AnyDocument],
+    searcher: tantivy.Searcher | None = None,
+) -> set[str]:
     """The ids of ``docs`` (as the database holds them now, ahead of the index) that
     ``query`` finds: its filters and dates asked of their values as the stores index
     them (``api.export.matching``), its words of a small index of them in memory with
     the store's own schema, analysers and compiled question (as alerts are matched).
-    What the index will answer once it takes them, asked before it does."""
+    What the index will answer once it takes them, asked before it does. ``searcher``:
+    such an index made already, holding ``docs`` (and maybe more)."""
     book = name_book_of(library, query)
     kept = [doc for doc in docs if matches(doc, query, book)]
     if not kept or not query.q.strip():
         return {doc.id for doc in kept}
-    return _words_found(query.q, kept)
+    return _words_found(query.q, kept, searcher)
 
 
 _MATCH_HEAP = 20 << 20  # Tantivy's minimum is 15 MB per indexing thread
 _MATCH_SCHEMA = build_schema()
 
 
-def _words_found(q: str, docs: Sequence[AnyDocument]) -> set[str]:
-    """The ids of ``docs`` whose words answer ``q`` (``stored_matching``)."""
+def _memory_index(docs: Sequence[AnyDocument]) -> tantivy.Searcher:
+    """``docs`` in a small index in memory (about 10 ms of CPU, mostly its commit)."""
     index = tantivy.Index(_MATCH_SCHEMA)
     register_analyzers(index)
     writer = index.writer(_MATCH_HEAP, 1)
@@ -743,12 +771,22 @@ def _words_found(q: str, docs: Sequence[AnyDocument]) -> set[str]:
     writer.commit()
     writer.wait_merging_threads()
     index.reload()
-    searcher = index.searcher()
-    words = SearchQuery(q=q)
+    return index.searcher()
+
+
+def _words_found(
+    q: str, docs: Sequence[AnyDocument], searcher: tantivy.Searcher | None = None
+) -> set[str]:
+    """The ids of ``docs`` whose words answer ``q`` (``stored_matching``)."""
+    searcher = searcher if searcher is not None else _memory_index(docs)
     book = name_book(searcher, capped=False) if asks_names({}, q) else None
     with using(book):
-        compiled = compile_search(_MATCH_SCHEMA, words)
-    hits = searcher.search(compiled, limit=len(docs)).hits
+        compiled = compile_search(_MATCH_SCHEMA, SearchQuery(q=q))
+    among = tantivy.Query.term_set_query(_MATCH_SCHEMA, "id", [doc.id for doc in docs])
+    both = tantivy.Query.boolean_query(
+        [(tantivy.Occur.Must, compiled), (tantivy.Occur.Must, among)]
+    )
+    hits = searcher.search(both, limit=len(docs)).hits
     return {str(searcher.doc(address)["id"][0]) for _, address in hits}
 
 
