@@ -37,6 +37,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import html
+import logging
 import os
 import re
 import select
@@ -70,6 +71,7 @@ from indexer.stores.tantivy_store import (
     to_tantivy,
 )
 
+log = logging.getLogger(__name__)
 R = TypeVar("R", SearchResult, PlainResult)
 Q = TypeVar("Q")  # a speech search's question and answer (``without_withheld_speeches``)
 S = TypeVar("S")
@@ -754,7 +756,11 @@ def stored_matching(
     kept = [doc for doc in docs if matches(doc, query, book)]
     if not kept or not query.q.strip():
         return {doc.id for doc in kept}
-    return _words_found(query.q, kept, searcher)
+    try:
+        return _words_found(query.q, kept, searcher)
+    except ValueError:  # a question the small index cannot ask: none confirmed
+        log.warning("index lag: %d stored documents could not be asked a question", len(kept))
+        return set()
 
 
 _MATCH_HEAP = 20 << 20  # Tantivy's minimum is 15 MB per indexing thread

@@ -43,7 +43,9 @@ TIMEOUT = httpx.Timeout(120.0)
 TITLE = "Arrendamiento promovido por "
 TEXT = "Sentencia sobre un arrendamiento entre la parte actora y el arrendador."
 # public words between the case's opening and the party named at its end
-FILLER = " ".join(f"Considerando {n}: el contrato se celebró conforme a derecho." for n in range(60))
+FILLER = " ".join(
+    f"Considerando {n}: el contrato se celebró conforme a derecho." for n in range(60)
+)
 
 
 def _judgment(doc_id: str, court: str, title: str, text: str) -> Sentencia:
