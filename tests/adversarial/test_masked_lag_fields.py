@@ -23,6 +23,7 @@ import datetime as dt
 import io
 from collections.abc import Iterator
 from pathlib import Path
+from typing import TypeVar
 
 import httpx
 import pytest
@@ -30,7 +31,7 @@ import pytest
 from api.app import create_app
 from config.settings import Settings
 from indexer.library import Library
-from indexer.models import PrivacyFinding, PrivacyReport, Sentencia
+from indexer.models import PrivacyFinding, PrivacyReport, Sentencia, Sesion
 from indexer.privacy import MASK
 from tests.adversarial.test_masked_counts_lag import _heard
 from tests.engine.fixtures import MakeStore, store_settings
@@ -40,6 +41,7 @@ COURT = "Juzgado Tercero Familiar de León"
 OTHER_COURT = "Primera Sala Civil"
 NAME = "Mariana Quintero Salas"
 TIMEOUT = httpx.Timeout(120.0)
+D = TypeVar("D", Sentencia, Sesion)
 TITLE = "Arrendamiento promovido por "
 TEXT = "Sentencia sobre un arrendamiento entre la parte actora y el arrendador."
 # public words between the case's opening and the party named at its end
@@ -62,14 +64,15 @@ def _judgment(doc_id: str, court: str, title: str, text: str) -> Sentencia:
     )
 
 
-def _masked(doc: Sentencia, name_field: str) -> Sentencia:
+def _masked(doc: D, name_field: str) -> D:
     value = getattr(doc, name_field)
     start = value.index(NAME)
     finding = PrivacyFinding(kind="nombre", field=name_field, start=start, end=start + len(MASK))
+    before = doc.privacy.findings if doc.privacy is not None else []
     return doc.model_copy(
         update={
             name_field: value.replace(NAME, MASK),
-            "privacy": PrivacyReport(findings=[finding]),
+            "privacy": PrivacyReport(findings=[*before, finding]),
         }
     )
 
@@ -187,3 +190,40 @@ def test_an_export_during_the_lag_streams_what_it_counts(library: Library) -> No
         library.flush()  # the same exports, from the index
         assert _export(http, base, "arrendamiento")[0] == 5
         assert _export(http, base, "actora")[0] == 3
+
+
+SESSION = Sesion(
+    id="sesion-nombrada",
+    title=f"Sesión ordinaria: comparecencia de {NAME}",
+    date=dt.date(2023, 7, 12),
+    institution="Congreso del Estado de Guanajuato",
+    jurisdiction="MX-GUA",
+    source_id="congreso-gto-sesiones",
+    url="https://ejemplo.gob.mx/sesion-nombrada",
+    text=f"Orden del día. Comparece la ciudadana {NAME} ante la comisión.",
+    congress="Congreso del Estado de Guanajuato",
+)
+
+
+def test_a_session_masked_since_is_not_listed_under_the_name(library: Library) -> None:
+    """/v1/sessions and /sesiones counted it no more, but listed it: the session, its
+    date and congress under the name searched for."""
+    library.add_document(SESSION)
+    library.flush()
+    masked = _masked(_masked(SESSION, "title"), "text")
+    with serving(create_app(library)) as base, httpx.Client(timeout=TIMEOUT) as http:
+        listed = http.get(f"{base}/v1/sessions", params={"q": "Quintero"}).json()
+        assert listed["total"] == 1 and len(listed["sessions"]) == 1
+        _heard(library, lambda: library.add_document(masked))
+        listed = http.get(f"{base}/v1/sessions", params={"q": "Quintero"}).json()
+        assert listed["total"] == 0 and listed["sessions"] == []
+        page = http.get(f"{base}/sesiones", params={"q": "Quintero"})
+        assert page.status_code == 200 and "sesion-nombrada" not in page.text
+        # found by the words it still holds: listed, as it is stored
+        listed = http.get(f"{base}/v1/sessions", params={"q": "comparecencia"}).json()
+        assert listed["total"] == 1
+        assert [s["title"] for s in listed["sessions"]] == [
+            f"Sesión ordinaria: comparecencia de {MASK}"
+        ]
+        page = http.get(f"{base}/sesiones", params={"q": "comparecencia"})
+        assert "sesion-nombrada" in page.text and "Quintero" not in page.text
