@@ -37,6 +37,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import html
+import logging
 import os
 import re
 import select
@@ -48,18 +49,29 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import TypeVar
 
+import tantivy
 from sqlalchemy import Engine, bindparam, event, text
 from sqlalchemy import select as sql_select
 
+from api.export.matching import matches, name_book_of
 from indexer.db import Database
 from indexer.db.bulk import run_in
 from indexer.db.tables import WITHHOLD_SQLITE, DocumentDeletionRow, DocumentRow, IndexQueueRow
 from indexer.library import AnyDocument, Library
 from indexer.models import PrivacyReport
+from indexer.query.names import asks_names, using
 from indexer.stores import SearchQuery, SearchResult
 from indexer.stores.base import FacetCount
 from indexer.stores.plain import PlainResult
+from indexer.stores.tantivy_store import (
+    build_schema,
+    compile_search,
+    name_book,
+    register_analyzers,
+    to_tantivy,
+)
 
+log = logging.getLogger(__name__)
 R = TypeVar("R", SearchResult, PlainResult)
 Q = TypeVar("Q")  # a speech search's question and answer (``without_withheld_speeches``)
 S = TypeVar("S")
@@ -393,15 +405,17 @@ def still_held(snippets: Sequence[str], doc: AnyDocument) -> bool:
 
 
 def review(
-    lag: Lag, doc_id: str, snippets: list[str]
+    lag: Lag, doc_id: str, snippets: list[str], less: Uncounted | None = None
 ) -> tuple[bool, AnyDocument | None, list[str]]:
     """Whether a hit is still shown, the stored document it then takes its title from
     (None: the index's is current), and its snippets. Left out: a document deleted or
-    withheld since, and one changed since whose found words (the snippets' marks) the
-    stored text no longer holds: found by a name masked since, listing it under that name
-    would give it away (it comes back at the index's next commit if it still matches).
-    A snippet the stored text no longer holds gives way to the text's beginning."""
-    if doc_id in lag.gone:
+    withheld since, one the question's ``uncounted`` (``less``) leaves out, and one
+    changed since whose found words (the snippets' marks) the stored text no longer
+    holds: found by a name masked since, listing it under that name would give it away
+    (it comes back at the index's next commit if it still matches). One ``less`` found
+    as it is stored (``confirmed``) is shown whatever its snippets mark. A snippet the
+    stored text no longer holds gives way to the text's beginning."""
+    if doc_id in lag.gone or (less is not None and doc_id in less.ids):
         return False, None, snippets
     doc = lag.stored.get(doc_id)
     if doc is None:
@@ -410,6 +424,8 @@ def review(
         return False, None, snippets
     if still_held(snippets, doc):
         return True, doc, snippets
+    if less is not None and doc_id in less.confirmed:
+        return True, doc, stored_snippets(doc)
     held = " ".join(f"{doc.title} {doc.text}".split()).casefold()
     for snippet in snippets:
         for found in _MARKED.findall(snippet):
@@ -426,24 +442,30 @@ def stored_snippets(doc: AnyDocument) -> list[str]:
     return [html.escape(words)] if words else []
 
 
-def current_result(library: Library, result: R, query: SearchQuery | None = None) -> R:
+def current_result(
+    library: Library, result: R, query: SearchQuery | None = None, less: Uncounted | None = None
+) -> R:
     """``result`` (a ``SearchResult`` or a ``PlainResult``) with its page's hits as the
     database holds them now (``review``). With ``query`` (the question it answers), its
     total and facets leave out the documents withheld or deleted since the index's last
-    commit, and those whose personal data were masked since that it finds only by what
-    was masked (``uncounted``): the hits ``review`` leaves out are not counted either."""
+    commit, and those whose personal data were masked since that the question no longer
+    finds as they are stored (``uncounted``): what it does not count is not listed (a
+    name masked in the title alone, or far from the other words found), and a masked
+    hit it still counts is listed, with its stored title and text. ``less``: the
+    question's ``uncounted`` when the caller has it already."""
     plain = isinstance(result, PlainResult)
     if query is not None:
-        result = without_uncounted(result, uncounted(library, query))
+        less = less if less is not None else uncounted(library, query)
+        result = without_uncounted(result, less)
     ids = [hit["id"] if plain else hit.id for hit in result.hits]  # type: ignore[index,union-attr]
     lag = lagging(library, ids)
-    if not lag:
+    if not lag and not less:
         return result
     kept = []
     for hit in result.hits:
         doc_id = hit["id"] if plain else hit.id  # type: ignore[index,union-attr]
         snippets = hit["highlights"] if plain else hit.highlights  # type: ignore[index,union-attr]
-        shown, doc, now = review(lag, doc_id, list(snippets or ()))
+        shown, doc, now = review(lag, doc_id, list(snippets or ()), less)
         if not shown:
             continue
         if doc is not None:
@@ -505,6 +527,17 @@ class Hidden:
     version: object = None  # the watch's, when it was read
     # what each question counted of them, of the same index generation (``uncounted``)
     counted: dict[object, Uncounted] = field(default_factory=dict)
+    # the masked ones the index holds, as stored, in a small index (``_masked_judged``)
+    stored: dict[frozenset[str], Stored] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class Stored:
+    """Documents as the database holds them (the published ones), and their words in a
+    small index in memory (``stored_matching``)."""
+
+    docs: dict[str, AnyDocument]
+    searcher: tantivy.Searcher | None
 
 
 @dataclass(frozen=True)
@@ -514,6 +547,8 @@ class Uncounted:
 
     ids: frozenset[str] = frozenset()
     facets: dict[str, dict[str, int]] = field(default_factory=dict)
+    # the masked ones the question still finds as they are stored now: shown, counted
+    confirmed: frozenset[str] = frozenset()
 
     def __bool__(self) -> bool:
         return bool(self.ids)
@@ -632,11 +667,13 @@ def uncounted(library: Library, query: SearchQuery) -> Uncounted:
     if kept is not None:
         return kept
     found = library.matching_now(query, sorted(held - hidden.masked))
-    found |= _masked_unshown(library, query, sorted(held & hidden.masked))
+    unshown, shown = _masked_judged(library, hidden, query, held & hidden.masked)
+    found |= unshown
     facets = library.facets_among(query, sorted(found)) if found and query.facets else {}
     less = Uncounted(
         frozenset(found),
         {name: {f.value: f.count for f in values} for name, values in facets.items()},
+        frozenset(shown),
     )
     if len(hidden.counted) >= COUNTED_HELD:
         hidden.counted.clear()
@@ -644,21 +681,119 @@ def uncounted(library: Library, query: SearchQuery) -> Uncounted:
     return less
 
 
-def _masked_unshown(library: Library, query: SearchQuery, ids: list[str]) -> set[str]:
+def _masked_judged(
+    library: Library, hidden: Hidden, query: SearchQuery, ids: frozenset[str]
+) -> tuple[set[str], set[str]]:
     """Of ``ids`` (documents whose personal data were masked since the index took them),
-    those the index finds for ``query`` that ``review`` would not show: found by words
-    the stored text no longer holds (the name masked), or withheld or deleted since
-    they were read as candidates. A question without words finds them by their
-    metadata, which masking leaves as it was: all still counted."""
+    those the index finds for ``query`` that the question no longer finds as the
+    database holds them (``stored_matching``: the name masked in the text, far from the
+    other words found, or in the title alone), or withheld or deleted since they were
+    read as candidates; and those it still finds (shown, with their stored text). A
+    question without words finds them by their metadata, which masking leaves as it
+    was: all still counted. Their rows are read, and their small index made, once per
+    change of the database and index generation (``hidden``), not per question."""
     if not ids or not query.q.strip():
-        return set()
-    asked = query.model_copy(update={"highlight": True, "facets": [], "cursor": None})
-    found = library.found_among(asked, ids)
+        return set(), set()
+    found = library.matching_now(query, sorted(ids))
+    if not found:
+        return set(), set()
+    kept = hidden.stored.get(ids)
+    if kept is None:
+        read = library.db.get_documents(sorted(ids))
+        kept = _stored({i: doc for i, doc in read.items() if published(doc)})
+        hidden.stored.clear()  # the last generation's held ones only
+        hidden.stored[ids] = kept
+    docs = [kept.docs[i] for i in sorted(found) if i in kept.docs]
+    still = stored_matching(library, query, docs, kept.searcher)
+    return found - still, still & found
+
+
+def _stored(docs: dict[str, AnyDocument]) -> Stored:
+    return Stored(docs, _memory_index(list(docs.values())) if docs else None)
+
+
+EXPORT_QUEUE_HELD = 20_000  # an export's count asks this many queued documents at most
+
+
+def pending_unmatched(library: Library, query: SearchQuery) -> set[str] | None:
+    """The queued documents (changed since the index's last commit) the index finds for
+    ``query`` that the question no longer finds as the database holds them, or that it
+    withholds or no longer has: what an export leaves out of its rows (``_unconfirmed``
+    in ``api.export.rows``), so its count leaves them out too. None: a queue longer than
+    ``EXPORT_QUEUE_HELD`` (a reindex), not asked whole."""
+    with library.db.engine.connect() as connection:
+        rows = connection.execute(_QUEUE_TEXT, {"most": EXPORT_QUEUE_HELD + 1}).all()
+    if len(rows) > EXPORT_QUEUE_HELD:
+        return None
+    queued = sorted(row[0] for row in rows)
+    found: set[str] = set()
+    for start in range(0, len(queued), QUEUE_HELD):
+        found |= library.matching_now(query, queued[start : start + QUEUE_HELD])
     if not found:
         return set()
-    lag = Lag(stored=library.db.get_documents(sorted(found)))
-    lag.gone = {i for i in found if i not in lag.stored}
-    return {i for i, snippets in found.items() if not review(lag, i, list(snippets))[0]}
+    unmatched: set[str] = set()
+    ordered = sorted(found)
+    for start in range(0, len(ordered), 100):  # a hundred texts read at a time
+        stored = library.db.get_documents(ordered[start : start + 100])
+        now = [doc for doc in stored.values() if published(doc)]
+        unmatched |= set(ordered[start : start + 100]) - stored_matching(library, query, now)
+    return unmatched
+
+
+def stored_matching(
+    library: Library,
+    query: SearchQuery,
+    docs: Sequence[AnyDocument],
+    searcher: tantivy.Searcher | None = None,
+) -> set[str]:
+    """The ids of ``docs`` (as the database holds them now, ahead of the index) that
+    ``query`` finds: its filters and dates asked of their values as the stores index
+    them (``api.export.matching``), its words of a small index of them in memory with
+    the store's own schema, analysers and compiled question (as alerts are matched).
+    What the index will answer once it takes them, asked before it does. ``searcher``:
+    such an index made already, holding ``docs`` (and maybe more)."""
+    book = name_book_of(library, query)
+    kept = [doc for doc in docs if matches(doc, query, book)]
+    if not kept or not query.q.strip():
+        return {doc.id for doc in kept}
+    try:
+        return _words_found(query.q, kept, searcher)
+    except ValueError:  # a question the small index cannot ask: none confirmed
+        log.warning("index lag: %d stored documents could not be asked a question", len(kept))
+        return set()
+
+
+_MATCH_HEAP = 20 << 20  # Tantivy's minimum is 15 MB per indexing thread
+_MATCH_SCHEMA = build_schema()
+
+
+def _memory_index(docs: Sequence[AnyDocument]) -> tantivy.Searcher:
+    """``docs`` in a small index in memory (about 10 ms of CPU, mostly its commit)."""
+    index = tantivy.Index(_MATCH_SCHEMA)
+    register_analyzers(index)
+    writer = index.writer(_MATCH_HEAP, 1)
+    for doc in docs:
+        writer.add_document(to_tantivy(doc))
+    writer.commit()
+    writer.wait_merging_threads()
+    index.reload()
+    return index.searcher()
+
+
+def _words_found(
+    q: str, docs: Sequence[AnyDocument], searcher: tantivy.Searcher | None = None
+) -> set[str]:
+    """The ids of ``docs`` whose words answer ``q`` (``stored_matching``)."""
+    searcher = searcher if searcher is not None else _memory_index(docs)
+    book = name_book(searcher, capped=False) if asks_names({}, q) else None
+    with using(book):
+        compiled = compile_search(_MATCH_SCHEMA, SearchQuery(q=q))
+    among = tantivy.Query.term_set_query(_MATCH_SCHEMA, "id", [doc.id for doc in docs])
+    both = tantivy.Query.boolean_query(
+        [(tantivy.Occur.Must, compiled), (tantivy.Occur.Must, among)]
+    )
+    hits = searcher.search(both, limit=len(docs)).hits
+    return {str(searcher.doc(address)["id"][0]) for _, address in hits}
 
 
 def without_uncounted(result: R, less: Uncounted) -> R:

@@ -22,7 +22,7 @@ from typing import Any
 from api.citation import citation_text, consulted_day
 from api.deps import search_library
 from api.export.matching import matches, name_book_of
-from api.index_lag import lagging
+from api.index_lag import lagging, stored_matching
 from indexer.library import AnyDocument, Library
 from indexer.query.parser import QueryTooCostly
 from indexer.stores import SearchQuery
@@ -240,20 +240,14 @@ def _unconfirmed(
     library: Library, question: SearchQuery, found: dict[str, AnyDocument]
 ) -> set[str]:
     """The ids of ``found`` changed since the index's last commit (``api.index_lag``) that
-    cannot be confirmed to match: its filters are asked of the stored row; its words are
-    not (the index still holds the old text: the name a review has masked since), so a
-    pending row of a search by words is left out, and the count logged."""
+    the question no longer finds as they are stored (the index still holds the old
+    text: the name a review has masked since): its filters and its words asked of the
+    stored rows (``stored_matching``), as the export's count leaves them out
+    (``uncounted``); one still found is listed as it is stored."""
     pending = set(lagging(library, list(found)).stored) & set(found)
     if not pending:
         return set()
-    if question.q.strip():
-        log.warning(
-            "export: %d filas cambiadas desde la última confirmación del índice omitidas",
-            len(pending),
-        )
-        return pending
-    book = name_book_of(library, question)
-    return {i for i in pending if not matches(found[i], question, book)}
+    return pending - stored_matching(library, question, [found[i] for i in sorted(pending)])
 
 
 def _saved_since(doc: AnyDocument, moment: dt.datetime) -> bool:

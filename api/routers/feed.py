@@ -35,7 +35,7 @@ from sqlalchemy import select
 
 from api.atom import EPOCH, Entry, Feed, Link, document_urn, feed_urn, render
 from api.deps import LibraryDep, run_search
-from api.index_lag import hidden_key, lagging, review, still_held, uncounted
+from api.index_lag import Uncounted, hidden_key, lagging, review, still_held, uncounted
 from api.public_address import link_base
 from api.routers.documents import original_withheld, preview
 from api.routers.pages.common import KIND_LABELS, value_label
@@ -94,10 +94,11 @@ def search_feed(
     # nor one found only by a name masked since (``review``): its entry in a feed of that
     # name told that the person is named in it.
     lag = lagging(library, [hit.id for hit in result.hits])
+    less = uncounted(library, asked)  # what the subtitle does not count is not listed
     shown = [
         hit
         for hit in result.hits
-        if _listable(docs.get(hit.id)) and review(lag, hit.id, list(hit.highlights))[0]
+        if _listable(docs.get(hit.id)) and review(lag, hit.id, list(hit.highlights), less)[0]
     ]
     entries = [_entry(hit, docs.get(hit.id), base, masked_served) for hit in shown]
     params = [(k, v) for k, v in request.query_params.multi_items() if k != "cursor"]
@@ -105,7 +106,7 @@ def search_feed(
     feed = Feed(
         id=feed_urn(canonical),
         title=f"Estado Abierto: {query.q.strip() or 'documentos nuevos'}",
-        subtitle=_subtitle(_shown_total(library, asked, result.total, len(result.hits), shown)),
+        subtitle=_subtitle(_shown_total(less, result.total, len(result.hits), shown)),
         links=[
             Link(f"{base}/v1/search.atom?{urlencode(params)}", "self", ATOM_TYPE),
             Link(f"{base}/?{urlencode(params)}", "alternate", "text/html"),
@@ -223,15 +224,12 @@ def _subtitle(total: int) -> str:
     return f"{total} documentos coinciden con esta búsqueda; los más recientes."
 
 
-def _shown_total(
-    library: Library, asked: SearchQuery, total: int, hits: int, shown: list[SearchHit]
-) -> int:
+def _shown_total(less: Uncounted, total: int, hits: int, shown: list[SearchHit]) -> int:
     """The index's total less what it still counts but the database no longer publishes
     (withheld or deleted since its last commit, on the page or beyond it: ``uncounted``),
     or less the page's hits left out when the index's lag is not known that way: a
     subtitle saying "3 documentos" over one entry tells a reader that something matching
-    was just withheld."""
-    less = uncounted(library, asked)
+    was just withheld. ``less``: the question's ``uncounted``."""
     if less:
         return max(total - len(less.ids), len(shown))
     return max(total - (hits - len(shown)), len(shown))

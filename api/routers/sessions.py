@@ -72,15 +72,16 @@ def sessions(
     )
     result = run_search(library, query)
     docs = library.db.get_documents([hit.id for hit in result.hits])
+    # not counting, nor listing, the sessions withheld or deleted since the index's last
+    # commit, nor those masked since that the question no longer finds (``api.index_lag``)
+    less = uncounted(library, query)
     items = []
     for hit in result.hits:
         doc = docs.get(hit.id)
-        if doc is not None and not published(doc):
-            # withheld for personal data since the index's last commit (``api.index_lag``)
+        if (doc is not None and not published(doc)) or hit.id in less.ids:
             continue
         items.append(_item(doc) if isinstance(doc, Sesion) else _from_hit(hit))
-    # not counting the sessions withheld or deleted since the index's last commit
-    total = max(0, result.total - len(uncounted(library, query).ids))
+    total = max(0, result.total - len(less.ids))
     return SessionsResponse(
         total=total,
         sessions=items,

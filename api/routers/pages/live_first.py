@@ -86,11 +86,14 @@ def live_first(
     if at:
         tail = tail.model_copy(update={"cursor": encode_cursor(tail, at)})
     result = search_library(library, tail)
-    # not counting the sessions withheld or deleted since the index's last commit
-    result = without_uncounted(result, uncounted(library, tail))
+    # not counting, nor listing, the sessions withheld or deleted since the index's last
+    # commit, nor those masked since that the question no longer finds (``api.index_lag``)
+    less = uncounted(library, tail)
+    result = without_uncounted(result, less)
     ids += [hit.id for hit in result.hits][: size - len(ids)]
     docs = {**head_docs, **without_text(library, [i for i in ids if i not in head_docs])}
-    page = [d for i in ids if isinstance(d := docs.get(i), Sesion)]
+    page = [d for i in ids if isinstance(d := docs.get(i), Sesion) and i not in less.ids]
+    ahead = [d for d in ahead if d.id not in less.ids]
     total = max(0, result.total - len(ahead))
     live = [d for d in ahead if _state(d) == "live"]
     announced = sorted(

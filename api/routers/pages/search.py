@@ -16,7 +16,7 @@ from fastapi.responses import HTMLResponse
 from markupsafe import Markup
 
 from api.deps import BadSearch, LibraryDep, build_filters, search_library
-from api.index_lag import current_result, uncounted, without_uncounted
+from api.index_lag import current_result, uncounted
 from api.passages import passage_links
 from api.routers.pages.charts import year_bars
 from api.routers.pages.common import parser_message, render, whole_number
@@ -181,7 +181,7 @@ def search_page(request: Request, library: LibraryDep) -> Any:
             # the index lags the database until its next commit: the page as it holds it,
             # its counts without what was withheld or deleted since (never told apart)
             less = uncounted(library, query)
-            result = current_result(library, without_uncounted(found, less))
+            result = current_result(library, found, query, less)
             left_out = sum(hit.id not in less.ids for hit in found.hits) - len(result.hits)
         except BadSearch as exc:
             if exc.field == "cursor":
