@@ -107,6 +107,8 @@ _STORED = select(
 _STORED_SQL = "SELECT doc_seq, start_char, kind, key FROM citations WHERE doc_seq IN ({})"
 _HOLDERS = select(_CASES.c.doc_id, _CASES.c.doc_seq).where(_CASES.c.key.in_(_VALUES))
 _HOLDERS_SQL = "SELECT doc_id, doc_seq FROM document_cases WHERE key IN ({})"
+_COUNTS_GONE = delete(_COUNTS).where(_COUNTS.c.doc_id.in_(_VALUES))
+_COUNTS_GONE_SQL = f"DELETE FROM {_COUNTS.name} WHERE doc_id IN ({{}})"
 # the counts marked stale, found through their own index (migration 0022), not by
 # reading every count kept
 STALE = select(_COUNTS.c.doc_id).where(_COUNTS.c.stale)
@@ -609,8 +611,8 @@ def _keep_counts(
     if counts is None:
         counts = _counts(connection, numbers)
     gone = [doc_id for doc_id in numbers if not counts.get(doc_id)]
-    for chunk in _chunks(gone):
-        connection.execute(delete(_COUNTS).where(_COUNTS.c.doc_id.in_(chunk)))
+    for chunk in _chunks(gone):  # every batch's uncited ones: one array, not 500 values
+        run_in(connection, _COUNTS_GONE, chunk, _COUNTS_GONE_SQL)
     rows: list[dict[str, object]] = [
         {"doc_id": i, "cited_by": counts[i], "stale": False} for i in numbers if counts.get(i)
     ]
