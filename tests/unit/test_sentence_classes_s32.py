@@ -166,3 +166,21 @@ def test_a_code_after_another_types_name_cites_no_amparo() -> None:
     )
     assert _case_keys(text) == ["AR 13/2024"]
     assert [c.key for c in find_cases(text, fold(text))] == ["AR 13/2024"]
+
+
+def test_a_chambers_number_carries_its_type_and_is_kept() -> None:
+    """A TEPJF chamber's number holds its type ("SUP-JDC-1234/2024"): no code of a
+    collegiate court, in a court that is none of those (it must stay the case)."""
+    text = (
+        "JUICIO PARA LA PROTECCIÓN DE LOS DERECHOS POLÍTICO-ELECTORALES DE LA CIUDADANÍA\n\n"
+        "EXPEDIENTE: SUP-JDC-1234/2024\n\nPONENTE: MAGISTRADA JANINE M. OTÁLORA MALASSIS\n\n"
+        "Ciudad de México, a tres de julio de dos mil veinticuatro.\n\nSentencia de la Sala "
+        "Superior del Tribunal Electoral del Poder Judicial de la Federación que resuelve el "
+        "juicio al rubro indicado.\n\n" + BODY + "\n\nPor lo expuesto y fundado, se resuelve:"
+        "\n\nÚNICO. Se confirma el acuerdo impugnado.\n\nNotifíquese. Así lo resolvieron las "
+        "magistradas y los magistrados que integran la Sala Superior del Tribunal Electoral "
+        "del Poder Judicial de la Federación.\n"
+    )
+    values = read_sentence(text).values
+    assert "Sala Superior" in values["court"]
+    assert normalise_expediente(values["expediente"]) == "SUP-JDC-1234/2024"
