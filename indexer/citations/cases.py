@@ -17,9 +17,11 @@ from dataclasses import replace
 
 from indexer.citations.model import Citation, citation
 from indexer.readers.expedientes import (
+    DERIVED_WORDS,
     ELECTORAL_CHAMBERS,
     ELECTORAL_PATTERN,
     FOLDED_TFJA_NUMBER,
+    LINK_TO_ORIGIN,
     LOCAL_ELECTORAL_PATTERN,
     LOCAL_ELECTORAL_TYPES,
     TFJA_SECTION,
@@ -202,6 +204,9 @@ def find_cases(original: str, folded: str) -> Iterator[Citation]:
             code, start = _type_before(original, folded, match.start())
             if code is None:
                 continue
+            if not_its_type(folded, start):
+                code = None
+                continue
         if section_after(folded, match.end()):
             continue  # "R.A. 289/2024-S3": the TFJA's Tercera Sección's, no amparo
         suffix = clean_suffix(match["suffix"])
@@ -211,6 +216,42 @@ def find_cases(original: str, folded: str) -> Iterator[Citation]:
 
 
 _SECTION_AFTER = re.compile(TFJA_SECTION)
+# A recurso's or incidente's kind and a link to the asunto it is in, right before the
+# asunto's type ("el recurso de queja en la controversia constitucional 3/2024", "…derivado
+# de la…"): the number is the recurso's own in a series named after the asunto, or the
+# asunto's, unsure which; a link to either would be a guess (the SCJN's series named "en
+# controversia constitucional", without the article, are types of their own).
+_RECURSO_BEFORE = re.compile(rf"(?<![\w.])(?:{DERIVED_WORDS})(?:{LINK_TO_ORIGIN})$")
+# A collegiate court's code for its kind and matter ("r.c.", "q.a.") or a type's dotted
+# abbreviation right after another type's name: "el toca penal R.P. 12/2024" is a state
+# court's series, no amparo en revisión.
+_CODE_AT = re.compile(r"(?:[a-z]\.\s?){1,3}(?=\s*\d)")
+_TYPE_THEN_GAP = re.compile(rf"(?<![\w.])(?:{TYPE_WORDS})\s*(?:(?:numero|num\.|no\.)\s*)?:?\s*$")
+_ORIGIN_REACH = 120  # how far before a type its recurso's kind and link may be written
+# The asuntos whose recursos the SCJN numbers in series named after them: a controversia
+# constitucional's, an acción de inconstitucionalidad's (an amparo's number after "el
+# recurso de revisión en el amparo directo 298/2023" is the amparo's own, and cited)
+_CONSTITUTIONAL_STARTS = ("controversia", "accion", "acciones")
+
+
+def not_its_type(folded: str, start: int) -> bool:
+    """Whether the type written at ``start`` (of ``folded``) is not the cited number's:
+    a controversia or an acción named after a recurso's kind and a link ("el recurso de
+    queja en la controversia constitucional 3/2024", "…derivado de la…"), or a code after
+    another type's name ("el toca penal R.P. 12/2024")."""
+    before = folded[max(0, start - _ORIGIN_REACH) : start]
+    if not before[-1:].isspace() or folded.startswith("exp", start):
+        return False  # (a bare expediente's number is keyed bare: no other case's key)
+    code = _CODE_AT.match(folded, start)
+    if code is not None:
+        other = _TYPE_THEN_GAP.search(before)
+        if other is not None and case_type_code(other.group().strip(" :")) != case_type_code(
+            code.group()
+        ):
+            return True
+    if not folded.startswith(_CONSTITUTIONAL_STARTS, start):
+        return False  # (an amparo's number after "el recurso de revisión en el" is its own)
+    return _RECURSO_BEFORE.search(before) is not None
 
 
 def section_after(text: str, end: int) -> bool:
@@ -496,3 +537,9 @@ def _own_precedent_key(key: str) -> bool:
     # (a juicio de inconformidad plainly named too: the body said to resolve it did, and a
     # sentence that is the Court's own such juicio reads it as the Court's; records.py)
     return key.split(" ", 1)[0] in _COURTS_OWN or key.startswith("Juicio de Inconformidad")
+
+
+def next_of_list(folded: str, after: int, start: int) -> bool:
+    """Whether a number at ``start`` goes on a list whose last number ended at ``after``
+    ("12/2020, 14/2021 y 15/2021": only the list's words between)."""
+    return start >= after and _NEXT_GAP.match(folded, after, start) is not None

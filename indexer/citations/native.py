@@ -26,6 +26,7 @@ from typing import Any
 
 from indexer.citations import articles, cases, laws, tesis
 from indexer.citations.cases import cited
+from indexer.citations.laws import fold
 from indexer.citations.model import Citation, citation
 from indexer.readers.expedientes import (
     ELECTORAL_CHAMBERS,
@@ -284,7 +285,7 @@ def read_all(
         chain(
             cases.find_cases(original, folded)
             if raw_cases is None
-            else _cases(original, raw_cases),
+            else _cases(original, raw_cases, folded),
             cases.find_tfja_cases(original, folded),
         ),
         tesis.find_tesis(original, folded) if raw_tesis is None else _tesis(original, raw_tesis),
@@ -298,7 +299,7 @@ def read_cases(original: str, folded: str) -> Iterator[Citation]:
     """``cases.find_cases``, scanned in Rust when it can be, then the TFJA's juicios
     (``cases.find_tfja_cases``, Python's: no type word leads to them)."""
     raw = SCANNER.cases(original, folded) if SCANNER is not None else None
-    found = cases.find_cases(original, folded) if raw is None else _cases(original, raw)
+    found = cases.find_cases(original, folded) if raw is None else _cases(original, raw, folded)
     return chain(found, cases.find_tfja_cases(original, folded))
 
 
@@ -334,11 +335,24 @@ def _articles(original: str, raw: list[tuple[str, int, int]]) -> Iterator[Citati
         yield citation("article", key, written, start, end)
 
 
-def _cases(original: str, raw: list[tuple[Any, ...]]) -> Iterator[Citation]:
-    """The scanner's cases, each (what, a, b, c, d, e, start, end), as citations."""
+def _cases(
+    original: str, raw: list[tuple[Any, ...]], folded: str | None = None
+) -> Iterator[Citation]:
+    """The scanner's cases, each (what, a, b, c, d, e, start, end), as citations; a type
+    that is not the number's (``cases.not_its_type``) gives none, nor does the rest of
+    its list ("…controversia constitucional 3/2024 y 4/2024")."""
+    folded = fold(original) if folded is None else folded
+    dropped = -1  # the end of the last number left out
     for what, a, b, c, d, e, start, end in raw:
         if what == 2 and cases.section_after(original, end):
             continue  # "R.A. 289/2024-S3": the TFJA's Tercera Sección's, no amparo
+        if what == 2 and dropped >= 0 and cases.next_of_list(folded, dropped, start):
+            dropped = end
+            continue
+        if what == 2 and cases.not_its_type(folded, start):
+            dropped = end
+            continue
+        dropped = -1
         yield cited(original, _case_key(what, a, b, c, d, e), start, end)
 
 

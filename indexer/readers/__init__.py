@@ -65,4 +65,10 @@ the rest of ``indexer`` keeps documents (model, database, stores, archive, libra
 #    («MÃ‰NDEZ»: MÉNDEZ), one that lost a letter («ADRIÃ?N», «YASMÃN») none; the SCJN's
 #    compound asuntos their own series («RECURSO DE REVISIÓN EN INCIDENTE DE SUSPENSIÓN
 #    (CONTROVERSIA CONSTITUCIONAL) 12/2024», «RECURSO DE QUEJA EN CONTROVERSIA…»)
-READERS_VERSION = 10
+# 11: an SCJN recurso or incidente (or a state toca) named by the asunto it is in, with no
+#    number of its own («RECURSO DE QUEJA EN LA CONTROVERSIA CONSTITUCIONAL 3/2024»,
+#    «…DERIVADO DE LA…», «…RELATIVO A LA…», over two lines) no case (it was the CC's) and
+#    its kind the proceeding; a collegiate court's code after another type's name («TOCA:
+#    R.C. 7/2024») or in a court that numbers by none («R.C. 7/2024» of a state sala) no
+#    amparo; citations of either link to no case
+READERS_VERSION = 11

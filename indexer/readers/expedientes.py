@@ -555,6 +555,7 @@ def _cases_in(text: str) -> tuple[CaseNumber, ...]:
     type_end = last_end = last_type_end = -1
     folded = _fold(text)
     aside = -1  # the end of a bracketed qualifier after a type: its words name no case
+    derived = -1  # the end of a recurso's or incidente's type with no number yet
     for match in _TOKEN.finditer(folded):
         if match.start() in taken or match.start() < aside:
             continue
@@ -563,6 +564,17 @@ def _cases_in(text: str) -> tuple[CaseNumber, ...]:
             continue
         if match["type"]:
             code = _type_code(match["type"])
+            origin = derived >= 0 and _LINK_TO_ORIGIN.fullmatch(folded, derived, match.start())
+            code_after = last_end < 0 and _code_after_type(folded, match, current, last_type_end)
+            derived = match.end() if code in DERIVED_KINDS else -1
+            if origin or code_after:
+                # "RECURSO DE QUEJA EN LA CONTROVERSIA CONSTITUCIONAL 3/2024": the number
+                # is the controversia's or the queja's own, unsure which (neither a CC's
+                # nor a queja's key); "TOCA: R.C. 7/2024": a code of another kind than
+                # the type written before it; the number's type none
+                current, last_type_end = None, match.end()
+                type_end, last_end = match.end(), -1
+                continue
             if (
                 code == "AR"
                 and current == "RAPL"
@@ -579,7 +591,7 @@ def _cases_in(text: str) -> tuple[CaseNumber, ...]:
             continue
         if current and last_end >= 0 and not _CARRIES.fullmatch(folded, last_end, match.start()):
             current = None  # another label's number: "(cuaderno auxiliar 345/2021)"
-        last_end = match.end()
+        last_end, derived = match.end(), -1
         if match["section"]:
             if current == "RAPL" and _RA_AFTER_LABEL.fullmatch(folded, type_end, match.start()):
                 sec = match["sec"].upper()
@@ -640,6 +652,83 @@ def _longer_type_broken(folded: str, match: re.Match[str]) -> bool:
         if re.search(r"[^a-zñ]", word):
             return True
     return False
+
+
+# The SCJN's recursos and incidentes on another asunto, and a state court's appeals, each
+# numbered on its own ("RECURSO DE QUEJA 3/2024-CC", "TOCA 45/2024"): written with no
+# number of their own before a link to another type ("RECURSO DE QUEJA EN LA CONTROVERSIA
+# CONSTITUCIONAL 3/2024", "…DERIVADO DE LA…", "…RELATIVO A LA…", "INCIDENTE DE INEJECUCIÓN
+# DERIVADO DEL AMPARO EN REVISIÓN 3/2024", "TOCA PENAL RELATIVO A LA CAUSA PENAL 45/2024"),
+# the number after that type is the other asunto's, or the recurso's in a series named
+# after it: neither the other's key nor the recurso's. (The SCJN's series named "en
+# controversia constitucional", without the article, are types of their own: RQCC…)
+DERIVED_KINDS = frozenset(
+    ("RQ", "RR", "RREV", "RRA", "RI", "RAPL", "TOCA", "IIS", "DIN", "ISR", "RRIS", "RRISCC",
+     "RQCC", "RRCC", "ACS", "CUS", "RECU", "EXC", "IMP")
+)  # fmt: skip
+# What links such a recurso to the asunto it is in or comes from (folded text)
+LINK_TO_ORIGIN = (
+    r"\s*,?\s*(?:(?:(?:derivad|deducid|emanad|relativ|relacionad)[oa]s?|provenientes?"
+    r"|dentro)\s+)?(?:en|de|del|a|al|con)(?:\s+(?:el|la|los|las))?\s+"
+    # (through the incidente de suspensión it is in: "…EN EL INCIDENTE DE SUSPENSIÓN DE LA
+    # CONTROVERSIA CONSTITUCIONAL 3/2024")
+    r"(?:incidente\s+de\s+suspension\s+(?:de|del|en)(?:\s+(?:el|la))?\s+)?"
+)
+_LINK_TO_ORIGIN = re.compile(LINK_TO_ORIGIN)
+# Those types' names as written (not their codes), and one such name with its link at a
+# text's end ("RECURSO DE QUEJA EN LA" at a caption line's end: the asunto on the next)
+DERIVED_WORDS = "|".join(
+    _spaced(phrase, brackets=True)
+    for phrase in sorted(_PHRASES, key=len, reverse=True)
+    if _PHRASES[phrase] in DERIVED_KINDS and "." not in phrase
+)
+_DERIVED_THEN_LINK = re.compile(rf"(?<![\w.])(?:{DERIVED_WORDS})(?:{LINK_TO_ORIGIN})$")
+# A caption line naming such a recurso by the asunto it is in: its kind and the other's
+_DERIVED_LINE = re.compile(
+    rf"^\s*(?P<kind>{DERIVED_WORDS})(?:{LINK_TO_ORIGIN})(?P<origin>{_CAPTION_TYPE_WORDS})"
+    r"\s*(?:(?:numero|num\.|no\.)\s*)?:?\s*\d"
+)
+# the SCJN's series named after the asunto they are in (a recurso's kind, the asunto's)
+_SERIES_IN = {("RQ", "CC"): "RQCC", ("RR", "CC"): "RRCC", ("RRIS", "CC"): "RRISCC"}
+
+
+def ends_with_link_to_origin(folded: str) -> bool:
+    """Whether ``folded`` ends with a recurso's kind and a link to another asunto
+    ("recurso de queja en la"): the asunto and its number come next."""
+    return bool(_DERIVED_THEN_LINK.search(folded + " "))
+
+
+def derived_kind(line: str) -> CaseType | None:
+    """The kind of recurso or incidente a caption line names by the asunto it is in
+    ("RECURSO DE QUEJA EN LA CONTROVERSIA CONSTITUCIONAL 3/2024": the queja in a
+    controversia, its series' type; "INCIDENTE DE INEJECUCIÓN DERIVADO DEL AMPARO EN
+    REVISIÓN 3/2024": the incidente), whose number is unsure; None for any other line."""
+    found = _DERIVED_LINE.match(_fold(line))
+    if found is None:
+        return None
+    kind, origin = _type_code(found["kind"]), _type_code(found["origin"])
+    code = _SERIES_IN.get((kind or "", origin or ""), kind)
+    return _BY_CODE.get(code or "")
+
+
+# A collegiate court's code for its kind and matter ("R.C.", "Q.A.") or a type's dotted
+# abbreviation ("A.R."), right after another type's name ("TOCA: R.C. 7/2024", "TOCA PENAL
+# R.P. 12/2024"): a state court's series, no amparo en revisión; the same type's
+# ("AMPARO EN REVISIÓN R.C. 7/2024", "RECURSO DE QUEJA Q.A. 131/2017") is its own code.
+_CODE_WORD = re.compile(r"(?:[a-z]\.\s?){1,3}")
+_BETWEEN_TYPE_AND_CODE = re.compile(r"\s*(?:(?:numero|num\.|no\.)\s*)?:?\s*")
+
+
+def _code_after_type(folded: str, match: re.Match[str], before: str | None, end: int) -> bool:
+    """Whether ``match`` is a code of another type than ``before``, written right after it
+    (``end``: where ``before`` ends)."""
+    if end < 0 or not _CODE_WORD.fullmatch(match["type"]):
+        return False
+    if not _BETWEEN_TYPE_AND_CODE.fullmatch(folded, end, match.start()):
+        return False
+    code = _type_code(match["type"])
+    # ("RECURSO DE APELACIÓN: R.A.289/2024-S3": the TFJA's abbreviation of the recurso)
+    return code != before and (before, code) != ("RAPL", "AR")
 
 
 # A qualifier in brackets right after a case's type and before its number, as circuit

@@ -31,7 +31,9 @@ from indexer.readers.expedientes import (
     TFJA_NUMBER,
     TYPE_WORDS_BY_LETTER,
     CaseNumber,
+    CaseType,
     case_type_code,
+    derived_kind,
     opens_with_case,
     parse_expediente,
 )
@@ -1188,6 +1190,11 @@ def _caption_cases(text: str) -> list[tuple[str, list[CaseNumber], int]]:
         if label:
             value = _case_alone(label[2]).strip(" .;")
             cases = parse_expediente(value)
+            labelled = case_type_code(label[1])
+            if labelled not in (None, "EXP") and any(
+                case.type_code not in (None, labelled) for case in cases
+            ):
+                continue  # "TOCA: R.C. 7/2024": a code of another kind; unsure which case
             short = not cases and _SHORT_YEAR_ALONE.match(value)
             if short:
                 # a label's two-digit year ("TOCA: 123/24"): read after its type, as the
@@ -1352,6 +1359,13 @@ def _unwrapped(lines: Sequence[tuple[str, int]]) -> list[tuple[str, int]]:
         following = lines[i + 1][0] if i + 1 < len(lines) else ""
         if following and not any(c.isdigit() for c in line):
             start = _fold_caption(line.rstrip(" :"))
+            if derived_kind(f"{line.strip()} {following.strip()}") is not None:
+                # "RECURSO DE QUEJA EN LA⏎CONTROVERSIA CONSTITUCIONAL 3/2024", "RECURSO DE
+                # QUEJA⏎EN LA CONTROVERSIA…": one line (the second alone is no case of
+                # this document's)
+                out.append((f"{line.strip()} {following.strip()}", at))
+                joined_next = True
+                continue
             tail = _fold_caption(re.split(r"\d", following, maxsplit=1)[0].rstrip(" :"))
             joined = f"{line.rstrip(' :')} {following}"
             typed = _TYPE_ALONE.match(start) or _TYPE_ALONE.match(f"{start} {tail}")
@@ -2673,6 +2687,10 @@ def read_matter(
         matter = normalise_matter(proceeding)
         if matter in MATTERS:
             return matter
+        if not expediente and _CODE_BY_NAME.get(proceeding) in CASE_TYPE_MATTERS:
+            # a recurso named by the asunto it is in ("recurso de queja en controversia
+            # constitucional"), its kind read with no number of its own
+            return CASE_TYPE_MATTERS[_CODE_BY_NAME[proceeding]]
     for case in parse_expediente(expediente):
         if case.electoral:
             return "electoral"
@@ -2687,6 +2705,9 @@ def read_matter(
     if written:
         return normalise_matter(written[1])
     return _court_matter(court, head)
+
+
+_CODE_BY_NAME = {case_type.name.lower(): case_type.code for case_type in CASE_TYPES}
 
 
 def _is_appeal(head: str, expediente: str | None) -> bool:
@@ -2840,6 +2861,10 @@ def read_proceeding(head: str, expediente: str | None = None) -> str | None:
     own = _named_proceeding(head, expediente, origin=False)
     if own:
         return own
+    if not expediente:
+        derived = _derived_caption_kind(head)
+        if derived is not None:
+            return derived.name.lower()
     kinds = _own_kinds(head, expediente)
     if kinds and all(case.sala for case in kinds) and _TFJA_JUICIO.search(head[:CAPTION_CHARS]):
         return "juicio contencioso administrativo"  # the TFJA's number is a juicio's
@@ -2855,6 +2880,16 @@ def read_proceeding(head: str, expediente: str | None = None) -> str | None:
             name = next((t.name for t in CASE_TYPES if t.code == case.type_code), None)
             if name:
                 return name.lower()
+    return None
+
+
+def _derived_caption_kind(head: str) -> CaseType | None:
+    """The kind of recurso or incidente the caption's first case line names by the asunto
+    it is in ("RECURSO DE QUEJA EN LA CONTROVERSIA CONSTITUCIONAL 3/2024": a queja in a
+    controversia, whose number is unsure: no expediente, but the kind is the document's)."""
+    for line, _at in _unwrapped(_caption(head)):
+        if opens_with_case(line):
+            return derived_kind(line)
     return None
 
 
@@ -2987,10 +3022,12 @@ def read_sentence(text: str) -> Reading:
         return _read_tesis(text)
     reading = Reading()
     expediente = read_expediente(text)
+    court = read_court(text, expediente[0] if expediente else None)
+    if expediente and court and _code_outside_its_courts(expediente[0], court[0]):
+        expediente = None
     if expediente:
         reading.put("expediente", *expediente)
     own = reading.values.get("expediente")
-    court = read_court(text, own)
     if court:
         reading.put("court", *court)
     reading.put("proceeding", read_proceeding(head, own), 0)
@@ -3012,6 +3049,25 @@ def read_sentence(text: str) -> Reading:
     if ruling:
         reading.put("ruling", ruling[0], None)  # the closing's points: the body, however short
     return reading
+
+
+# The courts that number their cases by a collegiate court's codes ("R.C. 7/2024" amparo
+# en revisión civil, "Q.A. 5/2024" queja administrativa, "A.R.", "D.P."…): the federal
+# judiciary's (the SCJN, circuit and district courts, the Plenos Regionales).
+_CODES_COURT = re.compile(
+    r"\bSCJN\b|Suprema\s+Corte|Colegiad|Circuito|Regi[oó]n|\bde\s+Distrito\b|Unitari|Pleno\s+Regional",
+    re.I,
+)
+_LONG_WORD = re.compile(r"[^\W\d_]{4,}")
+
+
+def _code_outside_its_courts(expediente: str, court: str) -> bool:
+    """Whether the document's own case is typed by a code alone ("R.C. 7/2024", "A.R.
+    123/2024") in a court that is none of those that number by such codes (a state
+    sala's "R.C." is its own series, no amparo en revisión): unsure, no case."""
+    # (a chamber's "SUP-JDC-1234/2024" carries its type in its number: no code)
+    typed = any(case.type_code and not case.electoral for case in parse_expediente(expediente))
+    return typed and not _LONG_WORD.search(expediente) and not _CODES_COURT.search(court)
 
 
 def read_heading(text: str) -> dict[str, str]:

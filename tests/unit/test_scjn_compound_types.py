@@ -70,20 +70,26 @@ def test_a_compound_scjn_type_is_its_own_series(
 
 
 @pytest.mark.parametrize(
-    "caption",
+    ("caption", "proceeding"),
     [
-        # the number is the controversia's, the document the recurso: neither is its own
-        "RECURSO DE REVISIÓN EN INCIDENTE DE SUSPENSIÓN DERIVADO DE LA CONTROVERSIA "
-        "CONSTITUCIONAL 12/2024",
-        "RECURSO DE RECLAMACIÓN DERIVADO DE LA CONTROVERSIA CONSTITUCIONAL 45/2024",
-        "INCIDENTE DE SUSPENSIÓN DE LA CONTROVERSIA CONSTITUCIONAL 12/2024",
+        # the number is the controversia's, the document the recurso: neither is its own;
+        # the recurso's kind is the document's (its series named after the controversia)
+        ("RECURSO DE REVISIÓN EN INCIDENTE DE SUSPENSIÓN DERIVADO DE LA CONTROVERSIA "
+         "CONSTITUCIONAL 12/2024",
+         "recurso de revisión en incidente de suspensión (controversia constitucional)"),
+        ("RECURSO DE RECLAMACIÓN DERIVADO DE LA CONTROVERSIA CONSTITUCIONAL 45/2024",
+         "recurso de reclamación en controversia constitucional"),
+        # (an incidente's proceeding is the controversia's own: "controversia constitucional")
+        ("INCIDENTE DE SUSPENSIÓN DE LA CONTROVERSIA CONSTITUCIONAL 12/2024",
+         "controversia constitucional"),
     ],
-)
-def test_a_number_of_the_controversia_it_comes_from_is_not_its_own(caption: str) -> None:
-    # (an incidente's proceeding is the controversia's own: "controversia constitucional")
+)  # fmt: skip
+def test_a_number_of_the_controversia_it_comes_from_is_not_its_own(
+    caption: str, proceeding: str
+) -> None:
     values = _values(caption)
     assert values.get("expediente") is None
-    assert values.get("proceeding") in (None, "controversia constitucional")
+    assert values.get("proceeding") in (None, proceeding)
 
 
 @pytest.mark.parametrize(
