@@ -57,7 +57,8 @@ _CONGRESS_SPEAKER = re.compile(
     r"|Voces(?: a coro)?|VOCES(?: A CORO)?)"
     rf"|(?P<bare>(?:El|La|EL|LA)\s++(?:{_ROLE}\s*+)+(?:(?:[{_UP}][\w.'-]*+|de|del|la|los|las|y)\s*+){{0,12}}"
     rf"(?:,\s*+(?:(?:[{_UP}][\w.'-]*+|{_ROLE}|de|del|la|los|las|y|e)\s*+){{1,10}})?"
-    r"(?:\s*+\([^()\n]{0,40}\)){0,2}"
+    # (the party in square brackets too, as some records set it: "… Baños [PRI]:")
+    r"(?:\s*+(?:\([^()\n]{0,40}\)|\[[^\[\]\n]{0,40}\])){0,2}"
     rf"(?:\s*+,\s*+{_CIRCUMSTANCE}(?:\s*+\([^()\n]{{0,40}}\)){{0,2}})?))\s*+:\s+",
     re.MULTILINE,
 )
@@ -241,6 +242,8 @@ _STAGE_WORDS = (
     # what the Diario notes while no one has the floor: a video shown, the hall's noise
     r"se (?:proyecta|presenta|transmite) (?:un |el )?video|video|interrupci[oó]n|desorden|"
     r"silbidos|abucheos|porras|consignas|voces|"
+    # what the gallery shouts, as the record notes it ("(Desde las galerías: ¡Fuera!)")
+    r"desde\s+(?:la|las|los|el)\s+(?:galer[ií]as?|palcos?|p[uú]blico)|"
     # the roll the secretary calls, noted where it is taken ("(Pasa lista de
     # asistencia)", "(Registro de asistencia)", "(Votación nominal)")
     r"(?:se\s+)?pasa(?:n)?\s+lista|registro de asistencia|lista de asistencia|"
@@ -354,6 +357,9 @@ def split_turns(text: str, agenda: Sequence[str] = ()) -> list[Turn]:
         if speaker is None and at + 1 < len(lines) and line.lstrip()[:1] in _MAY_OPEN:
             speaker = _wrapped_speaker(line, lines[at + 1])
             skip = 1 if speaker is not None else 0
+            if speaker is None and at + 2 < len(lines):
+                speaker = _wrapped_thrice(line, lines[at + 1], lines[at + 2])
+                skip = 2 if speaker is not None else 0
         if speaker is not None:
             close()
             who, rest = speaker
@@ -884,6 +890,27 @@ def _wrapped_speaker(first: str, second: str) -> tuple[str, str] | None:
     if not (_WRAPPED_REST.match(second) or _WRAPPED_DOTTED_REST.match(second)):
         return None
     return _speaker_at(f"{first} {second}")
+
+
+# A heading's middle line: only a name's words, the last perhaps broken with a hyphen
+_NAME_MIDDLE = re.compile(
+    rf"\s*(?:[{_UP}][\w'-]*+|de|del|la|los|las|y)(?:\s++(?:[{_UP}][\w'-]*+|de|del|la|los|las|y)){{0,5}}\s*"
+)
+
+
+def _wrapped_thrice(first: str, middle: str, last: str) -> tuple[str, str] | None:
+    """A heading broken over three lines, as a page break and a line's end break a long
+    name ("El diputado José Luis Montes de⏎[page]⏎Oca Ber-⏎múdez (PAN): Gracias."):
+    the middle line only a name's words, then read as :func:`_wrapped_speaker` reads
+    two; None otherwise."""
+    if ":" in first or not _NAME_MIDDLE.fullmatch(middle) or not _WRAPPED_FIRST.match(first):
+        return None
+    first, middle = first.rstrip(), middle.strip()
+    if _BROKEN_WORD.search(first) and middle[:1].islower():
+        joined = f"{first[:-1]}{middle}"
+    else:
+        joined = f"{first} {middle}"
+    return _wrapped_speaker(joined, last)
 
 
 # the rest of a broken word, in lower case, opening the next line

@@ -28,8 +28,13 @@ sessions again from their stored texts.
    ("DIARIO DE LOS DEBATES") beside its page mark is no one's words; the Senado Diario's
    vote headed by its side ("VOTARON EN PRO LOS CC. SENADORES:") is the record's list; the
    Cámara's section titles in sentence case ("Orden del día") head the turns after them.
+6: the gallery's shouts ("Voces desde las galerías: ¡Fuera!", "Una voz desde las
+   galerías: …", "(Desde las galerías: …)") are a chorus's or a note, never the speaker's
+   before; a party in square brackets ("… Baños [PRI]:") is read as one in round ones; a
+   heading a page break and a hyphen cut over three lines ("El diputado José Luis Montes
+   de⏎Oca Ber-⏎múdez (PAN):") opens its turn.
 """
 
 from __future__ import annotations
 
-SPEECH_READERS_VERSION = 5
+SPEECH_READERS_VERSION = 6
