@@ -250,7 +250,10 @@ _STAGE_WORDS = (
     # the hour the Diario stamps where the chair speaks ("(11:51 horas)"): a note of the
     # record, not words anyone said; the whole bracket is the hour, nothing else (perhaps
     # as a sentence: "(Son las 23:58 horas)", "(Siendo las 00:04 horas)")
-    r"(?:(?:a|son|siendo)\s+las\s+)?\d{1,2}[:.]\d{2}\s*(?:horas|hrs?)\.?(?=\))"
+    r"(?:(?:a|son|siendo)\s+las\s+)?\d{1,2}[:.]\d{2}\s*(?:horas|hrs?)\.?(?=\))|"
+    # …or the hour and what the sitting does then, as a sitting that runs past midnight
+    # notes it ("(Siendo las 23:59 horas del 30 de abril, se decreta un receso)")
+    r"(?:son|siendo)\s+las\s+\d{1,2}[:.]\d{2}\s*(?:horas|hrs?)(?=[^()]{0,200}?(?:receso|sesi[oó]n))"
 )
 _STAGE_INLINE = re.compile(
     rf"\s*\((?:{_STAGE_WORDS})[^()]{{0,200}}\)\.?"
@@ -455,7 +458,19 @@ _GLUED_INTERRUPTION = re.compile(
     r"(?<=[.?!…»”)])[^\S\n]++(?=[—–][^\S\n]*+(?:El|La)[^\S\n]++(?:C\.[^\S\n]++)?"
     r"(?:[Dd]iputad[oa]|[Ss]enador(?:a)?|(?:[Vv]ice)?[Pp]resident[ae]|[Ss]ecretari[oa])"
     rf"(?:[^\S\n]++(?:[{_UP}][\w.'-]*+|de|del|la|los|las|y|diputad[oa]|senador(?:a)?)){{0,8}}"
-    r"(?:[^\S\n]*+\([^()\n]{0,40}\)){0,2}[^\S\n]*+:[^\S\n])"
+    r"(?:[^\S\n]*+\([^()\n]{0,40}\)){0,2}[^\S\n]*+:[^\S\n]"
+    # …or the chair or a secretary as the Cámara heads them, with no dash ("…Termino
+    # aquí. La presidenta diputada Ana Ruiz: Gracias…"): the board's role and the
+    # chamber's title before the name say a heading, never words said of someone
+    r"|(?:El|La)[^\S\n]++(?:(?:[Vv]ice)?[Pp]resident[ae]|[Ss]ecretari[oa])[^\S\n]++"
+    rf"(?:diputad[oa]|senador(?:a)?)(?:[^\S\n]++(?:[{_UP}][\w.'-]*+|de|del|la|los|las|y)){{1,8}}"
+    r"(?:[^\S\n]*+\([^()\n]{0,40}\)){0,2}[^\S\n]*+:[^\S\n]"
+    # …or a state congress's dotted heading glued the same way ("…Se levanta la sesión.
+    # EL C. SECRETARIO.- Se cita…"): the article, "C." and the chamber's role in capitals,
+    # only capitals after them, then the full stop and dash
+    r"|(?:EL|LA)[^\S\n]++C\.[^\S\n]++(?:(?:VICE)?PRESIDENT[AE]|SECRETARI[OA]|DIPUTAD[OA]"
+    rf"|SENADOR(?:A)?)(?:[^\S\n]++[{_UP}][{_UP}.'-]*+){{0,8}}(?:[^\S\n]*+\([^()\n]{{0,40}}\))?"
+    r"[^\S\n]*+\.[^\S\n]*+[-–—])"
 )
 
 

@@ -32,7 +32,11 @@ sessions again from their stored texts.
    galerías: …", "(Desde las galerías: …)") are a chorus's or a note, never the speaker's
    before; a party in square brackets ("… Baños [PRI]:") is read as one in round ones; a
    heading a page break and a hyphen cut over three lines ("El diputado José Luis Montes
-   de⏎Oca Ber-⏎múdez (PAN):") opens its turn.
+   de⏎Oca Ber-⏎múdez (PAN):") opens its turn; a sitting held past midnight notes its
+   recess ("(Siendo las 23:59 horas del 30 de abril, se decreta un receso)") as the
+   record's; the chair or a secretary glued to the words before ("…Termino. La presidenta
+   diputada Ana Ruiz: Gracias.", "…la sesión. EL C. SECRETARIO.- Se cita…") speaks for
+   themself.
 """
 
 from __future__ import annotations

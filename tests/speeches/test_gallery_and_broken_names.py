@@ -159,3 +159,48 @@ def test_a_name_a_page_break_and_a_hyphen_cut_over_three_lines_opens_its_turn() 
     assert [who for who, *_ in _said(text, CAMARA)] == [
         "La presidenta diputada Andrea Solís Carranza"
     ]
+
+
+QUERETARO = "H. Congreso del Estado de Querétaro"
+
+
+def test_a_sitting_past_midnight_notes_its_recess_as_the_record_s_words() -> None:
+    """A sitting held over two days notes the hour and the recess in brackets: the
+    record's note, never the secretary's words before it."""
+    text = (
+        "SESIÓN ORDINARIA CELEBRADA LOS DÍAS 30 DE ABRIL Y 1 DE MAYO DE 2031\n"
+        "LA C. PRESIDENTA.- Se abre la sesión.\n"
+        "EL C. SECRETARIO DIP. RAÚL OCHOA PINEDA.- Se aprueba con 20 votos a favor.\n"
+        "(Siendo las 23:59 horas del 30 de abril, se decreta un receso)\n"
+        "(Se reanuda la sesión a las 00:10 horas del 1 de mayo)\n"
+        "LA C. PRESIDENTA.- Se reanuda la sesión.\n"
+    )
+    assert [(who, words) for who, _, _, words in _said(text, QUERETARO)] == [
+        ("LA C. PRESIDENTA", "Se abre la sesión."),
+        ("EL C. SECRETARIO DIP. RAÚL OCHOA PINEDA", "Se aprueba con 20 votos a favor."),
+        (None, "(Siendo las 23:59 horas del 30 de abril, se decreta un receso)"),
+        (None, "(Se reanuda la sesión a las 00:10 horas del 1 de mayo)"),
+        ("LA C. PRESIDENTA", "Se reanuda la sesión."),
+    ]
+
+
+def test_the_chair_glued_to_the_words_before_speaks_for_themself() -> None:
+    """A heading the text glued to the end of the turn before (the paragraph break lost)
+    opens its own turn: the chair's words are not the member's."""
+    text = (
+        "La presidenta diputada Andrea Solís Carranza: Tiene la palabra el diputado.\n"
+        "El diputado Tomás Ibarra Quintero: Termino aquí. La presidenta diputada Andrea "
+        "Solís Carranza: Gracias, diputado.\n"
+        "La diputada Lidia Ferrer Ochoa: Según dijo la diputada Ana Ruiz: nada.\n"
+    )
+    assert [(who, words) for who, _, _, words in _said(text, CAMARA)] == [
+        ("La presidenta diputada Andrea Solís Carranza", "Tiene la palabra el diputado."),
+        ("El diputado Tomás Ibarra Quintero", "Termino aquí."),
+        ("La presidenta diputada Andrea Solís Carranza", "Gracias, diputado."),
+        ("La diputada Lidia Ferrer Ochoa", "Según dijo la diputada Ana Ruiz: nada."),
+    ]
+    text = "LA C. PRESIDENTA.- Se levanta la sesión. EL C. SECRETARIO.- Se cita para el jueves.\n"
+    assert [(who, words) for who, _, _, words in _said(text, QUERETARO)] == [
+        ("LA C. PRESIDENTA", "Se levanta la sesión."),
+        ("EL C. SECRETARIO", "Se cita para el jueves."),
+    ]
