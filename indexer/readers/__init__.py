@@ -65,4 +65,6 @@ the rest of ``indexer`` keeps documents (model, database, stores, archive, libra
 #    («MÃ‰NDEZ»: MÉNDEZ), one that lost a letter («ADRIÃ?N», «YASMÃN») none; the SCJN's
 #    compound asuntos their own series («RECURSO DE REVISIÓN EN INCIDENTE DE SUSPENSIÓN
 #    (CONTROVERSIA CONSTITUCIONAL) 12/2024», «RECURSO DE QUEJA EN CONTROVERSIA…»)
-READERS_VERSION = 10
+# 11: a sitting over three days listed with commas («de los días 14, 15 y 16 de marzo
+#    de 2023») dated by the first of them, not the last before the month
+READERS_VERSION = 11
