@@ -902,6 +902,16 @@ def _wrapped_speaker(first: str, second: str) -> tuple[str, str] | None:
         if not (_WRAPPED_REST.match(rest) or _DOTTED_END.match(rest)):
             return None
         return _speaker_at(f"{first[:-1]}{second}")
+    if first.isupper() and _BROKEN_CAPITALS.search(first):
+        # …or one in capitals, as state congresses print the heading ("LA C. DIPUTADA
+        # MARÍA HERNÁN-⏎DEZ GARZA.- …"): whole again, never a name «Hernán- Dez»
+        broken = _CAPITALS_REST.match(second)
+        rest = second[broken.end() :] if broken else ""
+        if broken is None or not (
+            _WRAPPED_REST.match(rest) or _WRAPPED_DOTTED_REST.match(rest) or _DOTTED_END.match(rest)
+        ):
+            return None
+        return _speaker_at(f"{first[:-1]}{second}")
     if not (_WRAPPED_REST.match(second) or _WRAPPED_DOTTED_REST.match(second)):
         return None
     return _speaker_at(f"{first} {second}")
@@ -930,6 +940,9 @@ def _wrapped_thrice(first: str, middle: str, last: str) -> tuple[str, str] | Non
 
 # the rest of a broken word, in lower case, opening the next line
 _WORD_REST = re.compile(r"[a-záéíóúñü]+")
+# …and in capitals: a word of two capitals at least broken at a line's end, its rest
+_BROKEN_CAPITALS = re.compile(rf"[{_UP}]{{2}}[-\u2010\u00ad]$")
+_CAPITALS_REST = re.compile(rf"[{_UP}]+(?=[\s.(:]|$)")
 # …and a dotted heading's end after it ("…HERNÁN-⏎dez.- ", "…(PAN).- ")
 _DOTTED_END = re.compile(r"(?:\s*\([^()\n]{0,40}\))?\s*\.\s*[-–—]")
 

@@ -36,7 +36,8 @@ sessions again from their stored texts.
    recess ("(Siendo las 23:59 horas del 30 de abril, se decreta un receso)") as the
    record's; the chair or a secretary glued to the words before ("…Termino. La presidenta
    diputada Ana Ruiz: Gracias.", "…la sesión. EL C. SECRETARIO.- Se cita…") speaks for
-   themself.
+   themself; a name in capitals a line's end broke with a hyphen ("HERNÁN-⏎DEZ GARZA.-")
+   is whole again.
 """
 
 from __future__ import annotations

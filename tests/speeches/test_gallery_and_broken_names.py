@@ -204,3 +204,23 @@ def test_the_chair_glued_to_the_words_before_speaks_for_themself() -> None:
         ("LA C. PRESIDENTA", "Se levanta la sesión."),
         ("EL C. SECRETARIO", "Se cita para el jueves."),
     ]
+
+
+def test_a_name_in_capitals_broken_with_a_hyphen_is_whole_again() -> None:
+    """A state congress's heading in capitals a line's end broke inside a surname: one
+    person of the whole name, never «Hernán- Dez»."""
+    text = (
+        "LA C. PRESIDENTA.- Tiene la palabra la diputada.\n"
+        "LA C. DIPUTADA MARÍA DE LA LUZ HERNÁN-\n"
+        "DEZ GARZA.- Con su venia, Presidenta.\n"
+        "LA C. PRESIDENTA.- Gracias.\n"
+    )
+    assert [(who, person, words) for who, person, _, words in _said(text, QUERETARO)] == [
+        ("LA C. PRESIDENTA", None, "Tiene la palabra la diputada."),
+        (
+            "LA C. DIPUTADA MARÍA DE LA LUZ HERNÁNDEZ GARZA",
+            "María de la Luz Hernández Garza",
+            "Con su venia, Presidenta.",
+        ),
+        ("LA C. PRESIDENTA", None, "Gracias."),
+    ]
