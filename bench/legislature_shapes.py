@@ -49,6 +49,9 @@ TITLES = {
     "🔴 EN VIVO | Sesión Ordinaria de la Cámara de Diputados | Martes 18 de Febrero del 2025": (
         "2025-02-18", "ordinaria", None),
     "Sesión de la Comisión Permanente, 8 de enero 2025": ("2025-01-08", "permanente", None),
+    # a sitting over three days listed with commas: dated by the first
+    "Versión estenográfica de la sesión ordinaria de los días 14, 15 y 16 de marzo de 2023": (
+        "2023-03-14", "ordinaria", None),
     "Sesión Solemne Congreso de la Ciudad de México III Legislatura 05/02/2025": (
         "2025-02-05", "solemne", "III"),
     "Sesión Ordinaria del Pleno del Congreso del Estado de Jalisco, Sexagésima Cuarta "

@@ -70,5 +70,6 @@ the rest of ``indexer`` keeps documents (model, database, stores, archive, libra
 #    «…DERIVADO DE LA…», «…RELATIVO A LA…», over two lines) no case (it was the CC's) and
 #    its kind the proceeding; a collegiate court's code after another type's name («TOCA:
 #    R.C. 7/2024») or in a court that numbers by none («R.C. 7/2024» of a state sala) no
-#    amparo; citations of either link to no case
+#    amparo; citations of either link to no case; a sitting over three days listed with
+#    commas («de los días 14, 15 y 16 de marzo de 2023») dated by its first day
 READERS_VERSION = 11

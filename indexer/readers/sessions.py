@@ -94,7 +94,8 @@ def sitting_of(text: str | None) -> str | None:
 # abril de 2025", "…del 31 de diciembre de 2024 al 2 de enero de 2025" (that one with it).
 _MONTH = "|".join(MONTHS)
 _BEGUN = re.compile(
-    rf"\b(\d{{1,2}})(?:\s+de\s+({_MONTH}))?(?:\s+de\s+(\d{{4}}))?"
+    # (the days between listed after the first: "de los días 14, 15 y 16 de marzo")
+    rf"\b(\d{{1,2}})(?:,\s*\d{{1,2}}){{0,2}}(?:\s+de\s+({_MONTH}))?(?:\s+de\s+(\d{{4}}))?"
     r"\s*(?:y\s+(?:concluid|terminad|clausurad|finalizad|continuad|reanudad)[ao]"
     r"\s+el|al|a|y|hasta\s+el|-|–|—)\s*"
     r"(?:(?:lunes|martes|miercoles|jueves|viernes|sabado|domingo)\s+)?"

@@ -18,13 +18,18 @@ _OF_GROUP = rf"\s+(?:de\s+la|del?)\s+(?:{_BENCH}\s+(?:de\s+la|del?)\s+)?[\w. ]{{
 _PARTY_NAMED = re.compile(rf"\s(?:de\s+la|del?)\s+(?:{_BENCH}\s+(?:de\s+la|del?)\s+)?(.+)$", re.I)
 # One voice the record does not name ("Voz: ¡Que se vote!", "-VOZ: …", "Voz femenina:
 # …", "Voz desde la galería: …"): someone speaks, no one the record can say.
+_FROM = (
+    r"desde\s+(?:la|el|las|los|su)\s+(?:galer[ií]as?|curul|esca[ñn]o|p[uú]blico|tribuna|palcos?)"
+)
 _VOICE = (
     r"voz(?:\s+(?:femenina|masculina|de\s+(?:mujer|hombre)|no\s+identificada"
-    r"|desde\s+(?:la|el|las|su)\s+(?:galer[ií]as?|curul|esca[ñn]o|p[uú]blico|tribuna)))?"
+    rf"|{_FROM}))?"
 )
 # Said only of a chorus: never how a speaker addresses the hall.
 _CHORUS = (
-    rf"{_VOICE}|voces(?:\s+a\s+coro)?(?:{_OF_GROUP})?|varias\s+voces|una\s+voz|(?:la\s+)?asamblea(?:\s+a\s+coro)?"
+    # (the gallery's too: "Voces desde las galerías: ¡Fuera!", "Una voz desde la galería: …")
+    rf"{_VOICE}|voces(?:\s+a\s+coro)?(?:\s+{_FROM}|{_OF_GROUP})?|(?:varias\s+voces|una\s+voz)(?:\s+{_FROM})?"
+    r"|(?:la\s+)?asamblea(?:\s+a\s+coro)?"
     rf"|(?:diversos|diversas|varios|varias|algunos|algunas)\s+{_PAIR}(?:{_OF_GROUP})?"
     rf"|(?:las\s+y\s+los|los\s+y\s+las)\s+{_PAIR}(?:{_OF_GROUP})?"
 )

@@ -8,6 +8,7 @@ rule that chose it."""
 
 from __future__ import annotations
 
+from functools import lru_cache
 from typing import Final
 
 from indexer.speeches.roles import read_speaker
@@ -33,7 +34,14 @@ def stated_on_line(speaker_as_written: str | None, party: str | None) -> bool:
     party where Nueva Alianza could not be is stored as none, and states nothing)."""
     if not party or not speaker_as_written:
         return False
-    return read_speaker(speaker_as_written).party == party
+    return _line_party(speaker_as_written) == party
+
+
+@lru_cache(maxsize=8192)
+def _line_party(speaker_as_written: str) -> str | None:
+    """The party a line states: read once per line (a session's chair and members speak
+    under the same line tens of times, and every speech read back asks it)."""
+    return read_speaker(speaker_as_written).party
 
 
 def line_or_roster(speaker_as_written: str | None, party: str | None) -> str | None:

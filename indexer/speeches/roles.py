@@ -75,6 +75,7 @@ def with_lineage(values: list[str]) -> list[str]:
 
 
 _PAREN = re.compile(r"\(([^()]*)\)")
+_SQUARE = re.compile(r"\[([^\[\]()]*)\]")
 # A party after the name, past a full stop and a dash ("- El C. Dip. Omar Bazán
 # Flores.- P.R.I.: …", "La C. Dip. Presidenta.- MORENA: …"), as Chihuahua's record writes.
 _PARTY_AFTER_DASH = re.compile(r"\.\s*[-–—]\s*(?P<party>[A-Za-zÁÉÍÓÚáéíóú. ]{2,20}?)\s*$")
@@ -209,7 +210,8 @@ _ACTING_CHAIR = re.compile(r",\s*en\s+funciones\s+de\s+(?:vice)?president[ae]\b"
 
 def read_speaker(as_written: str) -> Speaker:
     """The role, name and party a speaker line states (nothing guessed)."""
-    written = " ".join(as_written.strip(" -–—").split())
+    # a party in square brackets ("… Baños [PRI]") is read as one in round ones
+    written = _SQUARE.sub(r"(\1)", " ".join(as_written.strip(" -–—").split()))
     party = party_written = None
     from_seat = False
     behalf = _ON_BEHALF.search(written)

@@ -57,7 +57,8 @@ _CONGRESS_SPEAKER = re.compile(
     r"|Voces(?: a coro)?|VOCES(?: A CORO)?)"
     rf"|(?P<bare>(?:El|La|EL|LA)\s++(?:{_ROLE}\s*+)+(?:(?:[{_UP}][\w.'-]*+|de|del|la|los|las|y)\s*+){{0,12}}"
     rf"(?:,\s*+(?:(?:[{_UP}][\w.'-]*+|{_ROLE}|de|del|la|los|las|y|e)\s*+){{1,10}})?"
-    r"(?:\s*+\([^()\n]{0,40}\)){0,2}"
+    # (the party in square brackets too, as some records set it: "… Baños [PRI]:")
+    r"(?:\s*+(?:\([^()\n]{0,40}\)|\[[^\[\]\n]{0,40}\])){0,2}"
     rf"(?:\s*+,\s*+{_CIRCUMSTANCE}(?:\s*+\([^()\n]{{0,40}}\)){{0,2}})?))\s*+:\s+",
     re.MULTILINE,
 )
@@ -241,13 +242,18 @@ _STAGE_WORDS = (
     # what the Diario notes while no one has the floor: a video shown, the hall's noise
     r"se (?:proyecta|presenta|transmite) (?:un |el )?video|video|interrupci[oó]n|desorden|"
     r"silbidos|abucheos|porras|consignas|voces|"
+    # what the gallery shouts, as the record notes it ("(Desde las galerías: ¡Fuera!)")
+    r"desde\s+(?:la|las|los|el)\s+(?:galer[ií]as?|palcos?|p[uú]blico)|"
     # the roll the secretary calls, noted where it is taken ("(Pasa lista de
     # asistencia)", "(Registro de asistencia)", "(Votación nominal)")
     r"(?:se\s+)?pasa(?:n)?\s+lista|registro de asistencia|lista de asistencia|"
     # the hour the Diario stamps where the chair speaks ("(11:51 horas)"): a note of the
     # record, not words anyone said; the whole bracket is the hour, nothing else (perhaps
     # as a sentence: "(Son las 23:58 horas)", "(Siendo las 00:04 horas)")
-    r"(?:(?:a|son|siendo)\s+las\s+)?\d{1,2}[:.]\d{2}\s*(?:horas|hrs?)\.?(?=\))"
+    r"(?:(?:a|son|siendo)\s+las\s+)?\d{1,2}[:.]\d{2}\s*(?:horas|hrs?)\.?(?=\))|"
+    # …or the hour and what the sitting does then, as a sitting that runs past midnight
+    # notes it ("(Siendo las 23:59 horas del 30 de abril, se decreta un receso)")
+    r"(?:son|siendo)\s+las\s+\d{1,2}[:.]\d{2}\s*(?:horas|hrs?)(?=[^()]{0,200}?(?:receso|sesi[oó]n))"
 )
 _STAGE_INLINE = re.compile(
     rf"\s*\((?:{_STAGE_WORDS})[^()]{{0,200}}\)\.?"
@@ -354,6 +360,9 @@ def split_turns(text: str, agenda: Sequence[str] = ()) -> list[Turn]:
         if speaker is None and at + 1 < len(lines) and line.lstrip()[:1] in _MAY_OPEN:
             speaker = _wrapped_speaker(line, lines[at + 1])
             skip = 1 if speaker is not None else 0
+            if speaker is None and at + 2 < len(lines):
+                speaker = _wrapped_thrice(line, lines[at + 1], lines[at + 2])
+                skip = 2 if speaker is not None else 0
         if speaker is not None:
             close()
             who, rest = speaker
@@ -449,7 +458,19 @@ _GLUED_INTERRUPTION = re.compile(
     r"(?<=[.?!…»”)])[^\S\n]++(?=[—–][^\S\n]*+(?:El|La)[^\S\n]++(?:C\.[^\S\n]++)?"
     r"(?:[Dd]iputad[oa]|[Ss]enador(?:a)?|(?:[Vv]ice)?[Pp]resident[ae]|[Ss]ecretari[oa])"
     rf"(?:[^\S\n]++(?:[{_UP}][\w.'-]*+|de|del|la|los|las|y|diputad[oa]|senador(?:a)?)){{0,8}}"
-    r"(?:[^\S\n]*+\([^()\n]{0,40}\)){0,2}[^\S\n]*+:[^\S\n])"
+    r"(?:[^\S\n]*+\([^()\n]{0,40}\)){0,2}[^\S\n]*+:[^\S\n]"
+    # …or the chair or a secretary as the Cámara heads them, with no dash ("…Termino
+    # aquí. La presidenta diputada Ana Ruiz: Gracias…"): the board's role and the
+    # chamber's title before the name say a heading, never words said of someone
+    r"|(?:El|La)[^\S\n]++(?:(?:[Vv]ice)?[Pp]resident[ae]|[Ss]ecretari[oa])[^\S\n]++"
+    rf"(?:diputad[oa]|senador(?:a)?)(?:[^\S\n]++(?:[{_UP}][\w.'-]*+|de|del|la|los|las|y)){{1,8}}"
+    r"(?:[^\S\n]*+\([^()\n]{0,40}\)){0,2}[^\S\n]*+:[^\S\n]"
+    # …or a state congress's dotted heading glued the same way ("…Se levanta la sesión.
+    # EL C. SECRETARIO.- Se cita…"): the article, "C." and the chamber's role in capitals,
+    # only capitals after them, then the full stop and dash
+    r"|(?:EL|LA)[^\S\n]++C\.[^\S\n]++(?:(?:VICE)?PRESIDENT[AE]|SECRETARI[OA]|DIPUTAD[OA]"
+    rf"|SENADOR(?:A)?)(?:[^\S\n]++[{_UP}][{_UP}.'-]*+){{0,8}}(?:[^\S\n]*+\([^()\n]{{0,40}}\))?"
+    r"[^\S\n]*+\.[^\S\n]*+[-–—])"
 )
 
 
@@ -881,13 +902,47 @@ def _wrapped_speaker(first: str, second: str) -> tuple[str, str] | None:
         if not (_WRAPPED_REST.match(rest) or _DOTTED_END.match(rest)):
             return None
         return _speaker_at(f"{first[:-1]}{second}")
+    if first.isupper() and _BROKEN_CAPITALS.search(first):
+        # …or one in capitals, as state congresses print the heading ("LA C. DIPUTADA
+        # MARÍA HERNÁN-⏎DEZ GARZA.- …"): whole again, never a name «Hernán- Dez»
+        broken = _CAPITALS_REST.match(second)
+        rest = second[broken.end() :] if broken else ""
+        if broken is None or not (
+            _WRAPPED_REST.match(rest) or _WRAPPED_DOTTED_REST.match(rest) or _DOTTED_END.match(rest)
+        ):
+            return None
+        return _speaker_at(f"{first[:-1]}{second}")
     if not (_WRAPPED_REST.match(second) or _WRAPPED_DOTTED_REST.match(second)):
         return None
     return _speaker_at(f"{first} {second}")
 
 
+# A heading's middle line: only a name's words, the last perhaps broken with a hyphen
+_NAME_MIDDLE = re.compile(
+    rf"\s*(?:[{_UP}][\w'-]*+|de|del|la|los|las|y)(?:\s++(?:[{_UP}][\w'-]*+|de|del|la|los|las|y)){{0,5}}\s*"
+)
+
+
+def _wrapped_thrice(first: str, middle: str, last: str) -> tuple[str, str] | None:
+    """A heading broken over three lines, as a page break and a line's end break a long
+    name ("El diputado José Luis Montes de⏎[page]⏎Oca Ber-⏎múdez (PAN): Gracias."):
+    the middle line only a name's words, then read as :func:`_wrapped_speaker` reads
+    two; None otherwise."""
+    if ":" in first or not _NAME_MIDDLE.fullmatch(middle) or not _WRAPPED_FIRST.match(first):
+        return None
+    first, middle = first.rstrip(), middle.strip()
+    if _BROKEN_WORD.search(first) and middle[:1].islower():
+        joined = f"{first[:-1]}{middle}"
+    else:
+        joined = f"{first} {middle}"
+    return _wrapped_speaker(joined, last)
+
+
 # the rest of a broken word, in lower case, opening the next line
 _WORD_REST = re.compile(r"[a-záéíóúñü]+")
+# …and in capitals: a word of two capitals at least broken at a line's end, its rest
+_BROKEN_CAPITALS = re.compile(rf"[{_UP}]{{2}}[-\u2010\u00ad]$")
+_CAPITALS_REST = re.compile(rf"[{_UP}]+(?=[\s.(:]|$)")
 # …and a dotted heading's end after it ("…HERNÁN-⏎dez.- ", "…(PAN).- ")
 _DOTTED_END = re.compile(r"(?:\s*\([^()\n]{0,40}\))?\s*\.\s*[-–—]")
 

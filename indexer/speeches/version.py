@@ -28,8 +28,18 @@ sessions again from their stored texts.
    ("DIARIO DE LOS DEBATES") beside its page mark is no one's words; the Senado Diario's
    vote headed by its side ("VOTARON EN PRO LOS CC. SENADORES:") is the record's list; the
    Cámara's section titles in sentence case ("Orden del día") head the turns after them.
+6: the gallery's shouts ("Voces desde las galerías: ¡Fuera!", "Una voz desde las
+   galerías: …", "(Desde las galerías: …)") are a chorus's or a note, never the speaker's
+   before; a party in square brackets ("… Baños [PRI]:") is read as one in round ones; a
+   heading a page break and a hyphen cut over three lines ("El diputado José Luis Montes
+   de⏎Oca Ber-⏎múdez (PAN):") opens its turn; a sitting held past midnight notes its
+   recess ("(Siendo las 23:59 horas del 30 de abril, se decreta un receso)") as the
+   record's; the chair or a secretary glued to the words before ("…Termino. La presidenta
+   diputada Ana Ruiz: Gracias.", "…la sesión. EL C. SECRETARIO.- Se cita…") speaks for
+   themself; a name in capitals a line's end broke with a hyphen ("HERNÁN-⏎DEZ GARZA.-")
+   is whole again.
 """
 
 from __future__ import annotations
 
-SPEECH_READERS_VERSION = 5
+SPEECH_READERS_VERSION = 6

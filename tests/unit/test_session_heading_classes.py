@@ -77,6 +77,11 @@ def test_a_counts_ordinal_is_no_second_sitting_of_the_day() -> None:
             dt.date(2025, 12, 31),
         ),
         ("Sesión de los días 29 y 30 de abril de 2025", dt.date(2025, 4, 29)),
+        # three days listed: the first, not the last before the month
+        (
+            "Diario de los Debates, sesión permanente de los días 14, 15 y 16 de marzo de 2023",
+            dt.date(2023, 3, 14),
+        ),
     ],
 )
 def test_a_sitting_over_several_days_is_dated_by_the_day_it_began(title: str, day: dt.date) -> None:
