@@ -23,7 +23,11 @@ Printed every 10% of a run: documents/s and MB/s of text in that tenth, and the 
 seconds this process (its threads and workers) spent per 1,000 documents in it, so
 flatness is visible even when the machine's load swings the wall-clock rates, and the
 same split by who spent it (``main``: the Python main thread; ``indexing`` and
-``merging``: Tantivy's threads; ``other`` threads; ``workers``: preparing processes); then
+``merging``: Tantivy's threads; ``other`` threads; ``workers``: preparing processes), and the
+main thread's wall time per document split by the kernel's ``schedstat``: on a core,
+waiting for one (the machine's load: other programs), blocked (its own waits: Tantivy's
+queue full or a commit draining it, the interpreter lock, the disk), so whether the
+Python thread and Tantivy's overlap is visible on a loaded machine too; then
 totals, the last tenth's speed over the first's (by wall clock, and by CPU: the first
 tenth's CPU per document over the last's), CPU seconds per 1,000 documents by process
 (this one; for the engine, the search engine apart from its JVM's JIT compiler threads,
@@ -192,6 +196,34 @@ def _live_children_cpu() -> float:
     return total
 
 
+def main_schedule() -> tuple[float, float] | None:
+    """The main thread's seconds on a core and waiting in the run queue for one, from the
+    kernel's ``schedstat`` (None where it keeps none). The rest of its wall time it slept:
+    blocked on something of its own (Tantivy's full queue, a commit draining it, the
+    interpreter lock held by another thread, a disk write), not on the machine's load."""
+    try:
+        fields = Path(f"/proc/self/task/{os.getpid()}/schedstat").read_text().split()
+        return int(fields[0]) / 1e9, int(fields[1]) / 1e9
+    except (OSError, ValueError, IndexError):
+        return None
+
+
+def _schedule_split(
+    docs: int, seconds: float, now: tuple[float, float] | None, mark: tuple[float, float] | None
+) -> dict[str, float]:
+    """µs per document of the main thread's wall time: on a core, waiting for one (the
+    machine's load), blocked (its own waits); {} without ``main_schedule``."""
+    if now is None or mark is None:
+        return {}
+    on_cpu, waiting = now[0] - mark[0], now[1] - mark[1]
+    per_doc = 1e6 / max(docs, 1)
+    return {
+        "on_cpu": round(on_cpu * per_doc, 1),
+        "waiting_for_a_core": round(waiting * per_doc, 1),
+        "blocked": round(max(seconds - on_cpu - waiting, 0.0) * per_doc, 1),
+    }
+
+
 def cpu_seconds() -> float:
     """This process's CPU time, its threads' and its children's (live or ended)."""
     ended = os.times()
@@ -289,6 +321,7 @@ class Progress:
         self.all_began = self.all_mark = all_cpu()
         self.clock = thread_clock()
         self.threads_mark = self.clock.split()
+        self.schedule_began = self.schedule_mark = main_schedule()
         self.services_began = self.services_mark = services_split()
         self.done = self.bytes = self.mark_done = self.mark_bytes = 0
         self.tenths: list[dict[str, float]] = []
@@ -304,6 +337,7 @@ class Progress:
         docs = self.done - self.mark_done
         cpu, every, threads = cpu_seconds(), all_cpu(), self.clock.split()
         services = services_split()
+        schedule = main_schedule()
         tenth = {
             "done": self.done,
             "library": self.offset + self.done,
@@ -327,6 +361,9 @@ class Progress:
                 who: round(1000 * (services[who] - self.services_mark[who]) / max(docs, 1), 2)
                 for who in services
             },
+            # the main thread's wall time per document: on a core, waiting for one (the
+            # load), blocked (Tantivy's queue full, a commit, the interpreter lock…)
+            "main_us_per_doc": _schedule_split(docs, seconds, schedule, self.schedule_mark),
             "load": round(os.getloadavg()[0], 1),
             "elapsed_s": round(now - self.began, 1),
         }
@@ -340,9 +377,11 @@ class Progress:
             f"{tenth['cpu_s_per_1k']:>6.2f} CPU-s/1k docs  load {tenth['load']:>4.1f}  "
             f"{tenth['elapsed_s']:>7.1f} s  "
             + " ".join(f"{who} {cost:.2f}" for who, cost in tenth["cpu_s_per_1k_by"].items())
-            + "".join(f" {who} {cost:.2f}" for who, cost in tenth["services_cpu_s_per_1k"].items()),
+            + "".join(f" {who} {cost:.2f}" for who, cost in tenth["services_cpu_s_per_1k"].items())
+            + _schedule_text(tenth["main_us_per_doc"]),
             flush=True,
         )
+        self.schedule_mark = schedule
         self.mark, self.mark_done, self.mark_bytes = now, self.done, self.bytes
         self.cpu_mark, self.all_mark, self.threads_mark = cpu, every, threads
         self.services_mark = services
@@ -352,6 +391,7 @@ class Progress:
         requests still in flight after its last document was read) counts in the totals."""
         self.cpu_mark, self.all_mark = cpu_seconds(), all_cpu()
         self.services_mark = services_split()
+        self.schedule_mark = main_schedule()
 
     def summary(self, seconds: float) -> dict[str, Any]:
         first = self.tenths[0]["docs_per_s"] if self.tenths else 0.0
@@ -385,8 +425,21 @@ class Progress:
             "cpu_s_per_1k_first_tenth": cost_first,
             "cpu_s_per_1k_last_tenth": cost_last,
             "last_over_first_tenth_cpu": round(cost_first / cost_last, 2) if cost_last else None,
+            # the main thread's wall time per document, the whole run (``main_schedule``)
+            "main_us_per_doc": _schedule_split(
+                self.done, seconds, self.schedule_mark, self.schedule_began
+            ),
             "tenths": self.tenths,
         }
+
+
+def _schedule_text(split: dict[str, float]) -> str:
+    if not split:
+        return ""
+    return (
+        f"  main µs/doc: on CPU {split['on_cpu']:.0f}, waiting for a core "
+        f"{split['waiting_for_a_core']:.0f}, blocked {split['blocked']:.0f}"
+    )
 
 
 def _flush(library: Library, wait: bool) -> int:
@@ -743,6 +796,20 @@ def table(results: dict[str, Any]) -> str:
         lines.append(f"{'CPU-s/1k docs':16} " + " ".join(f"{name:>9}" for name in who))
         for label, costs in split:
             lines.append(f"{label:16} " + " ".join(f"{costs[name]:>9.2f}" for name in who))
+    scheduled = [
+        (label, entry["main_us_per_doc"]) for label, entry in rows if entry.get("main_us_per_doc")
+    ]
+    if scheduled:
+        lines.append("")
+        lines.append(
+            f"{'main µs/doc':16} {'on CPU':>9} {'wait core':>9} {'blocked':>9}"
+            "   (its wall time: working, waiting for a core, waiting on its own)"
+        )
+        for label, split in scheduled:
+            lines.append(
+                f"{label:16} {split['on_cpu']:>9.0f} {split['waiting_for_a_core']:>9.0f} "
+                f"{split['blocked']:>9.0f}"
+            )
     if MAKING:
         lines.append(
             f"documents made beforehand ({MAKING['us_per_doc']:.0f} µs of CPU each): "

@@ -5,7 +5,9 @@ and what matches there) is about half of reading its citations, and it lets the
 interpreter go while it runs. A writer reading a batch's citations one document after
 the other (``records.record_citations``) has the next few scanned by one thread
 meanwhile, so its own thread does only the Python part: the same scan, the same
-citations, less of the writer's time. The texts go to the thread in chunks of up to
+citations, less of the writer's time. A chunk the thread has not begun when the writer
+comes to it is scanned by the writer instead of waited for (the thread may be short of a
+core). The texts go to the thread in chunks of up to
 ``CHUNK`` texts or ``CHUNK_CHARS`` characters: handing each over alone (a future, a
 wake-up, a wait) cost the writer about 12 µs a text, a third of what the scan saved it
 on a 3 KB text. Two chunks at most are scanned ahead of the one being read (their folds
@@ -48,16 +50,24 @@ def scanned(texts: Iterable[str]) -> Iterator[Scan | None]:
         return
     pool = _executor()
     remaining = iter(texts)
-    pending: deque[Future[list[Scan]]] = deque()
+    pending: deque[tuple[Future[list[Scan]], list[str]]] = deque()
     while True:
         chunk = _chunk(remaining)
         if chunk:
-            pending.append(pool.submit(_prescans, chunk))
+            pending.append((pool.submit(_prescans, chunk), chunk))
         if not pending:
             return
         # the oldest chunk read once the next ones are under way (or none is left)
         if len(pending) > AHEAD or not chunk:
-            yield from pending.popleft().result()
+            future, texts_of = pending.popleft()
+            # one the thread has not begun is scanned here, not waited for: a thread
+            # short of a core (a loaded machine, Tantivy's threads beside it) left the
+            # writer asleep on chunks it had not started, some 120 µs a 3 KB document
+            # at a load of 11 (bench/write.py's blocked time); the same scans, once each
+            if future.cancel():
+                yield from _prescans(texts_of)
+            else:
+                yield from future.result()
 
 
 def _chunk(texts: Iterator[str]) -> list[str]:

@@ -67,3 +67,25 @@ def test_scanned_ahead_reads_the_same() -> None:
         assert extract_citations(text, scanned=scan) == extract_citations(text)
         assert scan == prescan(text)
     assert extract_citations(SENTENCE)  # the texts cite something
+
+
+def test_a_chunk_the_busy_thread_has_not_begun_is_scanned_by_the_writer() -> None:
+    """The scanning thread kept busy (short of a core, say): the writer reads the texts'
+    citations itself, the same ones, instead of waiting for a thread that never began."""
+    from indexer.citations.ahead import _executor
+
+    release = threading.Event()
+    held = _executor().submit(release.wait)  # the one scanning thread, busy
+    texts = [SENTENCE * n for n in range(1, 40)] + ["sin citas"]
+    read: list[list] = []
+    reader = threading.Thread(target=lambda: read.append(list(scanned(texts))), daemon=True)
+    try:
+        reader.start()
+        reader.join(timeout=120)  # generous: done at once, the thread's queue untouched
+        finished = not reader.is_alive()
+    finally:
+        release.set()
+        held.result()
+        reader.join()
+    assert finished, "the writer waited for the busy scanning thread"
+    assert read[0] == [prescan(text) for text in texts]
