@@ -242,9 +242,10 @@ def _another_judiciary(folded: str, publisher: Publisher, judging: re.Pattern[st
     court, Poder Judicial or Consejo only by that state's judiciary (another state's is
     ``_another_state``'s)."""
     mine = fold_keyword(unconfused(publisher.name))
+    federal = federal_court(folded) is None and _FEDERAL_JUDICIARY.search(folded) is not None
     if not _HOLDS_COURTS.search(mine):
-        return bool(judging.search(folded))
-    if federal_court(folded) is None and _FEDERAL_JUDICIARY.search(folded):
+        return federal or bool(judging.search(folded))
+    if federal:
         return federal_court(mine) is not None or not _FEDERAL_JUDICIARY.search(mine)
     return bool(_STATE_JUDICIARY.search(folded)) and not _STATE_JUDICIARY.search(mine)
 
