@@ -9,6 +9,7 @@ import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
 
 from scrapy.utils.defer import maybe_deferred_to_future
@@ -16,7 +17,7 @@ from twisted.internet.task import LoopingCall
 from twisted.internet.threads import deferToThread
 
 from config.spec_shapes import Identity
-from config.specs import SourceSpec
+from config.specs import SourceSpec, read_specs
 from crawlers.backlog import waiting_for_builds
 from crawlers.building import Builders, BuildOrder, Refusal
 from crawlers.causas import (
@@ -44,6 +45,7 @@ from crawlers.tenancy import (
     FOREIGN_DOCUMENT,
     FOREIGN_NAME,
     Tenant,
+    catalogue_claim_message,
     foreign_name_message,
     may_overwrite,
     own_document,
@@ -222,8 +224,13 @@ class LibraryPipeline:
         """Looked up once per crawl: who this source writes for."""
         with self.lock:
             if self._tenant is None:
-                self._tenant = tenant_of(library, spec)
+                self._tenant = tenant_of(library, spec, self._catalogue())
             return self._tenant
+
+    def _catalogue(self) -> list[SourceSpec]:
+        """The operator's catalogue, as the API reads it (``ABIERTO_SOURCES_DIR``)."""
+        folder = self.crawler.settings.get("ABIERTO_SOURCES_DIR") or None
+        return read_specs(Path(folder) if folder else None)[0]
 
     @classmethod
     def from_crawler(cls, crawler: Any) -> LibraryPipeline:
@@ -539,6 +546,8 @@ class LibraryPipeline:
         as one the day holds). Call under ``merging``."""
         identity = identity_of(spec)
         doc = LibraryPipeline._identified(spec, doc)
+        if tenant.registered and tenant.catalogue_scope is not None:
+            raise ForeignDocument(catalogue_claim_message(tenant, doc.id))
         if identity is None and not tenant.registered:
             return doc, None
         read = known.get if known is not None else library.db.get_document

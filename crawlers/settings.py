@@ -148,6 +148,8 @@ def scrapy_settings(
             auto_workers() if settings.crawl_workers is None else settings.crawl_workers
         ),
         "ABIERTO_BUILD_TIMEOUT_S": settings.build_timeout_s,
+        # the operator's catalogue, whose names a registered source's crawl may not take
+        "ABIERTO_SOURCES_DIR": str(settings.sources_dir or ""),
         RESOLVER_SETTING: "crawlers.resolver.GuardedResolver",
         "DOWNLOAD_HANDLERS": {
             "http": "crawlers.handlers.ClosingHTTPHandler",

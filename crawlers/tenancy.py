@@ -5,11 +5,18 @@ the operator's catalogue) is never overwritten by it."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
 from config.specs import SourceSpec
-from indexer.attribution import OWN_FIELDS, Publisher, foreign_value, publisher_of
+from indexer.attribution import (
+    OWN_FIELDS,
+    Publisher,
+    foreign_value,
+    publisher_of,
+    surely_another,
+)
 from indexer.db.registry import Registry
 
 FOREIGN_DOCUMENT = "foreign_document"
@@ -25,6 +32,9 @@ class Tenant:
     institution_name: str | None = None
     jurisdiction: str | None = None
     others: tuple[str, ...] = ()
+    # the operator's catalogue's id or identity scope this registered source writes under
+    # (stored before such names were refused, or written past the API), if any
+    catalogue_scope: str | None = None
 
     @property
     def registered(self) -> bool:
@@ -36,10 +46,14 @@ class Tenant:
         return Publisher(name, jurisdiction, self.others)
 
 
-def tenant_of(library: Any, spec: SourceSpec) -> Tenant:
+def tenant_of(library: Any, spec: SourceSpec, catalogue: Sequence[SourceSpec] = ()) -> Tenant:
     """The institution that registered ``spec``, if any (catalogue specs have none). A
     source deleted while its crawl runs (before its first document is stored) is still its
-    institution's: the crawl that goes on never writes as the operator's catalogue."""
+    institution's: the crawl that goes on never writes as the operator's catalogue.
+    ``catalogue``: the operator's specs, whose institutions' names a registered source's
+    documents may not name either (unless one may be the institution itself under another
+    name: ``surely_another``), and whose ids and identity scopes it may not write
+    under (its documents would take the ids the catalogue's are filed under)."""
     registry = Registry(library.db)
     row = registry.get_source(spec.id)
     owner = row.institution_id if row is not None else registry.registered_by(spec.id)
@@ -50,8 +64,32 @@ def tenant_of(library: Any, spec: SourceSpec) -> Tenant:
     if institution is not None:
         name, jurisdiction = institution.name, institution.jurisdiction
     everyone = [other.name for other in registry.list_institutions()]
-    others = publisher_of(name, jurisdiction, everyone).others
-    return Tenant(spec.id, owner, name, jurisdiction, others)
+    everyone += [
+        theirs.institution
+        for theirs in catalogue
+        if surely_another(name, jurisdiction, theirs.institution, theirs.jurisdiction)
+    ]
+    others = publisher_of(name, jurisdiction, dict.fromkeys(everyone)).others
+    scope = _scope(spec)
+    reserved = {theirs.id for theirs in catalogue} | {_scope(theirs) for theirs in catalogue}
+    claimed = next((n for n in (spec.id, scope) if n in reserved), None)
+    return Tenant(spec.id, owner, name, jurisdiction, others, claimed)
+
+
+def _scope(spec: SourceSpec) -> str:
+    """Where a spec's documents are filed: its identity's scope, or its id."""
+    identity = spec.identity
+    return (identity.scope if identity is not None and identity.scope else None) or spec.id
+
+
+def catalogue_claim_message(tenant: Tenant, doc_id: str) -> str:
+    """How a crawl says a registered source's document was not written because the
+    source writes under the operator's catalogue's name."""
+    return (
+        f"el documento {doc_id} no se escribió: la fuente «{tenant.source_id}» de una "
+        f"institución escribe bajo «{tenant.catalogue_scope}», que es del catálogo del "
+        "operador, y sus documentos ocuparían los del catálogo"
+    )
 
 
 def own_fields(tenant: Tenant, fields: dict[str, Any]) -> tuple[dict[str, Any], list[str]]:

@@ -76,6 +76,35 @@ _STATE_SAID = re.compile(
     + r")\b|"
     + _POWER_OF
 )
+# The federal judiciary's circuit and district bodies: a juzgado de distrito (not a state's
+# "distrito judicial"), a tribunal colegiado or unitario de circuito, a pleno regional or de
+# circuito, and the bodies that govern them. No state names its courts so.
+_FEDERAL_JUDICIARY = re.compile(
+    r"\bjuzgados?\s+(?:[a-z]+\s+){0,3}?de\s+distrito\b(?!\s+judicial)"
+    r"|\btribunal(?:es)?\s+(?:[a-z]+\s+){0,3}?colegiados?\b"
+    r"|\btribunal(?:es)?\s+(?:[a-z]+\s+){0,3}?unitarios?\s+(?:de|del)\s+(?:[a-z]+\s+){0,2}?circuito\b"
+    r"|\bplenos?\s+(?:regional(?:es)?|de(?:l)?\s+(?:[a-z]+\s+){0,2}?circuito)\b"
+    r"|\bcentro\s+de\s+justicia\s+penal\s+federal\b"
+    r"|\bconsejo\s+de\s+la\s+judicatura\s+federal\b"
+    r"|\bpoder\s+judicial\s+de\s+la\s+federacion\b"
+    r"|\borgano\s+de\s+administracion\s+judicial\b"
+)
+# A state's judiciary as a whole: its high court, its Poder Judicial, its Consejo
+_STATE_JUDICIARY = re.compile(
+    r"\b(?:tribunal\s+superior|supremo\s+tribunal)\s+de\s+justicia\b"
+    r"|\bpoder\s+judicial\b(?!\s+de\s+la\s+federacion)"
+    r"|\bconsejo\s+de\s+la\s+judicatura\b(?!\s+federal)"
+)
+# A body that judges, as a court's or a session's name says it
+_JUDGES = r"juzgados?|tribunal(?:es)?|corte|magistrad[oa]s?|judicial|judicatura"
+_JUDGING_BODY = re.compile(rf"\b(?:{_JUDGES})\b")
+_JUDGING_COURT = re.compile(rf"\b(?:{_JUDGES}|salas?)\b")
+# A publisher that holds courts (a judiciary, a tribunal, a labour board); a congress, a
+# ministry or a prosecutor's office holds none, whatever its pages call a court
+_HOLDS_COURTS = re.compile(
+    r"\b(?:juzgados?|tribunal(?:es)?|corte|judicial|judicatura|salas?|juntas?|jurisdiccional"
+    r"|arbitraje)\b"
+)
 # A federal chamber holding a body ("Comisión de Hacienda de la Cámara de Diputados"):
 # the body is that chamber's.
 _FEDERAL_HOLDER = re.compile(
@@ -198,7 +227,27 @@ def foreign_court(value: str | None, publisher: Publisher) -> bool:
     court = federal_court(folded)
     if court is not None and court != federal_court(fold_keyword(publisher.name)):
         return True
-    return _names_another(folded, publisher) or _another_state(folded, publisher)
+    return (
+        _names_another(folded, publisher)
+        or _another_state(folded, publisher)
+        or _another_judiciary(folded, publisher, _JUDGING_COURT)
+    )
+
+
+def _another_judiciary(folded: str, publisher: Publisher, judging: re.Pattern[str]) -> bool:
+    """Whether a court's (or a session's chamber's) folded name is a court outside
+    ``publisher``, known by how courts are named rather than from a list: a publisher
+    that holds no court (a congress) names none as its own; the federal judiciary's
+    circuit and district bodies are named only by the federal judiciary; a state's high
+    court, Poder Judicial or Consejo only by that state's judiciary (another state's is
+    ``_another_state``'s)."""
+    mine = fold_keyword(unconfused(publisher.name))
+    federal = federal_court(folded) is None and _FEDERAL_JUDICIARY.search(folded) is not None
+    if not _HOLDS_COURTS.search(mine):
+        return federal or bool(judging.search(folded))
+    if federal:
+        return federal_court(mine) is not None or not _FEDERAL_JUDICIARY.search(mine)
+    return bool(_STATE_JUDICIARY.search(folded)) and not _STATE_JUDICIARY.search(mine)
 
 
 def foreign_chamber(value: str | None, publisher: Publisher) -> bool:
@@ -214,6 +263,7 @@ def foreign_chamber(value: str | None, publisher: Publisher) -> bool:
         _another_chamber_holds(folded, publisher)
         or _names_another(folded, publisher)
         or _another_state(folded, publisher)
+        or _another_judiciary(folded, publisher, _JUDGING_BODY)
     )
 
 
@@ -267,6 +317,19 @@ def foreign_value(name: str, value: str | None, publisher: Publisher) -> bool:
     if name == "committee":
         return foreign_committee(value, publisher)
     return False
+
+
+def surely_another(name: str, jurisdiction: str, theirs: str, their_jurisdiction: str) -> bool:
+    """Whether the operator's catalogue's institution ``theirs`` is surely not the
+    publisher ``name`` under another name (the catalogue's "H. Congreso del Estado de
+    Guanajuato" is the "Poder Legislativo del Estado de Guanajuato" that registers itself):
+    it is of another jurisdiction, or one of them holds courts and the other none."""
+    if theirs == name:
+        return False
+    if their_jurisdiction != jurisdiction:
+        return True
+    holds = [bool(_HOLDS_COURTS.search(fold_keyword(unconfused(n)))) for n in (name, theirs)]
+    return holds[0] != holds[1]
 
 
 def publisher_of(name: str, jurisdiction: str, everyone: Iterable[str]) -> Publisher:

@@ -67,7 +67,7 @@ from crawlers.causas import (
 )
 from crawlers.preview import PreviewUnavailable, preview
 from crawlers.runs import seen_status
-from indexer.attribution import publisher_of
+from indexer.attribution import publisher_of, surely_another
 from indexer.db.registry import (
     Caller,
     Conflict,
@@ -174,7 +174,10 @@ def _checked_spec(
         mensaje = f"debe ser la jurisdicción de su institución, {institution.jurisdiction}"
         raise field_error(("jurisdiction",), message, mensaje)
     everyone = [other.name for other in registry.list_institutions()]
-    check_institution_fields(spec, publisher_of(institution.name, spec.jurisdiction, everyone))
+    everyone += _catalogue_names(request, institution.name, institution.jurisdiction)
+    check_institution_fields(
+        spec, publisher_of(institution.name, spec.jurisdiction, dict.fromkeys(everyone))
+    )
     check_spec_size(spec)
     check_schedule(spec)
     check_start_urls(spec, request.app.state.settings, owner=f"institution:{caller.institution_id}")
@@ -234,11 +237,28 @@ def _refusal_note(request: Request, registry: Registry, caller: Caller) -> Note:
     return note
 
 
-def _others(registry: Registry, caller: Caller) -> tuple[str, ...]:
-    """Every other institution's name: a preview leaves a court, chamber or committee
-    naming one of them out of what it shows, as the crawl leaves it out of what it
-    publishes."""
-    return tuple(i.name for i in registry.list_institutions() if i.id != caller.institution_id)
+def _others(request: Request, registry: Registry, caller: Caller) -> tuple[str, ...]:
+    """Every other institution's name (the catalogue's too): a preview leaves a court,
+    chamber or committee naming one of them out of what it shows, as the crawl leaves it
+    out of what it publishes."""
+    institutions = registry.list_institutions()
+    names = [i.name for i in institutions if i.id != caller.institution_id]
+    for mine in (i for i in institutions if i.id == caller.institution_id):
+        names += _catalogue_names(request, mine.name, mine.jurisdiction)
+        names = [name for name in names if name != mine.name]
+    return tuple(dict.fromkeys(names))
+
+
+def _catalogue_names(request: Request, name: str, jurisdiction: str) -> list[str]:
+    """The institutions of the operator's catalogue that are surely not the institution
+    ``name`` under another name: its documents may not name them as theirs either
+    (``crawlers.tenancy.tenant_of`` reads the same)."""
+    specs = operator_specs(request.app.state.settings.sources_dir)
+    return [
+        spec.institution
+        for spec in specs
+        if surely_another(name, jurisdiction, spec.institution, spec.jurisdiction)
+    ]
 
 
 def _witness(request: Request, caller: Caller) -> Witness:
@@ -452,7 +472,7 @@ def preview_source(
             settings,
             time_limit_s=settings.preview_timeout_s,
             owner=caller.institution_id,
-            others=_others(registry, caller),
+            others=_others(request, registry, caller),
         )
     except PreviewUnavailable as exc:
         return JSONResponse({"detail": exc.detail, "mensaje": exc.mensaje}, exc.status)  # type: ignore[return-value]

@@ -19,6 +19,7 @@ import httpx
 import pytest
 import yaml
 
+from config.specs import parse_spec
 from tests.adversarial.test_tenancy import A_PHRASE, FIXTURE, FORGED, QRO, Two, _service
 from tests.adversarial.test_tenancy import session_spec as _session_spec
 from tests.e2e.helpers import run_crawl
@@ -124,3 +125,54 @@ def test_neither_way_of_naming_the_scope_registers(
         assert two.api.post("/v1/sources", json=own, headers=two.a).status_code == 201
     finally:
         two.library.close()
+
+
+@pytest.mark.parametrize(
+    ("source_id", "identity"),
+    [
+        (SCOPE, {"key": ["date", "session_type"]}),  # the catalogue's scope as its id
+        ("congreso-qro-copia", {"scope": SCOPE, "key": ["date", "session_type"]}),
+        (CATALOGUE, {"scope": SCOPE, "key": ["date", "session_type"]}),  # the catalogue's id
+    ],
+    ids=["scope-as-id", "scope-named", "catalogue-id"],
+)
+def test_a_stored_source_under_the_catalogues_name_writes_none_of_its_documents(
+    tmp_path: Path, source_id: str, identity: dict[str, Any]
+) -> None:
+    """A source stored before such names were refused (or written past the API) still
+    crawls: every document it brings is a counted error, none is written where the
+    catalogue files its own, and the operator's crawl then publishes its own text alone."""
+    sites = tmp_path / "sites"
+    shutil.copytree(FIXTURE, sites / "a")
+    shutil.copytree(FIXTURE, sites / "b")
+    page = sites / "b" / "sesiones" / "2025-02-19.html"
+    page.write_text(page.read_text(encoding="utf-8").replace(A_PHRASE, FORGED), encoding="utf-8")
+    specs = tmp_path / "specs"
+    with FixtureServer(sites) as server:
+        _catalogue(specs, server.url)
+        two = _service(tmp_path / "data", sources_dir=specs)
+        try:
+            stored = session_spec(f"{server.url}/b", source_id, identity=identity, institution=QRO)
+            two.registry.create_source("congreso-qro", parse_spec(stored), set())
+            # (under the catalogue's id, the catalogue's spec crawls as the institution's)
+            theirs = run_crawl(two.settings.data_dir, server.url, source_id, sources_dir=specs)
+            assert "[foreign_document]: 2 errores" in theirs.stdout, theirs.stdout + theirs.stderr
+            refused = two.library.db.latest_runs([source_id])[source_id].errors
+            said = [e["message"] for e in refused["foreign_document"]["examples"]]
+            assert all("catálogo del operador" in message for message in said), said
+            api = two.api
+            assert api.get("/v1/search", params={"q": f'"{FORGED}"'}).json()["total"] == 0
+            assert api.get("/v1/search", params={"q": "", "kind": "sesion"}).json()["total"] == 0
+            if source_id == CATALOGUE:  # the operator has the institution's source deleted
+                assert two.registry.delete_source(CATALOGUE, "congreso-qro")
+            ours = run_crawl(two.settings.data_dir, server.url, CATALOGUE, sources_dir=specs)
+            assert ours.returncode == 0, ours.stdout + ours.stderr
+            hits = api.get("/v1/search", params={"q": "", "kind": "sesion"}).json()["hits"]
+            assert len(hits) == 2
+            for hit in hits:
+                document = api.get(hit["permalink"]).json()
+                assert [p["source_id"] for p in document["sources"]] == [CATALOGUE]
+            assert api.get("/v1/search", params={"q": f'"{A_PHRASE}"'}).json()["total"] == 1
+            assert api.get("/v1/search", params={"q": f'"{FORGED}"'}).json()["total"] == 0
+        finally:
+            two.library.close()

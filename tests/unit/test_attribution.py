@@ -197,3 +197,43 @@ def test_another_states_congress_named_by_a_shared_name_is_not_a_committees_hold
     publisher = publisher_of(congress, "MX-QUE", [TSJ])
     assert foreign_committee("Comisión de Hacienda del Congreso de Morelos", publisher)
     assert not foreign_committee("Comisión de Desarrollo Municipal de Morelos", publisher)
+
+
+GTO_CONGRESS = publisher_of("Poder Legislativo del Estado de Guanajuato", "MX-GUA", ())
+GTO_JUDICIARY = publisher_of("Poder Judicial del Estado de Guanajuato", "MX-GUA", ())
+TJA_GTO = publisher_of("Tribunal de Justicia Administrativa del Estado de Guanajuato", "MX-GUA", ())
+SCJN = publisher_of("Suprema Corte de Justicia de la Nación", "MX", ())
+TEPJF = publisher_of("Tribunal Electoral del Poder Judicial de la Federación", "MX", ())
+PRIMER_COLEGIADO = "Primer Tribunal Colegiado en Materia Civil del Tercer Circuito"
+COLEGIADO = publisher_of(PRIMER_COLEGIADO, "MX-JAL", ())
+SALA_SUPERIOR = "Sala Superior del Tribunal Electoral del Poder Judicial de la Federación"
+
+
+@pytest.mark.parametrize(
+    ("publisher", "field", "value", "foreign"),
+    [
+        (GTO_CONGRESS, "court", "Supremo Tribunal de Justicia del Estado de Guanajuato", True),
+        (GTO_CONGRESS, "court", "Juzgado Segundo Civil de Partido de León", True),
+        (GTO_CONGRESS, "court", "Pleno Regional en Materia Penal de la Región Centro-Norte", True),
+        (GTO_CONGRESS, "chamber", "Primera Sala Penal del Supremo Tribunal de Justicia", True),
+        (GTO_CONGRESS, "chamber", "Pleno", False),
+        (GTO_CONGRESS, "chamber", "Comisión Permanente", False),
+        (GTO_JUDICIARY, "court", "Supremo Tribunal de Justicia del Estado de Guanajuato", False),
+        (GTO_JUDICIARY, "court", "Sala Colegiada Penal del Supremo Tribunal de Justicia", False),
+        (GTO_JUDICIARY, "court", "Juzgado Mixto del Distrito Judicial de Acámbaro", False),
+        (GTO_JUDICIARY, "court", "Juzgado Primero de Distrito en el Estado de Guanajuato", True),
+        (GTO_JUDICIARY, "court", "Tercer Tribunal Colegiado Civil del Decimosexto Circuito", True),
+        (TJA_GTO, "court", "Primera Sala del Tribunal de Justicia Administrativa", False),
+        (TJA_GTO, "court", "Supremo Tribunal de Justicia del Estado de Guanajuato", True),
+        (SCJN, "court", "Primera Sala", False),
+        (SCJN, "court", "Tribunal Colegiado en Materia Penal del Primer Circuito", True),
+        (TEPJF, "court", SALA_SUPERIOR, False),
+        (COLEGIADO, "court", PRIMER_COLEGIADO, False),
+    ],
+)  # fmt: skip
+def test_a_court_is_known_by_how_it_is_named(
+    publisher: Any, field: str, value: str, foreign: bool
+) -> None:
+    """A congress names no court; the federal circuit and district bodies are the federal
+    judiciary's; a state's high court is its judiciary's (not its administrative court's)."""
+    assert foreign_value(field, value, publisher) is foreign
