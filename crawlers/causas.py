@@ -192,6 +192,7 @@ LABELS = {
     "not_a_feed": "no es un canal RSS o Atom",
     "not_a_sitemap": "no es un mapa del sitio",
     "sitemap_loop": "mapas del sitio en bucle",
+    "sitemap_misplaced_loc": "direcciones del mapa del sitio fuera de su lugar: no se leyeron",
     "selector_empty": "los selectores no encontraron nada",
     "missing_link": "entrada sin enlace",
     "bad_delta": "respuesta parcial de ASP.NET (UpdatePanel) ilegible",
@@ -359,6 +360,8 @@ _IN_PLACE_OF = {
     "API answer": "de la respuesta de la API",
 }  # fmt: skip
 _SITEMAP_LOOP = re.compile(r"sitemap loop: (.*), not read again$", re.S)
+# crawlers.formats.sitemaps.MISPLACED_LOC's
+_MISPLACED_LOC = re.compile(r"(\d+) <loc> of the sitemap stand where the sitemap protocol")
 # crawlers.partial.PARTIAL's
 _PARTIAL = re.compile(
     r"(?:.*: )?HTTP 206 \(partial content\) to a request that asked for no range: "
@@ -652,6 +655,12 @@ def error_mensaje(cause: str, message: str) -> str:
         return (
             f"el sitio envió solo una parte de la respuesta (HTTP 206: {part}) sin que se le "
             "pidiera: no se guardó"
+        )
+    if cause == "sitemap_misplaced_loc" and (found := _MISPLACED_LOC.match(message)):
+        return (
+            f"{found.group(1)} direcciones (<loc>) del mapa del sitio están donde el protocolo "
+            "de sitemaps no pone ninguna (fuera de urlset/url/loc o sitemapindex/sitemap/loc: "
+            "dentro de otro elemento, o una segunda <loc> de una entrada): no se leyeron"
         )
     if cause == "sitemap_loop" and (found := _SITEMAP_LOOP.match(message)):
         return f"los mapas del sitio se nombran en bucle: {found.group(1)}; no se leyó de nuevo"

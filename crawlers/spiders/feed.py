@@ -20,7 +20,6 @@ from crawlers.selectors import read_fields
 from crawlers.spiders.base import SpecSpider
 
 MAX_FEED_PAGES = 20
-PAUSE_EVERY = 500  # entries handled between two pauses of the callback (crawlers.stall)
 
 
 def kept(title: str, keep: str | None, skip: str | None) -> bool:
@@ -43,7 +42,7 @@ class FeedSpider(SpecSpider):
         rules: FeedRules = self.spec.rules()
         try:
             # a pause (None) after each piece of the document and every PAUSE_EVERY
-            # entries: the crawl's other work goes on, each step stays short (stall)
+            # entries (feed_entries): the crawl's other work goes on, each step short
             feed = yield from feed_steps(response.body, limit=rules.max_entries)
         except ValueError as exc:
             self.unreadable(response, getattr(exc, "cause", "not_a_feed"), str(exc), "feed")
@@ -75,19 +74,7 @@ class FeedSpider(SpecSpider):
                 draft.page_text = entry.summary
             yield from self.next_file(draft)
 
-        for position, entry in enumerate(feed.entries, start=1):
-            yield from self.one_item(position, entry, response.url, one, "entry")
-            if position % PAUSE_EVERY == 0:
-                yield None
-        beyond = feed.total - rules.max_entries
-        if beyond > 0:
-            self.limit_reached(
-                response.url,
-                f"feed.max_entries ({rules.max_entries})",
-                f"{beyond} entries after the first {rules.max_entries} were left out",
-            )
-        if feed.after_root:
-            self.feed_joined(response.url, feed.after_root)
+        yield from self.feed_entries(feed, response.url, one, "feed.max_entries", rules.max_entries)
         if feed.entries and not new:
             return  # a next page repeating entries already read: the feed does not move on
         next_url = self.absolute_or_counted(response.url, feed.next_page, "next page")

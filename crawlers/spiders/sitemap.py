@@ -14,7 +14,13 @@ from scrapy.http import Response
 from config.patterns import search
 from config.spec_shapes import SitemapRule, SitemapRules
 from crawlers.formats.feeds import local_day
-from crawlers.formats.sitemaps import CHILD, SitemapUrl, robots_sitemaps, sitemap_entries
+from crawlers.formats.sitemaps import (
+    CHILD,
+    MISPLACED_LOC,
+    SitemapUrl,
+    robots_sitemaps,
+    sitemap_entries,
+)
 from crawlers.items import DocumentDraft
 from crawlers.links import absolute
 from crawlers.spiders.base import SpecSpider
@@ -89,7 +95,10 @@ class SitemapSpider(SpecSpider):
                     yield from self.one_item(position, entry, response.url, document, kind)
         except ValueError as exc:
             cause = getattr(exc, "cause", "not_a_sitemap")
-            self.unreadable(response, cause, str(exc), "sitemap")
+            if cause == MISPLACED_LOC:  # its other entries were read: only those are lost
+                self.run.error(cause, response.url, str(exc))
+            else:
+                self.unreadable(response, cause, str(exc), "sitemap")
         if beyond := self.urls_beyond - beyond_before:
             self.limit_reached(
                 response.url,
