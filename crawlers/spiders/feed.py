@@ -4,6 +4,7 @@ published sentence). The entry's link is fetched as a detail page or file, or, w
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Iterator
 from typing import Any
 
@@ -53,7 +54,7 @@ class FeedSpider(SpecSpider):
 
         def one(_: int, entry: FeedEntry) -> Iterator[Any]:
             nonlocal new
-            key = entry.link or f"#{entry.id or entry.title}"
+            key = entry.link or f"#{_known_by(entry)}"
             if key in read:  # an entry an earlier page gave: the same document again
                 self.run.count("duplicate_links")
                 return
@@ -112,7 +113,7 @@ class FeedSpider(SpecSpider):
             fields |= read_fields(entry.node, rules.fields, feed_url, self.bad_field_link(feed_url))
         # an entry without a link is known by the feed's address: without the session a
         # redirect or the start URL gave it, or each crawl would make it a new document
-        url = link or f"{without_session(feed_url)}#{entry.id or entry.title}"
+        url = link or f"{without_session(feed_url)}#{_known_by(entry)}"
         draft = DocumentDraft(url=url, listing_url=feed_url, fields=fields)
         if rules.enclosures:
             draft.pending_files = [
@@ -121,3 +122,13 @@ class FeedSpider(SpecSpider):
                 if (u := self.absolute_or_counted(feed_url, e, "enclosure"))
             ]
         return draft
+
+
+def _known_by(entry: FeedEntry) -> str:
+    """What a link-less entry is known by: its id, else its title, else (an RSS item
+    may have only a description) a digest of its text and enclosures: every such item
+    was ``#``, one document, and the others counted as duplicates of it and lost."""
+    if entry.id or entry.title:
+        return entry.id or entry.title
+    text = "\n".join([entry.content, *entry.enclosures])  # an item may be its enclosure
+    return "texto-" + hashlib.sha256(text.encode("utf-8", "replace")).hexdigest()[:16]
