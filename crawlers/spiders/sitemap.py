@@ -142,21 +142,29 @@ class SitemapSpider(SpecSpider):
 
     def _follows(self, url: str, rules: SitemapRules, where: str) -> bool:
         if rules.follow and not any(search(p, url) for p in rules.follow):
+            self.run.count("skipped")  # not followed as the spec asks, and said
             return False
         return self._within_bound(where)
 
     def _stale_child(self, child: SitemapUrl) -> bool:
-        """A child sitemap unchanged since before the window holds nothing for it."""
-        return bool(child.lastmod and self.window.before(local_day(child.lastmod)))
+        """A child sitemap unchanged since before the window holds nothing for it
+        (counted as left out by the window)."""
+        stale = bool(child.lastmod and self.window.before(local_day(child.lastmod)))
+        if stale:
+            self.run.count("out_of_window")
+        return stale
 
     def _document(
         self, entry: SitemapUrl, sitemap_url: str, rules: SitemapRules
     ) -> scrapy.Request | None:
         url = absolute(sitemap_url, entry.loc)
-        if not url or any(search(p, url) for p in rules.exclude):
+        if not url:
             return None
         rule = _rule_for(url, rules.rules)
-        if rules.rules and rule is None:
+        if any(search(p, url) for p in rules.exclude) or (rules.rules and rule is None):
+            # left out as the spec asks: counted, so a sitemap whose every URL the spec
+            # leaves out is a run that kept nothing by its filters, never an ``ok`` one
+            self.run.count("skipped")
             return None
         if self.urls_left <= 0:  # counted, and said with their number by the sitemap
             self.urls_beyond += 1

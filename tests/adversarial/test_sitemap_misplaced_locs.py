@@ -40,20 +40,20 @@ def _page(root: Path, n: int) -> None:
     )
 
 
-def _crawl(tmp_path: Path, sitemap: str) -> tuple[Any, set[str]]:
+def _crawl(tmp_path: Path, sitemap: str, spec: dict[str, Any] = SPEC) -> tuple[Any, set[str]]:
     www = tmp_path / "www"
     for n in range(1, 9):
         _page(www, n)
     (www / "sitemap.xml").write_text(sitemap, encoding="utf-8")
     specs = tmp_path / "specs"
     specs.mkdir()
-    (specs / "spec.yaml").write_text(yaml.safe_dump(SPEC), encoding="utf-8")
+    (specs / "spec.yaml").write_text(yaml.safe_dump(spec), encoding="utf-8")
     with FixtureServer(www) as server:
         done = run_abierto(tmp_path / "data", server.url, specs)
     assert "Traceback" not in done.stderr, done.stderr
     db = Database(f"sqlite:///{tmp_path / 'data' / 'abierto.db'}")
     try:
-        run = db.list_runs(SPEC["id"])[0]
+        run = db.list_runs(spec["id"])[0]
         titles = {doc.title for doc in db.iter_documents()}
     finally:
         db.close()
@@ -93,3 +93,19 @@ def test_an_index_listing_urls_is_no_sitemap_read_as_ok(tmp_path: Path) -> None:
     assert run.status != "ok", (run.status, run.errors)
     assert run.errors["sitemap_misplaced_loc"]["count"] == 1
     assert run.errors["sitemap_misplaced_loc"]["examples"][0]["message"].startswith("2 <loc>")
+
+
+def test_a_sitemap_whose_every_url_the_spec_leaves_out_is_no_ok_run(tmp_path: Path) -> None:
+    # the spec's exclude (or rules no URL matches) left every <loc> out without a count:
+    # the run read nothing and said ``ok``; now it is ``empty`` by its filters
+    spec = SPEC | {"sitemap": {"exclude": ["/a/"]}}
+    sitemap = (
+        f"<?xml version='1.0' encoding='UTF-8'?><urlset xmlns='{NS}'>"
+        "<url><loc>/a/1.html</loc></url><url><loc>/a/2.html</loc></url></urlset>"
+    )
+    run, titles = _crawl(tmp_path, sitemap, spec)
+    assert titles == set()
+    assert (run.status, run.message) == (
+        "empty",
+        "all_filtered: every item was left out by the spec's filters or the backfill window",
+    )
