@@ -238,9 +238,6 @@ class EachOption(BaseModel):
         "by default every option with a value (not a «Seleccione…» without one).",
     )  # fmt: skip
     max_options: int = Field(30, ge=1, le=MAX_OPTIONS)
-    data: dict[str, str] = Field(
-        default_factory=dict, description="Other fields to set with each option."
-    )
 
     @field_validator("keep")
     @classmethod

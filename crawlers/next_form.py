@@ -151,7 +151,7 @@ def option_request(
     the ``click`` control, or as the form is; its own hidden fields (``__VIEWSTATE``,
     ``__EVENTVALIDATION``) go along."""
     where = {"formxpath" if rules.form.engine == "xpath" else "formcss": rules.form.expression}
-    data = dict(rules.data) | {rules.select: value}
+    data = {rules.select: value}
     click: dict[str, Any] = {"dont_click": True}
     if rules.postback:
         data = {"__EVENTTARGET": rules.select, "__EVENTARGUMENT": ""} | data
