@@ -32,6 +32,9 @@ class SitemapUrl:
     lastmod: dt.datetime | None = None
     title: str | None = None  # news:title
     published: dt.datetime | None = None  # news:publication_date
+    # a <lastmod> that names a day and no time (``2024-05-01``): the page may have
+    # changed at any hour of that day, so a fetch on that day proves nothing
+    day_only: bool = False
 
 
 @dataclass
@@ -261,9 +264,11 @@ def _url(element: etree._Element) -> SitemapUrl | None:
     if not loc:
         return None
     news = _children(element, "news")
+    written = _first(_texts(element, "lastmod"))
     return SitemapUrl(
         loc,
-        lastmod=parse_moment(_first(_texts(element, "lastmod"))),
+        lastmod=parse_moment(written),
+        day_only=written is not None and ":" not in written,
         title=_first([t for n in news for t in _texts(n, "title")]),
         published=parse_moment(_first([t for n in news for t in _texts(n, "publication_date")])),
     )

@@ -173,7 +173,7 @@ class SitemapSpider(SpecSpider):
         if modified and not self.window.contains(modified):
             self.run.count("out_of_window")
             return None
-        if rules.use_lastmod and entry.lastmod and self._fetched_since(url, entry.lastmod):
+        if rules.use_lastmod and entry.lastmod and self._fetched_since(url, _changed_by(entry)):
             self.run.count("not_modified")
             return None
         self.urls_left -= 1
@@ -196,6 +196,18 @@ class SitemapSpider(SpecSpider):
             fetched = fetched.replace(tzinfo=dt.UTC)
         moment = lastmod if lastmod.tzinfo else lastmod.replace(tzinfo=dt.UTC)
         return fetched >= moment
+
+
+def _changed_by(entry: SitemapUrl) -> dt.datetime:
+    """When the page changed at the latest, by its ``<lastmod>``: a day without a time is
+    taken as its end, wherever on Earth it was written (noon UTC of the next day). Read
+    as midnight, a page fetched in the morning of the day its lastmod names was never
+    fetched again: a change that afternoon was lost for as long as its lastmod stood."""
+    assert entry.lastmod is not None
+    if not entry.day_only:
+        return entry.lastmod
+    next_day = entry.lastmod.date() + dt.timedelta(days=1)
+    return dt.datetime.combine(next_day, dt.time(12), tzinfo=dt.UTC)
 
 
 def _rule_for(url: str, rules: list[SitemapRule]) -> SitemapRule | None:
