@@ -212,6 +212,9 @@ MISPLACED = (
 )
 
 
+_ROOT_OF = {"url": "urlset", "sitemap": "sitemapindex"}
+
+
 def _in_place(loc: etree._Element, within: str | None) -> bool:
     """Whether a ``<loc>`` is where the crawl reads it: the first written one of an
     ``url`` of a ``urlset`` or a ``sitemap`` of a ``sitemapindex``."""
@@ -219,8 +222,10 @@ def _in_place(loc: etree._Element, within: str | None) -> bool:
     if entry is None or within not in ("url", "sitemap"):
         return False
     root = entry.getparent()
-    if root is None or _local(root.tag) != {"url": "urlset", "sitemap": "sitemapindex"}[within]:
+    if root is None or _local(root.tag) != _ROOT_OF[within]:
         return False
+    if loc.getprevious() is None:  # the entry's first child: its first <loc> (most are)
+        return True
     first = next((c for c in _children(entry, "loc") if any(t.strip() for t in _texts_of(c))), None)
     return first is None or first is loc
 
