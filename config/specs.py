@@ -43,6 +43,7 @@ from config.spec_shapes import (
     VideoChannelRules,
     WindowRules,
     check_formats,
+    check_regex,
     check_template,
 )
 from config.spec_yaml import SpecYamlError, load_yaml, yaml_problem
@@ -202,6 +203,67 @@ class NextForm(BaseModel):
         return data
 
 
+MAX_OPTIONS = 200
+
+
+class EachOption(BaseModel):
+    """A listing reached through a form's ``<select>`` (a year, a sala, a legislature):
+    the form is submitted once with each of its options, as a browser would on choosing
+    it (an ASP.NET ``AutoPostBack`` dropdown posts the form back with its own
+    ``__VIEWSTATE`` and ``__EVENTVALIDATION``), and each answer is read as a listing's
+    first page, paged as the spec says. The start page only gives the form. At most
+    ``max_options`` options are asked for (the rest is a counted ``limit_reached``), so a
+    crawl sends at most ``max_options`` × ``max_pages`` listing requests; an option that
+    names a year outside ``--since``/``--until`` is not asked for."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    form: Selector = Field(
+        default_factory=lambda: Selector(select="css:form"),
+        description="The form holding the select, e.g. 'css:form#form1'.",
+    )
+    select: str = Field(
+        min_length=1, max_length=200,
+        description="The select's name, e.g. 'ctl00$ContentPlaceHolder1$ddlAnio'.",
+    )  # fmt: skip
+    postback: bool = Field(
+        False, description="Post with the select as __EVENTTARGET (an ASP.NET AutoPostBack "
+        "dropdown, onchange=__doPostBack), as choosing it in a browser does.",
+    )  # fmt: skip
+    click: str | None = Field(
+        None, description="Name of the submit control to click with each option (Buscar)."
+    )
+    keep: str | None = Field(
+        None, description="Regex an option's value or text must match (e.g. '^20\\d\\d$'); "
+        "by default every option with a value (not a «Seleccione…» without one).",
+    )  # fmt: skip
+    max_options: int = Field(30, ge=1, le=MAX_OPTIONS)
+
+    @field_validator("keep")
+    @classmethod
+    def _keep(cls, value: str | None) -> str | None:
+        return check_regex(value)
+
+    @model_validator(mode="after")
+    def _one_control(self) -> EachOption:
+        if self.click and self.postback:
+            raise Invalid(
+                "each_option takes click or postback, not both",
+                "each_option lleva click (un botón) o postback (la lista envía el "
+                "formulario al elegir), no ambos",
+                where="postback",
+            )
+        return self
+
+    @model_validator(mode="before")
+    @classmethod
+    def _shorthand(cls, data: Any) -> Any:
+        if isinstance(data, dict) and "form" in data:
+            data = dict(data)
+            data["form"] = _selector(data["form"])
+        return data
+
+
 class LinkPostback(BaseModel):
     """An item whose link is a control posting the listing's form back (an ASP.NET
     ImageButton, Button or LinkButton) rather than an address: the answer to that one
@@ -262,6 +324,10 @@ class ListingRules(PageRules):
     link_postback: LinkPostback | None = Field(
         None, description="When an item has no link (listing.link matched nothing), the "
         "control that posts the form back for its document (ASP.NET).",
+    )  # fmt: skip
+    each_option: EachOption | None = Field(
+        None, description="A listing per option of a form's select (a year): the form is "
+        "submitted with each, and each answer read and paged as a listing.",
     )  # fmt: skip
     next_page: Selector | None = None
     next_form: NextForm | None = Field(

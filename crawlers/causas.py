@@ -192,6 +192,7 @@ LABELS = {
     "not_a_feed": "no es un canal RSS o Atom",
     "not_a_sitemap": "no es un mapa del sitio",
     "sitemap_loop": "mapas del sitio en bucle",
+    "sitemap_misplaced_loc": "direcciones del mapa del sitio fuera de su lugar: no se leyeron",
     "selector_empty": "los selectores no encontraron nada",
     "missing_link": "entrada sin enlace",
     "bad_delta": "respuesta parcial de ASP.NET (UpdatePanel) ilegible",
@@ -214,6 +215,7 @@ LABELS = {
     "limit_reached": "se alcanzó un límite",
     "page_repeated": "la página siguiente repite la anterior",
     "pager_ignored": "el sitio no pasó a la página que ofrecía su paginador",
+    "option_ignored": "el sitio no respondió con el listado de la opción elegida",
     FILE_UNPUBLISHED: "el sitio publicó el registro sin su archivo",
     SAME_FILE: "el mismo archivo que otro documento de la fuente",
     "total_not_reached": "la API dejó de dar registros antes de su total",
@@ -359,6 +361,8 @@ _IN_PLACE_OF = {
     "API answer": "de la respuesta de la API",
 }  # fmt: skip
 _SITEMAP_LOOP = re.compile(r"sitemap loop: (.*), not read again$", re.S)
+# crawlers.formats.sitemaps.MISPLACED_LOC's
+_MISPLACED_LOC = re.compile(r"(\d+) <loc> of the sitemap stand where the sitemap protocol")
 # crawlers.partial.PARTIAL's
 _PARTIAL = re.compile(
     r"(?:.*: )?HTTP 206 \(partial content\) to a request that asked for no range: "
@@ -394,6 +398,15 @@ _RING = re.compile(
 _ENDED_SHORT = re.compile(
     r"page (\d+) ended the records with (\d+) of the (\d+) its total says: .*$", re.S
 )
+# crawlers.spiders.html_listing's and crawlers.next_form.form_options' (listing.each_option)
+_OPTION_IGNORED = re.compile(
+    r"listing\.each_option: the form posted with option (.{1,90}) answered"
+)
+_NO_SELECT = re.compile(r"listing\.each_option: the form has no (select|control) named (.{1,210})$")
+_NO_OPTION = re.compile(
+    r"listing\.each_option: the select (.{1,210}) offers no option (?:that (.{1,300}) keeps"
+    r"|with a value)$"
+)
 # crawlers.next_form.pager_ignored's
 _PAGER_IGNORED = re.compile(
     r"listing page (\d+): the pager offered '(Page\$\d+)' and posting it answered only items "
@@ -411,6 +424,9 @@ _LEFT_OUT = (
                 re.S), "la página siguiente ({0}) y las posteriores no se trajeron"),
     (re.compile(r"the next page of records and those after it were not fetched$"),
      "la página siguiente de registros y las posteriores no se trajeron"),
+    (re.compile(r"(\d+) options of (.{1,120}) after the first (\d+) were not asked for "
+                r"\((.*)\)$", re.S),
+     "no se pidieron {0} opciones de {1} después de las primeras {2} ({3})"),
     (re.compile(r"(\d+) entries after the first (\d+) were left out$"),
      "{0} entradas después de las primeras {1} se dejaron fuera"),
     (re.compile(r"(\d+) URLs of this sitemap after the first (\d+) of the crawl were not "
@@ -653,6 +669,12 @@ def error_mensaje(cause: str, message: str) -> str:
             f"el sitio envió solo una parte de la respuesta (HTTP 206: {part}) sin que se le "
             "pidiera: no se guardó"
         )
+    if cause == "sitemap_misplaced_loc" and (found := _MISPLACED_LOC.match(message)):
+        return (
+            f"{found.group(1)} direcciones (<loc>) del mapa del sitio están donde el protocolo "
+            "de sitemaps no pone ninguna (fuera de urlset/url/loc o sitemapindex/sitemap/loc: "
+            "dentro de otro elemento, o una segunda <loc> de una entrada): no se leyeron"
+        )
     if cause == "sitemap_loop" and (found := _SITEMAP_LOOP.match(message)):
         return f"los mapas del sitio se nombran en bucle: {found.group(1)}; no se leyó de nuevo"
     if found := _WAIT.match(message):
@@ -690,6 +712,19 @@ def error_mensaje(cause: str, message: str) -> str:
     if cause == "limit_reached" and (found := _LIMIT.match(message)):
         limit, left = _said(found.group(1), _LIMIT_NAMES), _said(found.group(2), _LEFT_OUT)
         return f"se alcanzó el límite {limit}: {left}"
+    if cause == "option_ignored" and (found := _OPTION_IGNORED.match(message)):
+        return (
+            f"el formulario enviado con la opción {found.group(1)} respondió solo registros ya "
+            "leídos (el listado de otra opción: el sitio no atendió el envío o se perdió la "
+            "sesión): el listado de esa opción no se leyó"
+        )
+    if found := _NO_SELECT.match(message):
+        what = "la lista" if found.group(1) == "select" else "el botón"
+        return f"listing.each_option: el formulario no tiene {what} {found.group(2)}"
+    if found := _NO_OPTION.match(message):
+        select, keep = found.groups()
+        which = f"que acepte {keep}" if keep else "con valor"
+        return f"listing.each_option: la lista {select} no ofrece ninguna opción {which}"
     if cause == "pager_ignored" and (found := _PAGER_IGNORED.match(message)):
         page, argument = found.groups()
         return (

@@ -9,7 +9,8 @@ from typing import Any
 
 from scrapy.http import FormRequest, TextResponse
 
-from config.specs import NextForm
+from config.patterns import search
+from config.specs import EachOption, NextForm
 from crawlers.forms import form_request
 from crawlers.postback import next_page_argument
 from crawlers.selectors import select
@@ -108,3 +109,52 @@ def pager_ignored(page: int, argument: str) -> str:
         "items already read (an earlier page again: a session lost, or the post ignored): "
         f"the pages from {page} on were not read"
     )
+
+
+MAX_OPTIONS_READ = 5_000  # a select's options looked at: a year list has tens
+
+
+def form_options(listing: TextResponse, rules: EachOption) -> list[tuple[str, str]] | str:
+    """The options of ``listing.each_option``'s select a browser could choose, as
+    (value, text), in the page's order, once each: those with a value (a «Seleccione…»
+    without one is no listing) that ``keep`` accepts (by value or text). Or, in English,
+    why there are none: no form, no such select, no option."""
+    forms = select(listing, rules.form)
+    if not forms:
+        return "listing.each_option.form matched nothing"
+    found = forms[0].xpath(".//select[@name=$name]", name=rules.select)
+    if not found:
+        return f"listing.each_option: the form has no select named {rules.select[:200]!r}"
+    if rules.click and not forms[0].xpath(".//*[@name=$name]", name=rules.click):
+        return f"listing.each_option: the form has no control named {rules.click[:200]!r}"
+    options: dict[str, str] = {}
+    for option in found[0].xpath(".//option")[:MAX_OPTIONS_READ]:
+        text = " ".join(" ".join(option.xpath(".//text()").getall()).split())
+        given = option.attrib.get("value")
+        value = text if given is None else given  # a browser sends its text when no value
+        if option.attrib.get("disabled") is not None or not value.strip() or value in options:
+            continue
+        if rules.keep and not (search(rules.keep, value) or search(rules.keep, text)):
+            continue
+        options[value] = text
+    if not options:
+        kept = f" that {rules.keep!r} keeps" if rules.keep else " with a value"
+        return f"listing.each_option: the select {rules.select[:200]!r} offers no option{kept}"
+    return list(options.items())
+
+
+def option_request(
+    listing: TextResponse, rules: EachOption, value: str, **request: Any
+) -> FormRequest:
+    """The form submitted with the select set to ``value``, as a browser does on
+    choosing it: posted back with the select as ``__EVENTTARGET`` (``postback``), or with
+    the ``click`` control, or as the form is; its own hidden fields (``__VIEWSTATE``,
+    ``__EVENTVALIDATION``) go along."""
+    where = {"formxpath" if rules.form.engine == "xpath" else "formcss": rules.form.expression}
+    data = {rules.select: value}
+    click: dict[str, Any] = {"dont_click": True}
+    if rules.postback:
+        data = {"__EVENTTARGET": rules.select, "__EVENTARGUMENT": ""} | data
+    elif rules.click:
+        click = {"clickdata": {"name": rules.click}}
+    return form_request(listing, **where, **click, formdata=data, **request)

@@ -73,7 +73,8 @@ def judge_run(
     if counts.get("items", 0) == 0 and counts.get("not_modified", 0) == 0:
         if any(counts.get(name, 0) for name in FILTERED):
             return "empty", _message("all_filtered")
-        if earlier_items or error_count or notices:
+        # every option of listing.each_option said it lists nothing: nothing was done
+        if earlier_items or error_count or notices or counts.get("options_empty", 0):
             return "empty", _message("no_items")
     limits = _limits(reason, errors or {})
     if error_count or limits:

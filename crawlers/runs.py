@@ -80,7 +80,14 @@ class RunStats:
             k: n
             for k, n in self.counts.items()
             if k.startswith(("privacy_", "ocr_", "lost_"))
-            or k in ("workers_lost", "indexers_lost", "duplicate_links", "dated_pages_absent")
+            or k
+            in (
+                "workers_lost",
+                "indexers_lost",
+                "duplicate_links",
+                "dated_pages_absent",
+                "options_empty",
+            )
         }
         said = {"errors": self.error_count, "notices": self.notice_count}
         return {key: self.counts.get(key, 0) for key in keys} | found | said

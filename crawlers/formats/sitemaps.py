@@ -21,6 +21,8 @@ MAX_UNZIPPED = 50 * 1024 * 1024
 # the end of a sitemap's root, and an entry's address after it (any namespace prefix)
 _ROOT_END = re.compile(r"</(?:[\w.-]+:)?(?:urlset|sitemapindex)\s*>")
 _LOC = re.compile(r"<(?:[\w.-]+:)?loc[\s>]")
+# a <loc> the sitemap protocol does not put where the crawl reads it (crawlers.causas)
+MISPLACED_LOC = "sitemap_misplaced_loc"
 _ROBOTS_SITEMAP = re.compile(r"^[^\S\n]*sitemap\s*+:\s*+(\S+)", re.IGNORECASE | re.MULTILINE)
 
 
@@ -30,6 +32,9 @@ class SitemapUrl:
     lastmod: dt.datetime | None = None
     title: str | None = None  # news:title
     published: dt.datetime | None = None  # news:publication_date
+    # a <lastmod> that names a day and no time (``2024-05-01``): the page may have
+    # changed at any hour of that day, so a fetch on that day proves nothing
+    day_only: bool = False
 
 
 @dataclass
@@ -114,13 +119,13 @@ def sitemap_entries(body: bytes) -> Iterator[Step]:
     text = xml_text(unzip(body)).strip().replace("\x00", "") or "<html/>"
     parser = etree.XMLPullParser(
         events=("start", "end"),
-        tag=[f"{{*}}{name}" for name in ("urlset", "sitemapindex", "url", "sitemap")],
+        tag=[f"{{*}}{name}" for name in ("urlset", "sitemapindex", "url", "sitemap", "loc")],
         recover=True,
         huge_tree=True,
         resolve_entities=False,
         no_network=True,
     )
-    seen = {"root": False, CHILD: 0, URL: 0}
+    seen = {"root": False, CHILD: 0, URL: 0, "misplaced": 0}
     ended = {"root": False}  # the parser met content after the root element's end
     ready: list[tuple[str, int, SitemapUrl]] = []
     last: list[etree._Element] = []  # the entry read last, emptied
@@ -133,6 +138,15 @@ def sitemap_entries(body: bytes) -> Iterator[Step]:
                 continue
             parent = element.getparent()
             within = _local(parent.tag) if parent is not None else None
+            if name == "loc":
+                # an address where the protocol puts none (an <url> wrapped in another
+                # element, or under the other root; a <loc> nested deeper in its <url>):
+                # not read, and counted, never dropped in silence (an image's is no page)
+                if within != "image" and not _in_place(element, within):
+                    seen["misplaced"] += bool((element.text or "").strip())
+                    if within not in ("url", "sitemap"):
+                        element.clear(keep_tail=True)
+                continue
             if name == "url" and within == "urlset":
                 entry = _url(element)
                 if entry is not None:
@@ -144,8 +158,10 @@ def sitemap_entries(body: bytes) -> Iterator[Step]:
                     seen[CHILD] += 1
                     child = SitemapUrl(loc, parse_moment(_first(_texts(element, "lastmod"))))
                     ready.append((CHILD, seen[CHILD], child))
-            else:
+            elif name not in ("url", "sitemap"):
                 continue
+            # an entry out of its place is not read (its <loc> counted): emptied as well,
+            # or a sitemap wrapping its entries in another element was held whole
             if _holds_entries(element):
                 continue
             element.clear(keep_tail=True)
@@ -177,12 +193,41 @@ def sitemap_entries(body: bytes) -> Iterator[Step]:
     yield from hand_over()
     if not seen["root"] and not seen[CHILD] and not seen[URL]:
         raise ValueError("neither a urlset nor a sitemapindex")
+    misplaced = seen["misplaced"]
     if ended["root"] and (unread := _locs_after_root(text)):
+        also = f"; {misplaced} {MISPLACED} were not read either" if misplaced else ""
         raise HostileXML(
             AFTER_ROOT,
             f"the sitemap goes on after its root element ends (another document joined to "
-            f"it?): the parser stops there, and {unread} <loc> after it were not read",
+            f"it?): the parser stops there, and {unread} <loc> after it were not read{also}",
         )
+    if misplaced:
+        raise HostileXML(MISPLACED_LOC, f"{misplaced} {MISPLACED}: not read")
+
+
+# the end of :data:`MISPLACED_LOC`'s message (crawlers.causas reads it)
+MISPLACED = (
+    "<loc> of the sitemap stand where the sitemap protocol puts none (urlset/url/loc, "
+    "sitemapindex/sitemap/loc)"
+)
+
+
+_ROOT_OF = {"url": "urlset", "sitemap": "sitemapindex"}
+
+
+def _in_place(loc: etree._Element, within: str | None) -> bool:
+    """Whether a ``<loc>`` is where the crawl reads it: the first written one of an
+    ``url`` of a ``urlset`` or a ``sitemap`` of a ``sitemapindex``."""
+    entry = loc.getparent()
+    if entry is None or within not in ("url", "sitemap"):
+        return False
+    root = entry.getparent()
+    if root is None or _local(root.tag) != _ROOT_OF[within]:
+        return False
+    if loc.getprevious() is None:  # the entry's first child: its first <loc> (most are)
+        return True
+    first = next((c for c in _children(entry, "loc") if any(t.strip() for t in _texts_of(c))), None)
+    return first is None or first is loc
 
 
 def _locs_after_root(text: str) -> int:
@@ -197,7 +242,10 @@ _PIECE = 1024 * 1024  # characters handed to the parser at a time
 
 
 def _local(tag: object) -> str:
-    return tag.rpartition("}")[2] if isinstance(tag, str) else ""
+    """An element's name without its namespace, nor a prefix no namespace declares
+    (``<s:url>`` with no ``xmlns:s``: recovery keeps it in the name, and such entries
+    were dropped without a word)."""
+    return tag.rpartition("}")[2].rpartition(":")[2] if isinstance(tag, str) else ""
 
 
 def _children(element: etree._Element, name: str) -> list[etree._Element]:
@@ -206,11 +254,13 @@ def _children(element: etree._Element, name: str) -> list[etree._Element]:
 
 def _texts(element: etree._Element, name: str) -> list[str]:
     """``./name/text()``: each child ``name``'s own text nodes, in order."""
-    texts: list[str] = []
-    for child in _children(element, name):
-        if child.text is not None:
-            texts.append(child.text)
-        texts.extend(inner.tail for inner in child if inner.tail is not None)
+    return [text for child in _children(element, name) for text in _texts_of(child)]
+
+
+def _texts_of(element: etree._Element) -> list[str]:
+    """``./text()``: the element's own text nodes, in order."""
+    texts = [element.text] if element.text is not None else []
+    texts.extend(inner.tail for inner in element if inner.tail is not None)
     return texts
 
 
@@ -219,9 +269,11 @@ def _url(element: etree._Element) -> SitemapUrl | None:
     if not loc:
         return None
     news = _children(element, "news")
+    written = _first(_texts(element, "lastmod"))
     return SitemapUrl(
         loc,
-        lastmod=parse_moment(_first(_texts(element, "lastmod"))),
+        lastmod=parse_moment(written),
+        day_only=written is not None and ":" not in written,
         title=_first([t for n in news for t in _texts(n, "title")]),
         published=parse_moment(_first([t for n in news for t in _texts(n, "publication_date")])),
     )

@@ -32,6 +32,7 @@ from crawlers.causas import START_DATE_UNSURE, UNSURE, is_notice
 from crawlers.encoding import as_page, content_type, true_encoding
 from crawlers.expired import SESSION, SESSION_EXPIRED, expired_said
 from crawlers.failures import failure_cause
+from crawlers.formats.feeds import Feed, FeedEntry
 from crawlers.formats.xml import AFTER_ROOT
 from crawlers.html_depth import HTML_TOO_DEEP, too_deep
 from crawlers.items import DocumentDraft, Download
@@ -56,6 +57,7 @@ from indexer.extract.model import ExtractionError
 from indexer.readers.normalise import parse_date
 
 T = TypeVar("T")
+PAUSE_EVERY = 500  # a feed's entries handled between two pauses of a callback (crawlers.stall)
 MAX_VIEWER_HOPS = 1
 LIMIT_REACHED = "limit_reached"
 REDIRECT_LOOP = "redirect_loop"
@@ -180,6 +182,33 @@ class SpecSpider(scrapy.Spider):
         if draft is not None and request.callback == self.parse_file:
             draft.files_failed += 1
             yield from self.next_file(draft)
+
+    def feed_entries(
+        self,
+        feed: Feed,
+        where: str,
+        handle: Callable[[int, FeedEntry], Iterable[T]],
+        setting: str,
+        limit: int,
+    ) -> Iterator[T | None]:
+        """What ``handle`` makes of each of a feed's entries read (``feed_steps`` kept the
+        first ``limit``), each on its own (``one_item``), with a pause (None) every
+        ``PAUSE_EVERY`` entries (crawlers.stall); then what the feed did not give is
+        counted: the entries past ``limit`` (the spec's ``setting``) and those of a
+        document joined after its root. The feed spider and a video channel's feed read
+        their entries through here alike."""
+        for position, entry in enumerate(feed.entries, start=1):
+            yield from self.one_item(position, entry, where, handle, "entry")
+            if position % PAUSE_EVERY == 0:
+                yield None
+        if (beyond := feed.total - limit) > 0:
+            self.limit_reached(
+                where,
+                f"{setting} ({limit})",
+                f"{beyond} entries after the first {limit} were left out",
+            )
+        if feed.after_root:
+            self.feed_joined(where, feed.after_root)
 
     def feed_joined(self, url: str, unread: int) -> None:
         """A feed that goes on after its root element ends (a second one joined to it):

@@ -4,6 +4,7 @@ published sentence). The entry's link is fetched as a detail page or file, or, w
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Iterator
 from typing import Any
 
@@ -20,7 +21,6 @@ from crawlers.selectors import read_fields
 from crawlers.spiders.base import SpecSpider
 
 MAX_FEED_PAGES = 20
-PAUSE_EVERY = 500  # entries handled between two pauses of the callback (crawlers.stall)
 
 
 def kept(title: str, keep: str | None, skip: str | None) -> bool:
@@ -43,7 +43,7 @@ class FeedSpider(SpecSpider):
         rules: FeedRules = self.spec.rules()
         try:
             # a pause (None) after each piece of the document and every PAUSE_EVERY
-            # entries: the crawl's other work goes on, each step stays short (stall)
+            # entries (feed_entries): the crawl's other work goes on, each step short
             feed = yield from feed_steps(response.body, limit=rules.max_entries)
         except ValueError as exc:
             self.unreadable(response, getattr(exc, "cause", "not_a_feed"), str(exc), "feed")
@@ -54,7 +54,7 @@ class FeedSpider(SpecSpider):
 
         def one(_: int, entry: FeedEntry) -> Iterator[Any]:
             nonlocal new
-            key = entry.link or f"#{entry.id or entry.title}"
+            key = entry.link or f"#{_known_by(entry)}"
             if key in read:  # an entry an earlier page gave: the same document again
                 self.run.count("duplicate_links")
                 return
@@ -75,19 +75,7 @@ class FeedSpider(SpecSpider):
                 draft.page_text = entry.summary
             yield from self.next_file(draft)
 
-        for position, entry in enumerate(feed.entries, start=1):
-            yield from self.one_item(position, entry, response.url, one, "entry")
-            if position % PAUSE_EVERY == 0:
-                yield None
-        beyond = feed.total - rules.max_entries
-        if beyond > 0:
-            self.limit_reached(
-                response.url,
-                f"feed.max_entries ({rules.max_entries})",
-                f"{beyond} entries after the first {rules.max_entries} were left out",
-            )
-        if feed.after_root:
-            self.feed_joined(response.url, feed.after_root)
+        yield from self.feed_entries(feed, response.url, one, "feed.max_entries", rules.max_entries)
         if feed.entries and not new:
             return  # a next page repeating entries already read: the feed does not move on
         next_url = self.absolute_or_counted(response.url, feed.next_page, "next page")
@@ -125,7 +113,7 @@ class FeedSpider(SpecSpider):
             fields |= read_fields(entry.node, rules.fields, feed_url, self.bad_field_link(feed_url))
         # an entry without a link is known by the feed's address: without the session a
         # redirect or the start URL gave it, or each crawl would make it a new document
-        url = link or f"{without_session(feed_url)}#{entry.id or entry.title}"
+        url = link or f"{without_session(feed_url)}#{_known_by(entry)}"
         draft = DocumentDraft(url=url, listing_url=feed_url, fields=fields)
         if rules.enclosures:
             draft.pending_files = [
@@ -134,3 +122,13 @@ class FeedSpider(SpecSpider):
                 if (u := self.absolute_or_counted(feed_url, e, "enclosure"))
             ]
         return draft
+
+
+def _known_by(entry: FeedEntry) -> str:
+    """What a link-less entry is known by: its id, else its title, else (an RSS item
+    may have only a description) a digest of its text and enclosures: every such item
+    was ``#``, one document, and the others counted as duplicates of it and lost."""
+    if entry.id or entry.title:
+        return entry.id or entry.title
+    text = "\n".join([entry.content, *entry.enclosures])  # an item may be its enclosure
+    return "texto-" + hashlib.sha256(text.encode("utf-8", "replace")).hexdigest()[:16]

@@ -5,6 +5,8 @@ redirects and mislabelled files are handled by the base spider."""
 
 from __future__ import annotations
 
+import datetime as dt
+import re
 from collections.abc import Iterator
 from typing import Any
 
@@ -18,7 +20,13 @@ from crawlers.grid import spread_rowspans
 from crawlers.html_depth import HTML_TOO_DEEP, too_deep
 from crawlers.items import DocumentDraft
 from crawlers.links import absolute, is_script, page_base, script_only, without_fragment
-from crawlers.next_form import next_form_step, numbered_page, pager_ignored
+from crawlers.next_form import (
+    form_options,
+    next_form_step,
+    numbered_page,
+    option_request,
+    pager_ignored,
+)
 from crawlers.postback import row_click, row_request
 from crawlers.selectors import (
     PageBudget,
@@ -55,8 +63,11 @@ class HtmlListingSpider(SpecSpider):
         frame_of: FrameVisit | None = None,
         frame_url: str = "",
         asked: str = "",
+        option: str | None = None,
     ) -> Iterator[Any]:
-        """``asked``: the numbered pager's argument (``Page$3``) posted for this page."""
+        """``asked``: the numbered pager's argument (``Page$3``) posted for this page;
+        ``option``: the option of ``listing.each_option`` this listing was asked with
+        (None on the start page, which then only gives the form)."""
         self.run.count("pages")
         if self.nothing_listed(response):
             # a frame that sent nothing is one that listed nothing: the page's frames
@@ -75,7 +86,13 @@ class HtmlListingSpider(SpecSpider):
         rules = self.spec.listing
         assert rules is not None  # validated: html_listing specs have listing rules
         seen = set() if seen is None else seen
+        if rules.each_option is not None and option is None and frame_of is None:
+            yield from self._each_option(listing, seen)
+            return
         items = select(listing, rules.items)
+        if option is not None and page == 1 and not items and _says_none(listing):
+            self.run.count("options_empty")  # «no se encontraron registros» for that year
+            return
         if not items and self._read_frames(listing, page, seen, frame_of):
             yield from self._frame_requests(listing, page, seen, frame_of, frame_url)
             return
@@ -123,6 +140,12 @@ class HtmlListingSpider(SpecSpider):
         except PageTextSpent:  # the items before it stand; the rest of the page is unread
             self.run.error("too_large", listing.url, budget.message(reached[0]))
         new, dated, older = tally["new"], tally["dated"], tally["older"]
+        if new == 0 and option is not None and page == 1 and items:
+            # the site answered another option's listing again (the post ignored, its
+            # __EVENTVALIDATION refused, a session lost): this option's items are lost
+            self.run.error("option_ignored", listing.url, _option_ignored(option))
+            self.lost(what="page")
+            return
         if new == 0:
             if asked and items:  # the pager offered this page and the site answered one
                 # already read (a lost session, a post it ignored): the rest is lost
@@ -131,7 +154,7 @@ class HtmlListingSpider(SpecSpider):
             return  # nothing new here: the site repeats its last page
         if rules.newest_first and dated and older == dated:
             return  # a newest-first listing has gone past the window
-        next_request = self.next_listing(listing, page, seen)
+        next_request = self.next_listing(listing, page, seen, option)
         if next_request is None:
             return
         if page >= rules.max_pages:
@@ -288,11 +311,11 @@ class HtmlListingSpider(SpecSpider):
         yield self.follow(draft)
 
     def next_listing(
-        self, listing: TextResponse, page: int, seen: set[str]
+        self, listing: TextResponse, page: int, seen: set[str], option: str | None = None
     ) -> scrapy.Request | None:
         rules = self.spec.listing
         assert rules is not None
-        kwargs = {"page": page + 1, "seen": seen}
+        kwargs: dict[str, Any] = {"page": page + 1, "seen": seen, "option": option}
         variables = {"page": page + 1, "offset": len(seen)} | self.window_variables()
         if rules.next_page is not None:
             link = read(listing, rules.next_page)
@@ -346,7 +369,7 @@ class HtmlListingSpider(SpecSpider):
 
     def _delta_answer(
         self, response: Response, before: TextResponse, page: int, seen: set[str],
-        asked: str = "",
+        asked: str = "", option: str | None = None,
     ) -> Iterator[Any]:  # fmt: skip
         """A partial postback's answer: the delta applied to the page it was posted from,
         and that page read as the next listing page; a full page (a site that ignored
@@ -355,7 +378,7 @@ class HtmlListingSpider(SpecSpider):
         if self.nothing_listed(response):
             return
         if isinstance(response, HtmlResponse) and not is_delta(response.body):
-            yield from self.parse_start(response, page=page, seen=seen, asked=asked)
+            yield from self.parse_start(response, page=page, seen=seen, asked=asked, option=option)
             return
         encoding = response.encoding if isinstance(response, TextResponse) else "utf-8"
         try:
@@ -370,7 +393,8 @@ class HtmlListingSpider(SpecSpider):
                 if to:
                     yield scrapy.Request(
                         to, callback=self.parse_start, errback=self.failed,
-                        cb_kwargs={"page": page, "seen": seen, "asked": asked},
+                        cb_kwargs={"page": page, "seen": seen, "asked": asked,
+                                   "option": option},
                     )  # fmt: skip
                 return
             limit = self.settings.getint("DOWNLOAD_MAXSIZE") or None
@@ -378,7 +402,77 @@ class HtmlListingSpider(SpecSpider):
         except DeltaError as exc:
             self.run.error(BAD_DELTA, response.url, str(exc))
             return
-        yield from self.parse_start(listing, page=page, seen=seen, asked=asked)
+        yield from self.parse_start(listing, page=page, seen=seen, asked=asked, option=option)
+
+    def _each_option(self, listing: TextResponse, seen: set[str]) -> Iterator[scrapy.Request]:
+        """The start page's form submitted once with each option of its select
+        (``listing.each_option``), each answer read as a listing's first page; a form,
+        select or option that is not there is a counted ``selector_empty`` error, the
+        options past ``max_options`` a ``limit_reached`` notice."""
+        rules = self.spec.listing.each_option  # type: ignore[union-attr]
+        assert rules is not None
+        found = form_options(listing, rules)
+        if isinstance(found, str):
+            self.run.error("selector_empty", listing.url, found)
+            self.lost(what="page")
+            return
+        asked = []
+        for value, text in found:
+            if self._year_outside(value, text):
+                self.run.count("out_of_window")
+            else:
+                asked.append(value)
+        if len(asked) > rules.max_options:
+            left = asked[rules.max_options :]
+            self.limit_reached(
+                listing.url,
+                f"listing.each_option.max_options ({rules.max_options})",
+                f"{len(left)} options of {rules.select[:120]} after the first "
+                f"{rules.max_options} were not asked for ({', '.join(left[:5])[:200]}…)",
+            )
+            asked = asked[: rules.max_options]
+        for value in asked:
+            yield option_request(
+                listing, rules, value,
+                callback=self.parse_start, errback=self.failed,
+                cb_kwargs={"page": 1, "seen": seen, "option": value},
+            )  # fmt: skip
+
+    def _year_outside(self, value: str, text: str) -> bool:
+        """Whether an option naming a year (``2019``) lies wholly outside the window."""
+        year = next((int(t) for t in (value.strip(), text.strip()) if _YEAR.fullmatch(t)), None)
+        if year is None or self.window.is_open:
+            return False
+        if self.window.before(dt.date(year, 12, 31)):
+            return True
+        return bool(self.window.until and dt.date(year, 1, 1) > self.window.until)
+
+
+_YEAR = re.compile(r"(?:1[89]|2\d)\d\d")
+# what a listing says when the option chosen has nothing (a year with no sentences)
+_NONE_FOUND = re.compile(
+    r"\bno se (?:encontr|hall)\w* (?:ning[uú]n )?(?:registros?|resultados?|documentos?|"
+    r"sentencias?|coincidencias|informaci[oó]n)|\bno (?:hay|existen) (?:registros|resultados|"
+    r"documentos|sentencias)|\bsin (?:registros|resultados)\b|\b0 registros\b",
+    re.IGNORECASE,
+)
+MAX_TEXT_LOOKED = 200_000  # characters of a page's text searched for it
+
+
+def _says_none(listing: TextResponse) -> bool:
+    """Whether an option's listing without items says it has none (its own «No se
+    encontraron registros»): no selector at fault, and nothing lost."""
+    text = " ".join(listing.xpath("//body//text()[not(ancestor::script)]").getall()[:5_000])
+    return bool(_NONE_FOUND.search(text[:MAX_TEXT_LOOKED]))
+
+
+def _option_ignored(option: str) -> str:
+    """The crawl's error (``option_ignored``); ``crawlers.causas`` says it in Spanish."""
+    return (
+        f"listing.each_option: the form posted with option {option[:80]!r} answered only "
+        "items already read (another option's listing again: the post ignored, or a "
+        "session lost): that option's listing was not read"
+    )
 
 
 def _no_link(position: int, item: Any, rules: Any) -> str:

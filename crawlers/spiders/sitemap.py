@@ -14,7 +14,13 @@ from scrapy.http import Response
 from config.patterns import search
 from config.spec_shapes import SitemapRule, SitemapRules
 from crawlers.formats.feeds import local_day
-from crawlers.formats.sitemaps import CHILD, SitemapUrl, robots_sitemaps, sitemap_entries
+from crawlers.formats.sitemaps import (
+    CHILD,
+    MISPLACED_LOC,
+    SitemapUrl,
+    robots_sitemaps,
+    sitemap_entries,
+)
 from crawlers.items import DocumentDraft
 from crawlers.links import absolute
 from crawlers.spiders.base import SpecSpider
@@ -89,7 +95,10 @@ class SitemapSpider(SpecSpider):
                     yield from self.one_item(position, entry, response.url, document, kind)
         except ValueError as exc:
             cause = getattr(exc, "cause", "not_a_sitemap")
-            self.unreadable(response, cause, str(exc), "sitemap")
+            if cause == MISPLACED_LOC:  # its other entries were read: only those are lost
+                self.run.error(cause, response.url, str(exc))
+            else:
+                self.unreadable(response, cause, str(exc), "sitemap")
         if beyond := self.urls_beyond - beyond_before:
             self.limit_reached(
                 response.url,
@@ -133,21 +142,29 @@ class SitemapSpider(SpecSpider):
 
     def _follows(self, url: str, rules: SitemapRules, where: str) -> bool:
         if rules.follow and not any(search(p, url) for p in rules.follow):
+            self.run.count("skipped")  # not followed as the spec asks, and said
             return False
         return self._within_bound(where)
 
     def _stale_child(self, child: SitemapUrl) -> bool:
-        """A child sitemap unchanged since before the window holds nothing for it."""
-        return bool(child.lastmod and self.window.before(local_day(child.lastmod)))
+        """A child sitemap unchanged since before the window holds nothing for it
+        (counted as left out by the window)."""
+        stale = bool(child.lastmod and self.window.before(local_day(child.lastmod)))
+        if stale:
+            self.run.count("out_of_window")
+        return stale
 
     def _document(
         self, entry: SitemapUrl, sitemap_url: str, rules: SitemapRules
     ) -> scrapy.Request | None:
         url = absolute(sitemap_url, entry.loc)
-        if not url or any(search(p, url) for p in rules.exclude):
+        if not url:
             return None
         rule = _rule_for(url, rules.rules)
-        if rules.rules and rule is None:
+        if any(search(p, url) for p in rules.exclude) or (rules.rules and rule is None):
+            # left out as the spec asks: counted, so a sitemap whose every URL the spec
+            # leaves out is a run that kept nothing by its filters, never an ``ok`` one
+            self.run.count("skipped")
             return None
         if self.urls_left <= 0:  # counted, and said with their number by the sitemap
             self.urls_beyond += 1
@@ -156,7 +173,7 @@ class SitemapSpider(SpecSpider):
         if modified and not self.window.contains(modified):
             self.run.count("out_of_window")
             return None
-        if rules.use_lastmod and entry.lastmod and self._fetched_since(url, entry.lastmod):
+        if rules.use_lastmod and entry.lastmod and self._fetched_since(url, _changed_by(entry)):
             self.run.count("not_modified")
             return None
         self.urls_left -= 1
@@ -179,6 +196,18 @@ class SitemapSpider(SpecSpider):
             fetched = fetched.replace(tzinfo=dt.UTC)
         moment = lastmod if lastmod.tzinfo else lastmod.replace(tzinfo=dt.UTC)
         return fetched >= moment
+
+
+def _changed_by(entry: SitemapUrl) -> dt.datetime:
+    """When the page changed at the latest, by its ``<lastmod>``: a day without a time is
+    taken as its end, wherever on Earth it was written (noon UTC of the next day). Read
+    as midnight, a page fetched in the morning of the day its lastmod names was never
+    fetched again: a change that afternoon was lost for as long as its lastmod stood."""
+    assert entry.lastmod is not None
+    if not entry.day_only:
+        return entry.lastmod
+    next_day = entry.lastmod.date() + dt.timedelta(days=1)
+    return dt.datetime.combine(next_day, dt.time(12), tzinfo=dt.UTC)
 
 
 def _rule_for(url: str, rules: list[SitemapRule]) -> SitemapRule | None:

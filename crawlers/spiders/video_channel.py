@@ -138,22 +138,14 @@ class VideoChannelSpider(SpecSpider):
             self.unreadable(response, getattr(exc, "cause", "not_a_feed"), str(exc), "feed")
             return []
         found: list[Transmission] = []
-        for position, entry in enumerate(feed.entries, start=1):
-            found += self.one_item(
-                position, entry, response.url, lambda _, e: self._feed_entry(e, response.url),
-                "entry",
-            )  # fmt: skip
-            if position % PAUSE_EVERY == 0:
-                yield None
-        beyond = feed.total - rules.max_entries
-        if beyond > 0:
-            self.limit_reached(
-                response.url,
-                f"video_channel.max_entries ({rules.max_entries})",
-                f"{beyond} entries after the first {rules.max_entries} were left out",
-            )
-        if feed.after_root:
-            self.feed_joined(response.url, feed.after_root)
+        for made in self.feed_entries(
+            feed, response.url, lambda _, e: self._feed_entry(e, response.url),
+            "video_channel.max_entries", rules.max_entries,
+        ):  # fmt: skip
+            if made is None:
+                yield None  # a pause: the transmissions are handed over together
+            else:
+                found.append(made)
         return found
 
     def _feed_entry(self, entry: FeedEntry, response_url: str) -> Iterator[Transmission]:
