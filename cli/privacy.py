@@ -14,15 +14,22 @@ from indexer.privacy import protect
 
 
 def recheck(doc: AnyDocument, policy: str) -> AnyDocument:
-    """``doc`` with its texts and report as ``policy`` publishes them under today's rules;
-    what was masked before stays masked (its value is gone)."""
-    guarded = protect(doc.title, doc.text, doc.signature_text, policy, previous=doc.privacy)
+    """``doc`` with its texts, every other field a person reads, and its report as
+    ``policy`` publishes them under today's rules (as ``build_document`` guards a new
+    one); what was masked before stays masked (its value is gone)."""
+    shown = {name: value for name, value in doc.kind_fields().items()
+             if isinstance(value, (str, list))}  # fmt: skip
+    guarded = protect(
+        doc.title, doc.text, doc.signature_text, policy, previous=doc.privacy, fields=shown
+    )
+    fields = {name: value for name, value in guarded.fields.items() if value != shown[name]}
     return doc.model_copy(
         update={
             "title": guarded.title,
             "text": guarded.text,
             "signature_text": guarded.signature_text,
             "privacy": guarded.report,
+            **fields,
         }
     )
 

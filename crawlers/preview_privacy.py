@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from indexer.privacy import MASK, protect
+from indexer.privacy import MASK, protect, protect_fields
 
 NOTE = {
     "mask": "la publicación los oculta igual",
@@ -30,18 +30,13 @@ def guarded_text(text: str) -> tuple[str, int]:
 
 def guard_document(document: dict[str, Any], policy: str, hidden: int = 0) -> None:
     """A previewed document's fields masked in place (``hidden``: values its text
-    preview already hid), and the note said when any was hidden. Every field, not only
-    those publication guards: a value the crawl would refuse (a name read as a date)
-    is not published at all, and a preview errs on the side of hiding."""
+    preview already hid), and the note said when any was hidden: every field publication
+    guards, as it guards them (``indexer.privacy.protect_fields``), whatever the policy."""
     fields = document.get("fields") or {}
-    for name, value in list(fields.items()):
-        if isinstance(value, str):
-            fields[name], found = guarded_text(value)
-            hidden += found
-        elif isinstance(value, list):
-            shown = [guarded_text(v) if isinstance(v, str) else (v, 0) for v in value]
-            fields[name] = [v for v, _ in shown]
-            hidden += sum(n for _, n in shown)
+    # the one function publication guards a document's fields with (``build_document``)
+    masked, found = protect_fields(fields, "mask")
+    fields.update(masked)
+    hidden += sum(1 for f in found if f.kind != "unknown")
     if hidden:
         document["privacy"] = {"policy": policy, "hidden": hidden}
         document["privacidad"] = (

@@ -249,8 +249,13 @@ def build_document(
     body = (_one(fields.get("institution")) or institution, _one(fields.get("congress")))
     if kind in ("sesion", "legislativo") and legislative(*body):
         fields = _dated_legislature(fields, sources, jurisdiction, date)
-    guarded = protect(title, text, signatures, privacy)
+    # every field a person reads is guarded as the texts are (a party named in a
+    # proceeding, an agenda's item or a committee's name is masked there too), before
+    # anything below reads it: what is stored, shown, exported and indexed is masked
+    shown = {name: value for name, value in fields.items() if name != "title"}
+    guarded = protect(title, text, signatures, privacy, fields=shown)
     title, text, signatures = guarded.title, guarded.text, guarded.signature_text
+    fields = {**fields, **guarded.fields}
     core = dict(
         id=document_id(source_id, url),
         title=title,

@@ -146,7 +146,11 @@ class PrivacyFinding(BaseModel):
     """Where personal data was found: its kind and position, never its value."""
 
     kind: str
-    field: str = Field("text", description="text, title or signature_text.")
+    field: str = Field(
+        "text",
+        description="text, title, signature_text or another field a person reads "
+        "(proceeding, an agenda's item as agenda.2…).",
+    )
     start: int
     end: int
 

@@ -13,7 +13,17 @@ and the API until reviewed). Findings keep kind and position, never the value.
 from __future__ import annotations
 
 from .findings import KINDS, STRUCTURED, Span
-from .guard import POLICIES, RULES_VERSION, protect, scan
+from .guard import POLICIES, RULES_VERSION, protect, protect_fields, scan
 from .redactions import MASK
 
-__all__ = ["KINDS", "MASK", "POLICIES", "RULES_VERSION", "STRUCTURED", "Span", "protect", "scan"]
+__all__ = [
+    "KINDS",
+    "MASK",
+    "POLICIES",
+    "RULES_VERSION",
+    "STRUCTURED",
+    "Span",
+    "protect",
+    "protect_fields",
+    "scan",
+]
