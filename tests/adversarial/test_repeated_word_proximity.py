@@ -11,17 +11,21 @@ this way and refuses past two of the widest (``MAX_QUESTION_ARRANGEMENTS``): the
 from __future__ import annotations
 
 import datetime as dt
+import json
+import logging
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+import sqlalchemy as sa
 from fastapi.testclient import TestClient
 
 from indexer.query import QueryTooCostly, parse_query
 from indexer.query.arrangements import MAX_QUESTION_ARRANGEMENTS, asked_arrangements
 from indexer.stores import SearchQuery, Store
 from indexer.stores.tantivy_store import TantivyStore
-from tests.alerts.conftest import Service, open_service
+from tests.alerts.conftest import Service, open_service, webhook_alert
+from tests.alerts.conftest import sentencia as alert_sentencia
 from tests.engine.fixtures import MakeStore
 from tests.stores.corpus import sentencia
 
@@ -98,3 +102,23 @@ def test_an_alert_on_it_is_refused(service: Service) -> None:
     (problem,) = answer.json()["detail"]
     assert problem["type"] == "query_too_costly", problem
     assert ADVICE in problem["mensaje"]
+
+
+def test_an_alert_stored_before_is_read_once(
+    service: Service, caplog: pytest.LogCaptureFixture
+) -> None:
+    """An alert saved with the question before this parser refused it: the matcher
+    skipped it, but read, parsed and logged it again for every batch of new documents
+    (a standing cost, and a warning per batch for as long as the alert lives)."""
+    alert = webhook_alert(service, "http://127.0.0.1:9/hook", {"q": "pensión"})
+    with service.library.db.engine.begin() as connection:
+        connection.execute(
+            sa.text("update alerts set query = :query where id = :id"),
+            {"query": json.dumps({"q": COSTLY}), "id": alert["id"]},
+        )
+    caplog.set_level(logging.WARNING, logger="indexer.alerts.matching")
+    for n in range(1, 4):
+        service.library.add_document(alert_sentencia(f"{n}/2026", "pensión de la de la"))
+        service.library.flush()
+    warned = [r for r in caplog.records if "no longer compiles" in r.getMessage()]
+    assert len(warned) == 1, [r.getMessage()[:80] for r in warned]
