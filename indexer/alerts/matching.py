@@ -71,6 +71,9 @@ class AlertMatcher:
         self.cost = MatchingCost()
         # alert id → (its compiled search, when it became active); queries never change
         self._compiled: dict[str, Compiled] = {}
+        # alerts whose saved search this parser refuses (stored by an older one): read,
+        # parsed and logged once, not again for every batch of new documents
+        self._refused: set[str] = set()
 
     def match(self, docs: Sequence[AnyDocument]) -> list[Match]:
         """(alert id, document id) for every active alert each document satisfies."""
@@ -115,7 +118,7 @@ class AlertMatcher:
                     select(AlertRow.id, AlertRow.active_since).where(AlertRow.status == "activa")
                 ).all()
             )
-            new = [alert_id for alert_id in active if alert_id not in self._compiled]
+            new = [a for a in active if a not in self._compiled and a not in self._refused]
             queries = {}
             for start in range(0, len(new), 500):
                 chunk = new[start : start + 500]
@@ -130,11 +133,13 @@ class AlertMatcher:
                 required = required_stems(parse_query(search.q))
             except (QuerySyntaxError, ValueError) as exc:  # a query a newer parser refuses
                 log.warning("alert %s has a search that no longer compiles: %s", alert_id, exc)
+                self._refused.add(alert_id)
                 continue
             since = as_utc(active[alert_id]) or dt.datetime.min.replace(tzinfo=dt.UTC)
             self._compiled[alert_id] = (compiled, required, since)
         for gone in set(self._compiled) - set(active):
             del self._compiled[gone]
+        self._refused &= set(active)
         return self._compiled
 
     def _entered(self, ids: list[str]) -> dict[str, dt.datetime]:

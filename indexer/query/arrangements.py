@@ -18,12 +18,21 @@ from __future__ import annotations
 
 import functools
 
+from indexer.analysis import stem_tokens
+from indexer.query.ast import And, Field, Node, Not, Or, Phrase
+
 # arrangements of one phrase asked as exact phrases: ``"a a"~50`` is 51, ``"a a b"~10``
 # 156, ``"la suspensión de la ejecución"~2`` 40 (each one an exact phrase to match)
 MAX_ARRANGEMENTS = 256
 # the steps the walk may take to find them (dead ends included), and its depth
 MAX_STEPS = 100_000
 MAX_WORDS = 64
+# the exact phrases one question may ask for its proximity phrases of a word twice
+# (``"de de"~50`` is 51, each read in every document holding the word): two of the
+# widest. At 100k documents one such phrase of a common word took 2 s of CPU, and 32
+# of them in one question (within its length) 22 s and 480 MB, ten times another
+# question's worst (``indexer.query.parser`` refuses more, on every store and route).
+MAX_QUESTION_ARRANGEMENTS = 102
 
 Arrangement = tuple[tuple[int, str], ...]
 
@@ -89,3 +98,22 @@ def _arrangements(tokens: tuple[str, ...], slop: int) -> list[Arrangement] | Non
     except _TooMany:
         return None
     return sorted(set(found))
+
+
+def asked_arrangements(node: Node) -> int:
+    """The exact phrases the proximity phrases of ``node`` that repeat their word
+    (``"de de"~50``, ``texto:"la la"~9``) are asked as, in all (``MAX_ARRANGEMENTS``
+    and one for a phrase with more). Other proximity phrases are matched by the rule
+    itself (``native/src/plan/sloppy.rs``), within the search's counted work."""
+    match node:
+        case Phrase(text, slop) | Field(_, text, True, slop) if slop:
+            tokens = stem_tokens(text)
+            if len(tokens) != 2 or not repeats(tokens):
+                return 0
+            found = arrangements(tokens, slop)
+            return len(found) if found is not None else MAX_ARRANGEMENTS + 1
+        case And(items) | Or(items):
+            return sum(asked_arrangements(item) for item in items)
+        case Not(item):
+            return asked_arrangements(item)
+    return 0

@@ -23,6 +23,7 @@ import unicodedata
 from dataclasses import dataclass
 
 from indexer.models import KINDS
+from indexer.query.arrangements import MAX_QUESTION_ARRANGEMENTS, asked_arrangements
 from indexer.query.ast import And, Field, MatchAll, Node, Not, Or, Phrase, Prefix, Term
 from indexer.query.fields import query_field, query_field_names, spanish_field_names
 from indexer.query.foreign import foreign_operator
@@ -539,9 +540,20 @@ def _parsed(text: str) -> Node:
         raise QuerySyntaxError(
             "the query has no words to search for", 0, "la búsqueda no tiene palabras que buscar"
         )
-    if not may_have_spellings(text):
-        return node
-    return with_spellings(node)  # «1o.», «1º», «primero»; «art.», «artículo»: one search
+    if may_have_spellings(text):
+        node = with_spellings(node)  # «1o.», «1º», «primero»; «art.», «artículo»: one search
+    if "~" in text and asked_arrangements(node) > MAX_QUESTION_ARRANGEMENTS:
+        raise QueryTooCostly(*_REPEATS_TOO_COSTLY)
+    return node
+
+
+_REPEATS_TOO_COSTLY = (
+    'too many proximity phrases that repeat a word ("de de"~50): each asks for every '
+    "way its words may stand; ask fewer of them, shorten the phrase or reduce the proximity",
+    "la búsqueda tiene demasiadas frases con proximidad que repiten una palabra "
+    '(como "de de"~50), y cada una pide todas las posiciones posibles de sus palabras: '
+    "use menos de ellas, acorte la frase o reduzca la proximidad",
+)
 
 
 def operator_suggestion(text: str | None) -> str | None:
