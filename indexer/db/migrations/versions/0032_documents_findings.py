@@ -10,8 +10,10 @@ queue's first thousand rows to ``documents`` and read each row's ``data``, which
 stores after the long ``text``: every overflow page of every queued row was walked, 6.5 to
 7.5 ms per change and worker with 3 KB texts, 25 ms with 53 KB ones. This index holds the
 ids of the rows whose privacy report lists findings (a few), so the queued ids are looked
-up in it and only the rows found are read. Rows are untouched; building it reads each
-row's JSON once.
+up in it and only the rows found are read. Its condition says ``>= 1`` where the
+queries for the withheld ones say ``> 0``: they keep ``ix_documents_withheld`` (a few),
+never this one (every masked document). Rows are untouched; building it reads each row's
+JSON once.
 """
 
 from __future__ import annotations
@@ -25,8 +27,8 @@ branch_labels = None
 depends_on = None
 
 # as ``indexer.db.tables.FINDINGS_SQLITE`` / ``FINDINGS_POSTGRESQL`` say it
-SQLITE = "json_array_length(data, '$.privacy.findings') > 0"
-POSTGRESQL = "json_array_length(data -> 'privacy' -> 'findings') > 0"
+SQLITE = "json_array_length(data, '$.privacy.findings') >= 1"
+POSTGRESQL = "json_array_length(data -> 'privacy' -> 'findings') >= 1"
 
 
 def upgrade() -> None:
