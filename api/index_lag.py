@@ -56,7 +56,14 @@ from sqlalchemy import select as sql_select
 from api.export.matching import matches, name_book_of
 from indexer.db import Database
 from indexer.db.bulk import run_in
-from indexer.db.tables import WITHHOLD_SQLITE, DocumentDeletionRow, DocumentRow, IndexQueueRow
+from indexer.db.tables import (
+    FINDINGS_POSTGRESQL,
+    FINDINGS_SQLITE,
+    WITHHOLD_SQLITE,
+    DocumentDeletionRow,
+    DocumentRow,
+    IndexQueueRow,
+)
 from indexer.library import AnyDocument, Library
 from indexer.models import PrivacyReport
 from indexer.query.names import asks_names, using
@@ -505,9 +512,9 @@ _HIDDEN_SQLITE = (
     " WHERE t.deleted_at >= strftime('%Y-%m-%d %H:%M:%f000', 'now', '-1 day')"
     " AND NOT EXISTS (SELECT 1 FROM documents AS d WHERE d.id = t.document_id)"
     " ORDER BY t.seq DESC LIMIT ?)"
-    " UNION SELECT * FROM (SELECT d.id, 1 FROM (SELECT doc_id FROM index_queue LIMIT ?)"
-    " AS q JOIN documents AS d ON d.id = q.doc_id"
-    " WHERE json_array_length(d.data, '$.privacy.findings') > 0"
+    " UNION SELECT * FROM (SELECT d.id, 1 FROM documents AS d"
+    f" INDEXED BY ix_documents_findings WHERE {FINDINGS_SQLITE}"
+    " AND d.id IN (SELECT doc_id FROM index_queue LIMIT ?)"
     " AND NOT (coalesce(json_extract(d.data, '$.privacy.policy') = 'withhold', 0)"
     " AND coalesce(json_extract(d.data, '$.privacy.reviewed'), 0) = 0) LIMIT ?)"
 )
@@ -578,17 +585,21 @@ def _read_hidden(library: Library) -> Hidden:
 
 def _masked_sql(db: Database) -> object:
     """The queued documents whose personal data are masked (found, not withheld now),
-    among the queue's first ``QUEUE_HELD``: their rows' JSON is read, not an index (a
-    crawl's or a reindex's long queue is not read whole at each of its commits)."""
+    among the queue's first ``QUEUE_HELD``: their ids looked up in the index of the rows
+    with findings (``ix_documents_findings``, migration 0032), only those found read (a
+    crawl's or a reindex's long queue is not read whole at each of its commits). The
+    condition says the index's own (``FINDINGS_*``), else it does not serve: SQLite is
+    told to use it (its planner kept the key, reading every queued row's JSON past its
+    long text)."""
     if db.engine.dialect.name == "sqlite":
-        found = "json_array_length(data, '$.privacy.findings') > 0"
+        source, found = "documents INDEXED BY ix_documents_findings", FINDINGS_SQLITE
     else:
-        found = "json_array_length(data -> 'privacy' -> 'findings') > 0"
+        source, found = "documents", FINDINGS_POSTGRESQL
     withheld = db._withheld_now().text  # (``data``: the documents' column, unqualified)
     return text(
-        "SELECT documents.id FROM (SELECT doc_id FROM index_queue LIMIT :queued) AS q"
-        " JOIN documents ON documents.id = q.doc_id"
-        f" WHERE {found} AND NOT coalesce(({withheld}), false) LIMIT :most"
+        f"SELECT documents.id FROM {source} WHERE {found}"
+        " AND documents.id IN (SELECT doc_id FROM index_queue LIMIT :queued)"
+        f" AND NOT coalesce(({withheld}), false) LIMIT :most"
     ).bindparams(queued=QUEUE_HELD, most=HIDDEN_HELD)
 
 

@@ -34,6 +34,14 @@ NUMBER = BigInteger().with_variant(Integer(), "sqlite")
 # query must say it alike for the index to serve it): ``Database.withheld_documents``
 WITHHOLD_SQLITE = "json_extract(data, '$.privacy.policy') = 'withhold'"
 WITHHOLD_POSTGRESQL = "(data -> 'privacy' ->> 'policy') = 'withhold'"
+# a row whose personal data were found (masked, flagged or withheld), as the partial index
+# ``ix_documents_findings`` says it (migration 0032; a query through it says it alike:
+# SQLite refuses ``INDEXED BY`` otherwise): ``api.index_lag._masked_sql``. ``>= 1``, not
+# the ``> 0`` of ``Database._withheld_now``: a query for the withheld ones must not be
+# planned through it (SQLite, without statistics, took it over ``ix_documents_withheld``,
+# and every masked document is in it)
+FINDINGS_SQLITE = "json_array_length(data, '$.privacy.findings') >= 1"
+FINDINGS_POSTGRESQL = "json_array_length(data -> 'privacy' -> 'findings') >= 1"
 
 
 class DocumentRow(Base):
@@ -94,6 +102,15 @@ class DocumentRow(Base):
             "source_id",
             sqlite_where=sql_text(WITHHOLD_SQLITE),
             postgresql_where=sql_text(WITHHOLD_POSTGRESQL),
+        ),
+        # the few with personal data found (migration 0032): the queued ones among them are
+        # looked up by id at each change of the database, never their rows' JSON (read
+        # after the long text, every page of it: ``api.index_lag._masked_sql``)
+        Index(
+            "ix_documents_findings",
+            "id",
+            sqlite_where=sql_text(FINDINGS_SQLITE),
+            postgresql_where=sql_text(FINDINGS_POSTGRESQL),
         ),
     )
 
