@@ -183,9 +183,16 @@ _PAGE_GAP = re.compile(r"[ \t]*\n(?:[ \t]*\n)+[ \t]*")
 _GOES_ON = re.compile(
     r"[a-záéíóúüñ]|(?:Sala|Tribunal|Colegiado|Circuito|Regi[oó]n|Penal|Civil|Familiar"
     r"|Mercantil|Administrativ[oa]|Especializad[oa]|Regional|Superior|Justicia|Materias?"
-    r"|Estado|Juzgado|Suprema|Corte|Naci[oó]n|Federaci[oó]n|[A-ZÁÉÍÓÚÑ][a-záéíóúüñ]+-[A-Z])"
+    r"|Estado|Juzgado|Suprema|Corte|Naci[oó]n|Federaci[oó]n|Pleno"
+    r"|(?:D[ée]cim|Und[ée]cim|Duod[ée]cim|Vig[ée]sim|Trig[ée]sim|Primer|Segund|Tercer|Cuart"
+    r"|Quint|Sext|S[ée]ptim|Octav|Noven)[oa]?)\b|[A-ZÁÉÍÓÚÑ][a-záéíóúüñ]+-[A-Z]"
 )
-_CAPITALS_LINE = re.compile(r"\n[ \t]*(?=[^\n]*[A-ZÁÉÍÓÚÑ]{3})[^a-záéíóúüñ\n]+[ \t]*(?=\n)")
+# a line in capitals inside a name in mixed case: a heading, not the name's (the
+# abbreviations a name ends with, «TSJ CDMX», «TEPJF», are the name's)
+_CAPITALS_LINE = re.compile(
+    r"\n[ \t]*(?!(?:TSJ[ \t]*CDMX|TEPJF)[ \t]*\n)(?=[^\n]*[A-ZÁÉÍÓÚÑ]{3})[^a-záéíóúüñ\n]+"
+    r"[ \t]*(?=\n)"
+)
 
 
 def _broken_near(original: str, end: int, found: re.Match[str] | None) -> bool:

@@ -40,6 +40,8 @@ BROKEN = [
      "Civil de la Región Centro-\nSur, con residencia en la Ciudad de México", REGIONAL),
     ("la contradicción de criterios 31/2023, resuelta por el Pleno Regional en Materia "
      "Civil de la Región\n\nPágina 12 de 40\n\nCentro-Sur, con residencia", REGIONAL),
+    ("el amparo directo 87/2022, del índice del Segundo Tribunal Colegiado en Materia "
+     "Administrativa del\n\n9\n\nDécimo Circuito, en el que", COLEGIADO),
     ("el toca 56/2021, resuelto por la Tercera Sala Penal del Tribunal Superior de "
      "Jus-\nticia del Estado de Puebla, en el que", SALA),
     ("el toca 56/2021, resuelto por la Tercera Sala Penal del Tribunal Superior de "
@@ -54,6 +56,9 @@ UNSURE = [
     "Civil de la Región\n\nPODER JUDICIAL DE LA FEDERACIÓN\n\nCentro-Sur, con residencia",
     "el toca 56/2021, resuelto por la Tercera Sala Penal del Tribunal Superior de "
     "Justicia\n\nTOCA PENAL\n\ndel Estado de Puebla, en el que",
+    # a running header in mixed case, which is no known furniture
+    "el amparo directo 87/2022, del índice del Segundo Tribunal Colegiado en Materia "
+    "Administrativa del Décimo\n\nAmparo directo 412/2024\n\nCircuito, en el que",
 ]
 
 
@@ -88,9 +93,11 @@ def test_a_court_on_one_line_or_run_on_reads_as_before() -> None:
     text = (
         "el amparo en revisión 311/2019, resuelto por la Primera Sala de la Suprema Corte "
         "de Justicia de la Nación, y el amparo directo 87/2022, del índice del Segundo "
-        "Tribunal Colegiado en Materia Administrativa del Décimo\nCircuito, en el que"
+        "Tribunal Colegiado en Materia Administrativa del Décimo\nCircuito, en el que, "
+        "y el toca 12/2023, resuelto por la Quinta Sala Familiar del\nTSJ CDMX, en el que"
     )
     assert [c.court for c in extract_citations(text) if c.kind == "case"] == [
         "Primera Sala de la Suprema Corte de Justicia de la Nación",
         COLEGIADO,
+        "Quinta Sala Familiar del Tribunal Superior de Justicia de la Ciudad de México",
     ]
