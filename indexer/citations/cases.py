@@ -132,7 +132,7 @@ _COURT = re.compile(
     r"|Administrativa|del?\s)))"
     r"|(?:Tribunal\s+)?Pleno(?:\s+de\s+(?:la|esta)\s+Suprema\s+Corte(?:\s+de\s+Justicia\s+de\s+la\s+Naci[óo]n)?"
     r"|\s+Regional\s+en\s+Materias?\s+[^,;.]{3,60}?(?:\s+de\s+la\s+Regi[óo]n\s+[A-ZÁÉÍÓÚ][\wáéíóú-]+)?"
-    r"(?=[,;.]|\s+de\s+la|\s+del\s)|(?!\s+del?\s))"
+    r"(?=[,;.]|\s+de\s+la(?!\s+Regi[óo]n)|\s+del\s)|(?!\s+del?\s|\s+Regional\b))"
     rf"|(?:Tribunal\s+)?Pleno\s+del\s+{_STATE_COURT}"
     r"|Pleno\s+(?:de\s+Circuito\s+)?(?:en\s+Materias?\s+[^,;.]{3,60}?\s+)?del\s+(?:\w+\s+){1,2}Circuito"
     r"|Sala\s+Superior(?:\s+del\s+Tribunal\s+Electoral\s+del\s+Poder\s+Judicial\s+de\s+la"
@@ -157,10 +157,85 @@ _TSJ_CDMX = re.compile(r"\bTSJ\s*CDMX\b")
 def _court_after(original: str, end: int) -> str | None:
     # (an end past the text's is the text's: ``re`` clamps it)
     found = _COURT_AT(original, end, end + 220)
+    if _broken_near(original, end, found):
+        return _court_over_breaks(original, end)
     return _court_named(found["court"]) if found else None
 
 
 _COURT_AT = _COURT.match
+
+# A court's name a PDF's text breaks: at a line's end (run on by ``_COURT``'s spaces), in
+# a word split there ("Déci-⏎mo", "Centro-⏎Norte"), or over a page, its number or running
+# header between ("…de Justicia⏎⏎15⏎⏎de la Nación"). Read from the passage mended (its
+# split words whole, the page's furniture out); where a line the name runs over is none
+# of these (a heading in capitals) or the name stops at a break with such a line after it,
+# the name may go on past what was read: no court (a cut name is a wrong one).
+_SOFT_HYPHEN = "\u00ad"
+_FURNITURE_LINE = re.compile(
+    r"\n[ \t]*(?:(?i:p[aá]gina|p[aá]g\.|hoja|foja)[ \t]*\d{1,4}(?:[ \t]*(?i:de|/)[ \t]*\d{1,4})?"
+    r"|[-–—][ \t]*\d{1,4}[ \t]*[-–—]|\d{1,4}"
+    r"|[A-ZÁÉÍÓÚÑ][A-ZÁÉÍÓÚÑ .]{3,80}[ \t]\d{1,6}/\d{4}(?:-[A-Z0-9]{1,4})?\.?)[ \t]*(?=\n)"
+)
+_SPLIT_WORD = re.compile(r"(?<=[a-záéíóúüñ])-[ \t]*(?:\n[ \t]*)+(?=[a-záéíóúüñ])")
+_COMPOUND_BREAK = re.compile(r"(?<=[a-záéíóúüñ])-[ \t]*(?:\n[ \t]*)+(?=[A-ZÁÉÍÓÚÑ])")
+_PAGE_GAP = re.compile(r"[ \t]*\n(?:[ \t]*\n)+[ \t]*")
+# what a name goes on with after a page's gap: a lower-case word or a court's own word
+_GOES_ON = re.compile(
+    r"[a-záéíóúüñ]|(?:Sala|Tribunal|Colegiado|Circuito|Regi[oó]n|Penal|Civil|Familiar"
+    r"|Mercantil|Administrativ[oa]|Especializad[oa]|Regional|Superior|Justicia|Materias?"
+    r"|Estado|Juzgado|Suprema|Corte|Naci[oó]n|Federaci[oó]n|Pleno"
+    r"|(?:D[ée]cim|Und[ée]cim|Duod[ée]cim|Vig[ée]sim|Trig[ée]sim|Primer|Segund|Tercer|Cuart"
+    r"|Quint|Sext|S[ée]ptim|Octav|Noven)[oa]?)\b|[A-ZÁÉÍÓÚÑ][a-záéíóúüñ]+-[A-Z]"
+)
+# a line in capitals inside a name in mixed case: a heading, not the name's (the
+# abbreviations a name ends with, «TSJ CDMX», «TEPJF», are the name's)
+_CAPITALS_LINE = re.compile(
+    r"\n[ \t]*(?!(?:TSJ[ \t]*CDMX|TEPJF)[ \t]*\n)(?=[^\n]*[A-ZÁÉÍÓÚÑ]{3})[^a-záéíóúüñ\n]+"
+    r"[ \t]*(?=\n)"
+)
+
+
+def _broken_near(original: str, end: int, found: re.Match[str] | None) -> bool:
+    """Whether a break the name may be cut at or hold wrongly (a page's gap, a split
+    word, a soft hyphen) lies in the court's name read at ``end`` or just after it (where
+    a cut name would go on), or, none read, where one would be; or a line's end inside
+    the name read (a heading on a line of its own): only then is the passage mended (most
+    names are on one line, or run on as they are)."""
+    stop = (found.end() if found else end) + 60
+    if _BREAK_NEAR.search(original, end, stop) is not None:
+        return True
+    return found is not None and "\n" in found["court"]
+
+
+_BREAK_NEAR = re.compile(r"\n[ \t]*\n|\f|\u00ad|-[ \t]*\n")
+
+
+def _mended_after(original: str, end: int) -> str:
+    """The passage after ``end`` (from the character before it, for ``_COURT``'s
+    lookbehinds) with its split words whole and its pages' furniture out."""
+    text = original[max(0, end - 1) : end + 320].replace(_SOFT_HYPHEN, "").replace("\f", "\n\n")
+    text = _FURNITURE_LINE.sub("", text)
+    text = _SPLIT_WORD.sub("", text)
+    return _COMPOUND_BREAK.sub("-", text)
+
+
+def _court_over_breaks(original: str, end: int) -> str | None:
+    passage = _mended_after(original, end)
+    at = 1 if end > 0 else 0
+    found = _COURT_AT(passage, at, at + 220)
+    if found is None:
+        return None
+    written = found["court"]
+    if _CAPITALS_LINE.search("\n" + written + "\n") and not written.isupper():
+        return None  # a heading the name runs over: not the name's
+    for gap in _PAGE_GAP.finditer(written):
+        if not _GOES_ON.match(written, gap.end()):
+            return None
+    rest = passage[found.end() : found.end() + 80]
+    gap = _PAGE_GAP.match(rest)
+    if gap and _CAPITALS_LINE.match("\n" + rest[gap.end() :]):
+        return None  # a heading after a break the name stops at: it may go on after it
+    return _court_named(written)
 
 
 @functools.lru_cache(maxsize=4096)
@@ -416,6 +491,24 @@ _BODY_AFTER = re.compile(
 _COURTS_OWN = frozenset(("ADR", "AR", "AI", "CC", "CT", "DGI"))
 
 
+def _body_after(original: str, end: int) -> re.Match[str] | None:
+    """``_BODY_AFTER`` at ``end``; over a line's or a page's break, in the passage
+    mended (``_mended_after``: "…de la Suprema Corte de Justicia⏎⏎15⏎⏎de la Nación
+    sostuvo"), its name then whole or not read."""
+    stop = min(len(original), end + 160)
+    if "\n" not in original[end:stop] and "\f" not in original[end:stop]:
+        return _BODY_AFTER.match(original, end, stop)
+    passage = _mended_after(original, end)
+    at = 1 if end > 0 else 0
+    found = _BODY_AFTER.match(passage, at, at + 160)
+    if found is None or _CAPITALS_LINE.search("\n" + found["court"] + "\n"):
+        return None
+    for gap in _PAGE_GAP.finditer(found["court"]):
+        if not _GOES_ON.match(found["court"], gap.end()):
+            return None
+    return found
+
+
 # the words both clauses before a case end with (``_OPENS_CLAUSE``, ``_BODY_BEFORE``:
 # an article, or "diverso"…, then whitespace to the end)
 _CLAUSE_LAST_WORDS = frozenset(
@@ -443,7 +536,7 @@ def _subject_court(original: str, key: str, start: int, end: int) -> str | None:
         return None
     found = None
     if _OPENS_CLAUSE.search(before):  # the clause's own subject comes first
-        found = _BODY_AFTER.match(original, end, min(len(original), end + 160))
+        found = _body_after(original, end)
     if found is None and ("Sala" in before or "Pleno" in before):
         found = _BODY_BEFORE.search(before)
     return " ".join(found["court"].split()) if found else None
@@ -457,7 +550,10 @@ def cited(original: str, key: str, start: int, end: int) -> Citation:
     """The citation of the case whose canonical form is ``key``, written at ``start``
     to ``end`` of ``original``, with the court named after it or the clause's subject."""
     found = _COURT_AT(original, end, end + 220)  # ``_court_after``, written out
-    court = _court_named(found["court"]) if found else None
+    if _broken_near(original, end, found):
+        court = _court_over_breaks(original, end)
+    else:
+        court = _court_named(found["court"]) if found else None
     if not court:
         court = _subject_court(original, key, start, end)
     return citation("case", key, " ".join(original[start:end].split()), start, end, court)
@@ -501,7 +597,7 @@ def _share(original: str, found: list[Citation], shared: list[Citation], run: li
     if court is None and _own_precedent_key(last.key):
         before = original[max(0, found[run[0]].start - 160) : found[run[0]].start]
         if _OPENS_CLAUSE.search(before):
-            subject = _BODY_AFTER.match(original, last.end, min(len(original), last.end + 160))
+            subject = _body_after(original, last.end)
             court = " ".join(subject["court"].split()) if subject else None
     if court is None:
         return
@@ -523,7 +619,7 @@ def _share_subject(
     before = original[max(0, found[run[0]].start - 160) : found[run[0]].start]
     if not _article_last(before) or not _OPENS_CLAUSE.search(before):
         return
-    subject = _BODY_AFTER.match(original, last.end, min(len(original), last.end + 160))
+    subject = _body_after(original, last.end)
     if subject is None:
         return
     court = " ".join(subject["court"].split())

@@ -71,5 +71,8 @@ the rest of ``indexer`` keeps documents (model, database, stores, archive, libra
 #    its kind the proceeding; a collegiate court's code after another type's name («TOCA:
 #    R.C. 7/2024») or in a court that numbers by none («R.C. 7/2024» of a state sala) no
 #    amparo; citations of either link to no case; a sitting over three days listed with
-#    commas («de los días 14, 15 y 16 de marzo de 2023») dated by its first day
+#    commas («de los días 14, 15 y 16 de marzo de 2023») dated by its first day; a toca's
+#    one-letter series in the opening («el toca civil número T-45/2024») its number; a
+#    cited case's court broken by the PDF (a line's end, a split word, a page's number or
+#    running header between) named whole, or none where a heading sits inside its name
 READERS_VERSION = 11

@@ -252,7 +252,8 @@ _CAPTION_END = re.compile(
 _TFJA_NUMBER = re.sub(r"\?P<\w+>", "?:", TFJA_NUMBER)  # (its groups unnamed: used twice)
 _NUMBER = (
     rf"{_TFJA_NUMBER}|"
-    r"(?<![\w/-])(?:[A-Z]{2,8}[-/])*\d{1,6}\s*[/-]\s*\d{4}"
+    # (a toca's one-letter series, "T-45/2024", only in capitals and with its hyphen)
+    r"(?<![\w/-])(?:[A-Z]{2,8}[-/]|(?-i:[A-Z])-(?=\d))*\d{1,6}\s*[/-]\s*\d{4}"
     r"(?:\s*/\s*\d{1,3}(?![\d/])|(?!/\d)(?!\s*/\s*\d++(?!\s*/\s*\d{4})))"
     r"(?:-(?:[A-Z]{1,4}\b|\d{1,3}(?![\d/])))?"
 )
@@ -1430,9 +1431,17 @@ def _statement(text: str) -> tuple[str, list[CaseNumber], int] | None:
         kind_written = "" if plain else f"{match['kind']} {match['code'] or ''}"
         written = " ".join(f"{kind_written} {match['numbers']}".split())
         cases = parse_expediente(written)
+        # a one-letter series is a toca's ("el toca civil número T-45/2024"): of any
+        # other kind or of none, unsure what the letter is (no case)
+        one_letter = cases and _ONE_LETTER_NUMBER.search(written)
+        if one_letter and any(case.type_code != "TOCA" for case in cases):
+            continue
         if cases:
             return written, cases, match.start()
     return None
+
+
+_ONE_LETTER_NUMBER = re.compile(r"(?<![\w/-])[A-Z]-\d{1,6}\s*[/-]\s*\d{4}")
 
 
 def read_expediente(text: str) -> tuple[str, int] | None:
