@@ -26,10 +26,10 @@ OTHER = "catalogo-qro-sesiones"  # the catalogue's other source
 OWN = "Dictamen propio del Poder Legislativo"  # the institution's site's text
 
 
-def _sources(data_dir: Path, specs: Path) -> subprocess.CompletedProcess[str]:
+def _abierto(data_dir: Path, specs: Path, *args: str) -> subprocess.CompletedProcess[str]:
     env = os.environ | {"ABIERTO_DATA_DIR": str(data_dir), "ABIERTO_SOURCES_DIR": str(specs)}
     return subprocess.run(
-        [sys.executable, "-m", "cli.main", "sources"],
+        [sys.executable, "-m", "cli.main", *args],
         env=env, cwd=REPO, capture_output=True, text=True, timeout=300, check=False,
     )  # fmt: skip
 
@@ -60,11 +60,13 @@ def test_a_catalogue_id_an_institution_registered_is_crawled_by_neither(tmp_path
                 theirs = session_spec(f"{server.url}/a", source_id, institution=QRO)
                 (specs / f"{source_id}.yaml").write_text(yaml.safe_dump(theirs))
 
-            listed = _sources(two.settings.data_dir, specs)
+            listed = _abierto(two.settings.data_dir, specs, "sources")
             assert listed.returncode == 0, listed.stderr
             said = f"«{SOURCE}», que ya es el de una fuente registrada por la institución «{QRO}»"
             assert said in listed.stderr, listed.stderr
             assert "no se rastrea" in listed.stdout, listed.stdout
+            worker = _abierto(two.settings.data_dir, specs, "worker", "--once")
+            assert worker.returncode == 0 and said in worker.stderr, worker.stderr
 
             one = run_crawl(two.settings.data_dir, server.url, SOURCE, sources_dir=specs)
             every = run_crawl(two.settings.data_dir, server.url, sources_dir=specs)
