@@ -42,7 +42,7 @@ def _specs(
     added to ``refused``, and a registered one gets a failed run, so one bad file cannot
     stop every other source's crawl yet the crawl's exit status still says it; otherwise a
     catalogue file that does not read fails the command."""
-    from cli.registry import read_registered
+    from cli.registry import catalogue_clashes, read_registered, record_clash
 
     flag = refused is not None
     registered, skipped = read_registered(settings, only, flag)
@@ -54,6 +54,18 @@ def _specs(
         refused.extend(skipped.values())
     else:  # ``sources``, ``check``: the operator is told, and the command fails
         catalogue = load_specs(settings.sources_dir)
+    # a catalogue id an institution registered: said every time specs are read; a crawl
+    # runs neither spec (each would write as the other), and fails saying why
+    clashes = catalogue_clashes(settings, catalogue, only)
+    for source_id, why in clashes.items():
+        print(f"abierto: {why}", file=sys.stderr)
+        if refused is not None:
+            refused.append(why)
+            record_clash(settings, source_id, why)
+            skipped[source_id] = why
+    if refused is not None:
+        catalogue = [spec for spec in catalogue if spec.id not in clashes]
+        registered = [spec for spec in registered if spec.id not in clashes]
     specs = catalogue + registered
     if only:
         known = {spec.id for spec in specs}
@@ -330,6 +342,9 @@ def cmd_serve(args: argparse.Namespace, settings: Settings) -> int:
     if problem is not None:  # refused now, not a traceback from every worker
         print(f"abierto serve: {problem}", file=sys.stderr)
         return 2
+    from cli.registry import warn_clashes
+
+    warn_clashes(settings)
     host, port = args.host or settings.host, args.port or settings.port
     workers = args.workers if args.workers is not None else default_workers()
     if workers <= 1:
@@ -413,8 +428,12 @@ def cmd_sources(args: argparse.Namespace, settings: Settings) -> int:
         from cli.check import cmd_check
 
         return cmd_check(args, settings, _specs(settings, [args.source_id])[0])
-    for spec in _specs(settings, None):
+    specs = _specs(settings, None)  # says on stderr which ids clash, and with whom
+    twice = {source_id for source_id, n in Counter(s.id for s in specs).items() if n > 1}
+    for spec in specs:
         mark = "" if spec.verified else "  (sin verificar)"
+        if spec.id in twice:
+            mark += "  (id del catálogo y de una institución: no se rastrea)"
         print(f"{spec.id:32} {spec.kind:12} {spec.jurisdiction:7} {spec.institution}{mark}")
     return 0
 

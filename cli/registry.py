@@ -57,6 +57,70 @@ def read_registered(
     return specs, skipped
 
 
+CATALOGUE_CLASH = "catalogue_clash"
+
+
+def catalogue_clashes(
+    settings: Settings, catalogue: Sequence[SourceSpec], only: Sequence[str] | None = None
+) -> dict[str, str]:
+    """The ids of the operator's catalogue that an institution registered as its own
+    source (stored now, or registered and later deleted), each with what the operator is
+    told in Spanish. A crawl looks its source's institution up by id, so under such an id
+    the catalogue's spec would crawl as that institution and the institution's spec
+    where the catalogue files its documents: neither is crawled until the operator
+    renames the catalogue's (or the institution deletes its own, if it still has it)."""
+    ids = [spec.id for spec in catalogue if not only or spec.id in only]
+    if not ids:
+        return {}
+    db = Database(settings.database)
+    try:
+        registry = Registry(db)
+        clashes = {}
+        for source_id in ids:
+            row = registry.get_source(source_id)
+            owner = row.institution_id if row is not None else registry.registered_by(source_id)
+            if owner is None:
+                continue
+            institution = registry.get_institution(owner)
+            name = institution.name if institution is not None else owner
+            clashes[source_id] = clash_message(source_id, owner, name, row is not None)
+    finally:
+        db.close()
+    return clashes
+
+
+def clash_message(source_id: str, owner: str, name: str, stored: bool) -> str:
+    """Why a catalogue id an institution registered is crawled by neither, in Spanish."""
+    if stored:
+        return (
+            f"la fuente {source_id} no se rastreó: el catálogo del operador tiene una "
+            f"fuente con el id «{source_id}», que ya es el de una fuente registrada por la "
+            f"institución «{name}» ({owner}). Ninguna de las dos se rastrea, para que "
+            "ninguna publique a nombre de la otra ni escriba sobre sus documentos, hasta "
+            f"que el operador cambie el id «{source_id}» en el catálogo (o la institución "
+            f"dé de baja la suya con DELETE /v1/sources/{source_id})"
+        )
+    return (
+        f"la fuente {source_id} no se rastreó: el catálogo del operador tiene una fuente "
+        f"con el id «{source_id}», que registró la institución «{name}» ({owner}) y luego "
+        "dio de baja. Sus documentos y su historial siguen a nombre de esa institución: "
+        f"la del catálogo no se rastrea hasta que el operador le dé otro id"
+    )
+
+
+def record_clash(settings: Settings, source_id: str, message: str) -> None:
+    """A failed run of ``source_id`` that says why it was not crawled, on the crawl
+    health its institution reads."""
+    db = Database(settings.database)
+    try:
+        example = {"url": "", "message": message[:500]}
+        run = db.start_run(source_id)
+        errors = {CATALOGUE_CLASH: {"count": 1, "examples": [example]}}
+        db.finish_run(run, "failed", {}, errors, message)
+    finally:
+        db.close()
+
+
 def unusable(source_id: str, exc: SpecError) -> str:
     """Why a stored spec was skipped and what its institution can do about it, in
     Spanish: the source stays registered but is not crawled until its whole spec is sent
@@ -159,11 +223,23 @@ def cmd_worker(args: argparse.Namespace, settings: Settings) -> int:
     from crawlers.worker import Worker
 
     worker = Worker(settings, concurrency=args.concurrency)
+    warn_clashes(settings)
     crawls = counted(args.concurrency, "rastreo", "rastreos")
     print(f"trabajador {worker.name}: hasta {crawls} a la vez", flush=True)
     with contextlib.suppress(KeyboardInterrupt):
         worker.run(once=args.once, poll_s=args.poll)
     return 0
+
+
+def warn_clashes(settings: Settings) -> dict[str, str]:
+    """Every catalogue id an institution registered, said on stderr (at ``serve`` and
+    ``worker`` start); a catalogue that does not read is left to the commands that read it."""
+    from config.specs import read_specs
+
+    clashes = catalogue_clashes(settings, read_specs(settings.sources_dir)[0])
+    for message in clashes.values():
+        print(f"abierto: {message}", file=sys.stderr, flush=True)
+    return clashes
 
 
 def add_commands(commands: argparse._SubParsersAction) -> None:

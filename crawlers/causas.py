@@ -227,6 +227,7 @@ LABELS = {
     "build_failed": "no se pudo construir un documento",
     "implausible_field": "valor imposible para su campo",
     "invalid_spec": "especificación no válida",
+    "catalogue_clash": "el id también es de una fuente del catálogo del operador",
     "preview_failed": "la vista previa falló",
 }
 
@@ -328,7 +329,7 @@ ADDRESS_KINDS = {
 }
 
 _ALREADY_SPANISH = (
-    "build_timeout", "build_failed", "empty_text", "invalid_spec", "offsite"
+    "build_timeout", "build_failed", "empty_text", "invalid_spec", "offsite", "catalogue_clash"
 )  # fmt: skip
 _SCRAPY_REASON = re.compile(r"[a-z_]{1,60}")
 # crawlers.robots.robots_unavailable_message's

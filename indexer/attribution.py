@@ -28,6 +28,27 @@ _FEDERAL_COURTS = (
     ("scjn", re.compile(r"\bsuprema corte\b|\bscjn\b")),
     ("tepjf", re.compile(r"\btribunal electoral del poder judicial de la federacion\b|\btepjf\b")),
 )
+# Federal tribunals outside the federal judiciary, each a court of its own with its own
+# bodies: the agrarian tribunals (the Superior and its Unitarios, district by district), the
+# administrative one (the TFJA, once "de Justicia Fiscal y Administrativa", and its Salas
+# Regionales) and the one of federal workers (TFCA). Their names say "Federal" or
+# "Agrario": a state's «Tribunal de Justicia Administrativa del Estado de …» or «Tribunal
+# de Conciliación y Arbitraje del Estado de …» is none of them.
+_FEDERAL_TRIBUNALS = (
+    (
+        "agrario",
+        re.compile(
+            r"\btribunal(?:es)?\s+(?:unitarios?|superior)\s+agrarios?\b|\btribunales\s+agrarios\b"
+        ),
+    ),
+    (
+        "tfja",
+        re.compile(
+            r"\btribunal\s+federal\s+de\s+justicia\s+(?:fiscal\s+y\s+)?administrativa\b|\btfjf?a\b"
+        ),
+    ),
+    ("tfca", re.compile(r"\btribunal\s+federal\s+de\s+conciliacion\s+y\s+arbitraje\b|\btfca\b")),
+)
 # "Estado de Jalisco", "Ciudad de México": a state named the way courts' names name it
 _SURNAMES = re.compile(r"^Estado de | de (?:Zaragoza|Ocampo|Ignacio de la Llave)$")
 _STATES = {
@@ -167,6 +188,12 @@ def federal_court(folded: str) -> str | None:
     return next((court for court, words in _FEDERAL_COURTS if words.search(folded)), None)
 
 
+def federal_tribunal(folded: str) -> str | None:
+    """The federal tribunal outside the federal judiciary (``agrario``, ``tfja``,
+    ``tfca``) a folded name names, if any."""
+    return next((court for court, words in _FEDERAL_TRIBUNALS if words.search(folded)), None)
+
+
 def named_state(folded: str) -> str | None:
     """The jurisdiction of the first state a folded name names ("… del Estado de
     Jalisco": ``MX-JAL``), if any."""
@@ -237,11 +264,15 @@ def foreign_court(value: str | None, publisher: Publisher) -> bool:
 def _another_judiciary(folded: str, publisher: Publisher, judging: re.Pattern[str]) -> bool:
     """Whether a court's (or a session's chamber's) folded name is a court outside
     ``publisher``, known by how courts are named rather than from a list: a publisher
-    that holds no court (a congress) names none as its own; the federal judiciary's
-    circuit and district bodies are named only by the federal judiciary; a state's high
-    court, Poder Judicial or Consejo only by that state's judiciary (another state's is
-    ``_another_state``'s)."""
+    that holds no court (a congress) names none as its own; a federal tribunal outside
+    the federal judiciary (an agrarian one, the TFJA, the TFCA) is named only by itself;
+    the federal judiciary's circuit and district bodies only by the federal judiciary; a
+    state's high court, Poder Judicial or Consejo only by that state's judiciary (another
+    state's is ``_another_state``'s)."""
     mine = fold_keyword(unconfused(publisher.name))
+    tribunal = federal_tribunal(folded)
+    if tribunal is not None and tribunal != federal_tribunal(mine):
+        return True
     federal = federal_court(folded) is None and _FEDERAL_JUDICIARY.search(folded) is not None
     if not _HOLDS_COURTS.search(mine):
         return federal or bool(judging.search(folded))

@@ -237,3 +237,68 @@ def test_a_court_is_known_by_how_it_is_named(
     """A congress names no court; the federal circuit and district bodies are the federal
     judiciary's; a state's high court is its judiciary's (not its administrative court's)."""
     assert foreign_value(field, value, publisher) is foreign
+
+
+TSA = publisher_of("Tribunal Superior Agrario", "MX", ())
+TUA = publisher_of("Tribunal Unitario Agrario del Distrito 42", "MX-QUE", ())
+TFJA = publisher_of("Tribunal Federal de Justicia Administrativa", "MX", ())
+TFCA = publisher_of("Tribunal Federal de Conciliación y Arbitraje", "MX", ())
+TCA_GTO = publisher_of(
+    "Tribunal de Conciliación y Arbitraje del Estado de Guanajuato", "MX-GUA", ()
+)
+TUA_42 = "Tribunal Unitario Agrario del Distrito 42, con sede en Querétaro, Querétaro"
+TFJA_SALA = (
+    "Segunda Sala Regional del Norte-Centro II del Tribunal Federal de Justicia Administrativa"
+)
+TFCA_SALA = "Segunda Sala del Tribunal Federal de Conciliación y Arbitraje"
+
+
+@pytest.mark.parametrize(
+    ("publisher", "field", "value", "foreign"),
+    [
+        # a state's courts and congress name none of the federal tribunals outside the
+        # federal judiciary as theirs
+        (GTO_JUDICIARY, "court", TUA_42, True),
+        (GTO_JUDICIARY, "court", "TRIBUNAL SUPERIOR AGRARIO", True),
+        (GTO_JUDICIARY, "court", TFJA_SALA, True),
+        (GTO_JUDICIARY, "court", "Tribunal Federal de Justicia Fiscal y Administrativa", True),
+        (GTO_JUDICIARY, "court", "Primera Sala Regional de Occidente del TFJA", True),
+        (GTO_JUDICIARY, "court", TFCA_SALA, True),
+        (GTO_JUDICIARY, "chamber", TFCA_SALA, True),
+        (TJA_GTO, "court", TFJA_SALA, True),
+        (TJA_GTO, "court", "Tribunal Federal de Justicia Administrativa", True),
+        (TCA_GTO, "court", "Tribunal Federal de Conciliación y Arbitraje", True),
+        (GTO_CONGRESS, "court", TUA_42, True),
+        (GTO_CONGRESS, "court", TFJA_SALA, True),
+        # the TEPJF's Salas Regionales, named bare or by their circunscripción
+        (GTO_JUDICIARY, "court", "Sala Regional Monterrey", True),
+        (TJA_GTO, "court", "Sala Regional Especializada", True),
+        (GTO_JUDICIARY, "court", "Sala Regional de la Segunda Circunscripción", True),
+        (TEPJF, "court", "Sala Regional Monterrey", False),
+        # nor does one federal tribunal name another's
+        (TFJA, "court", TUA_42, True),
+        (TSA, "court", TFCA_SALA, True),
+        (TFCA, "court", TFJA_SALA, True),
+        (SCJN, "court", TFJA_SALA, True),
+        (TSA, "court", "Juzgado Primero de Distrito en Materia Administrativa", True),
+        # each keeps its own bodies
+        (TSA, "court", TUA_42, False),
+        (TSA, "court", "Tribunal Superior Agrario", False),
+        (TUA, "court", TUA_42, False),
+        (TFJA, "court", TFJA_SALA, False),
+        (TFJA, "court", f"Pleno Jurisdiccional de la Sala Superior del {TFJA.name}", False),
+        (TFCA, "court", TFCA_SALA, False),
+        # states' bodies of like names are their own, and no federal tribunal
+        (TJA_GTO, "court", "Tribunal de Justicia Administrativa del Estado de Guanajuato", False),
+        (TJA_GTO, "court", "Primera Sala Regional del Tribunal de Justicia Administrativa", False),
+        (TCA_GTO, "court", "Tribunal de Conciliación y Arbitraje del Estado de Guanajuato", False),
+        (TCA_GTO, "court", "Primera Sala del Tribunal de Conciliación y Arbitraje", False),
+    ],
+)  # fmt: skip
+def test_a_federal_tribunal_outside_the_judiciary_is_its_own(
+    publisher: Any, field: str, value: str, foreign: bool
+) -> None:
+    """The agrarian tribunals, the TFJA (its Salas Regionales too) and the TFCA are federal
+    courts of their own: only each names itself or its bodies; a state's administrative or
+    labour court of a like name («… del Estado de Guanajuato») is none of them."""
+    assert foreign_value(field, value, publisher) is foreign
