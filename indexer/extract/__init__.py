@@ -102,8 +102,10 @@ __all__ = [
 # script's warning read as the PDF, text mostly in UTF-8 with stray Windows-1252 bytes
 # read part by part, Word Online's body (``word/document2.xml``) read, XFA forms read from
 # their XML (never their placeholder page), a Word body's references to characters XML
-# forbids dropped (the body was lost), gzipped files unpacked (2026-12-07); NULL (0): before.
-EXTRACTOR_VERSION = 2
+# forbids dropped (the body was lost), gzipped files unpacked (2026-12-07); 3: Word read as
+# it shows: a moved paragraph once (not its old place too), hidden runs left out, a
+# non-breaking hyphen kept (2026-12-07); NULL (0): before.
+EXTRACTOR_VERSION = 3
 
 _DEFAULT_LIMITS = ExtractionLimits()
 IN_PROCESS_MAX_BYTES = 1024 * 1024  # larger plain text also goes to a worker

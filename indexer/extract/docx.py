@@ -76,6 +76,10 @@ _CHUNK = 1024 * 1024
 _W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 # the names expat reports (namespace, space, local name), made once: not per element
 _TEXT, _TAB, _BREAKS, _PARAGRAPH = f"{_W} t", f"{_W} tab", (f"{_W} br", f"{_W} cr"), f"{_W} p"
+_RUN, _RUN_PROPERTIES, _PROPERTIES_CHANGE = f"{_W} r", f"{_W} rPr", f"{_W} rPrChange"
+_VANISH, _VAL, _MOVE_FROM = f"{_W} vanish", f"{_W} val", f"{_W} moveFrom"
+_NO_BREAK_HYPHEN = f"{_W} noBreakHyphen"
+_OFF = frozenset({"0", "false", "off"})  # a toggle property's «not set» (ST_OnOff)
 
 
 def _refuse_huge_directory(data: bytes) -> None:
@@ -152,12 +156,25 @@ def body_name(archive: zipfile.ZipFile) -> str | None:
 
 class _Reader:
     """Collects a body's text: a paragraph per line, a tab as a tab, a break as a line;
-    ``too_large`` past ``MAX_TEXT_CHARS`` (the worker's memory is not the limit)."""
+    ``too_large`` past ``MAX_TEXT_CHARS`` (the worker's memory is not the limit).
+
+    What Word shows and prints, once: a paragraph moved with revisions tracked is in the
+    body twice, at its old place (``w:moveFrom``, shown struck through) and its new one
+    (``w:moveTo``): only the new is read, as deleted text (``w:delText``) is never read.
+    A run hidden by its own properties (``w:r/w:rPr/w:vanish``, not ``w:val="false"``:
+    a clerk's note, never printed) is not read; a hidden paragraph mark (in ``w:pPr``)
+    or a former format (``w:rPrChange``) hides nothing. A non-breaking hyphen
+    (``w:noBreakHyphen``, an element, no character) is a hyphen: «SUP-JDC-1234/2024»."""
 
     def __init__(self) -> None:
         self.text = io.StringIO()
         self.size = 0
         self.in_text = False
+        self.moved_away = 0  # depth of w:moveFrom around the parse
+        self.in_run = False
+        self.run_properties = False  # inside the w:rPr of a run (not of a paragraph mark)
+        self.former = 0  # depth of w:rPrChange: a run's former format
+        self.hidden = False  # the current run is hidden
 
     def add(self, piece: str) -> None:
         self.size += len(piece)
@@ -165,22 +182,52 @@ class _Reader:
             raise ExtractionError("too_large", f"Word text past {MAX_TEXT_CHARS} characters")
         self.text.write(piece)
 
-    def start(self, name: str, _attrs: object) -> None:
+    def _shown(self) -> bool:
+        return not (self.moved_away or self.hidden)
+
+    def start(self, name: str, attrs: list[str]) -> None:
         if name == _TEXT:
             self.in_text = True
+        elif name == _RUN:
+            self.in_run, self.hidden = True, False
+        elif name == _RUN_PROPERTIES:
+            if not self.former:  # the w:rPr inside a w:rPrChange is a former format
+                self.run_properties = self.in_run
+        elif name == _VANISH:
+            if self.run_properties and not self.former:
+                said = dict(zip(attrs[::2], attrs[1::2], strict=True))  # name, value, …
+                value = said.get(_VAL, "1")
+                self.hidden = value.lower() not in _OFF
+        elif name == _PROPERTIES_CHANGE:
+            self.former += 1
+        elif name == _MOVE_FROM:
+            self.moved_away += 1
+        elif not self._shown():
+            return
         elif name == _TAB:
             self.add("\t")
         elif name in _BREAKS:
             self.add("\n")
+        elif name == _NO_BREAK_HYPHEN:
+            self.add("-")
 
     def end(self, name: str) -> None:
         if name == _TEXT:
             self.in_text = False
         elif name == _PARAGRAPH:
             self.add("\n")
+        elif name == _RUN:
+            self.in_run = self.hidden = False
+        elif name == _RUN_PROPERTIES:
+            if not self.former:
+                self.run_properties = False
+        elif name == _PROPERTIES_CHANGE:
+            self.former -= 1
+        elif name == _MOVE_FROM:
+            self.moved_away -= 1
 
     def chars(self, data: str) -> None:
-        if self.in_text:
+        if self.in_text and not self.moved_away and not self.hidden:
             self.add(data)
 
 
