@@ -60,7 +60,7 @@ left unread for their size (``fallback_skipped``, ``ocr_image_too_large``,
 ``forms_too_costly``) is
 ``too_large``, and one whose fallback ran out of time ``timeout``, not ``no_text``. HTML
 or text over ``ExtractionLimits.max_markup_bytes`` is ``too_large``, and so is a Word
-file whose body (packed) is: its images and fonts, never opened, do not count.
+file whose body and notes (packed) are: its images and fonts, never opened, do not count.
 """
 
 from __future__ import annotations
@@ -104,7 +104,8 @@ __all__ = [
 # their XML (never their placeholder page), a Word body's references to characters XML
 # forbids dropped (the body was lost), gzipped files unpacked (2026-12-07); 3: Word read as
 # it shows: a moved paragraph once (not its old place too), hidden runs left out, a
-# non-breaking hyphen kept (2026-12-07); NULL (0): before.
+# non-breaking hyphen kept, its footnotes and endnotes read after the body; a PDF page of
+# letters drawn in no order read by where they stand (2026-12-07); NULL (0): before.
 EXTRACTOR_VERSION = 3
 
 _DEFAULT_LIMITS = ExtractionLimits()

@@ -2,9 +2,10 @@
 note hidden, case numbers typed with Word's non-breaking hyphen. The crawl publishes what
 Word shows and prints, once: before, a moved paragraph was published twice (its old
 place, ``w:moveFrom``, read as text), hidden text (``w:vanish``: a clerk's note, never
-printed) was published as the sentence's, and a non-breaking hyphen (``w:noBreakHyphen``,
+printed) was published as the sentence's, a non-breaking hyphen (``w:noBreakHyphen``,
 no character of its own in the XML) was dropped, so «SUP-JDC-1234/2024» was published as
-«SUPJDC1234/2024», which no search for the case found. Crawled end to end from a server
+«SUPJDC1234/2024», which no search for the case found, and a text box (Word writes each
+twice: a drawing, and VML for older readers) was published twice. Crawled end to end from a server
 on 127.0.0.1, beside a plain sentence that must come through untouched."""
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ from pathlib import Path
 from tests.adversarial.file_listing import Served, crawl
 
 _W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+_MC = "http://schemas.openxmlformats.org/markup-compatibility/2006"
 _WORD = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 
 
@@ -25,7 +27,8 @@ def _docx(paragraphs: str) -> bytes:
         archive.writestr("[Content_Types].xml", '<?xml version="1.0"?><Types/>')
         archive.writestr(
             "word/document.xml",
-            f'<?xml version="1.0" encoding="UTF-8"?><w:document xmlns:w="{_W}"><w:body>'
+            f'<?xml version="1.0" encoding="UTF-8"?><w:document xmlns:w="{_W}" xmlns:mc="{_MC}" '
+            'xmlns:wps="urn:wps" xmlns:v="urn:schemas-microsoft-com:vml"><w:body>'
             f"{paragraphs}</w:body></w:document>",
         )
     return buffer.getvalue()
@@ -79,11 +82,33 @@ REVISED = _docx(
         _r("1234/2024 y acumulados"),
     )
 )
+
+
+def _text_box(drawn: str, fallback: str) -> str:
+    """A run holding a text box as Word writes it: a drawing and its VML fallback."""
+
+    def box(text: str) -> str:
+        return f"<w:txbxContent>{_p(_r(text))}</w:txbxContent>" if text else ""
+
+    return (
+        '<w:r><mc:AlternateContent><mc:Choice Requires="wps"><w:drawing><wps:txbx>'
+        f"{box(drawn)}</wps:txbx></w:drawing></mc:Choice><mc:Fallback><w:pict><v:textbox>"
+        f"{box(fallback)}</v:textbox></w:pict></mc:Fallback></mc:AlternateContent></w:r>"
+    )
+
+
+BOXED = _docx(
+    _p(_text_box("VERSIÓN PÚBLICA", "VERSIÓN PÚBLICA"))
+    + _p(_r("Amparo en revisión 88/2025."))
+    # a drawing without text whose fallback holds it: the fallback is read
+    + _p(_text_box("", "Sello de la Secretaría de Acuerdos"))
+)
 PLAIN = _docx(_p(_r("Amparo directo 45/2025: se concede el amparo solicitado.")))
 
 FILES = {
     "/revisada.docx": Served(REVISED, _WORD),
     "/simple.docx": Served(PLAIN, _WORD),
+    "/recuadro.docx": Served(BOXED, _WORD),
 }
 
 
@@ -101,4 +126,8 @@ def test_a_revised_word_sentence_is_published_as_word_shows_it(tmp_path: Path) -
     assert crawled.texts["Sentencia simple.docx"] == (
         "Amparo directo 45/2025: se concede el amparo solicitado."
     )
+    boxed = crawled.texts["Sentencia recuadro.docx"]
+    assert boxed.count("VERSIÓN PÚBLICA") == 1, boxed
+    assert boxed.count("Sello de la Secretaría de Acuerdos") == 1, boxed
+    assert "Amparo en revisión 88/2025." in boxed, boxed
     assert crawled.run.errors == {}, crawled.run.errors
