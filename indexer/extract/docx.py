@@ -9,7 +9,9 @@ Word does (bzip2, LZMA, Deflate64: ``unsupported_type``) or encrypted (``encrypt
 is not opened. The body is ``word/document.xml``, or the part of ``word/`` the package's
 ``officeDocument`` relationship names (Word Online saves ``word/document2.xml``). The
 footnotes and endnotes (``word/footnotes.xml``, ``word/endnotes.xml``: where a sentence
-cites its precedents) follow the body's text, each part read under the same bounds.
+cites its precedents) follow the body's text, each part read under the same bounds; an
+HTML or plain text part the body imports (``w:altChunk``, :class:`_Chunks`) is read
+where it stands.
 
 A reference to a character XML forbids (``&#0;``, ``&#xFFFE;``, a surrogate: what some
 generators write for a stray control character) made expat refuse the body, and the whole
@@ -23,6 +25,7 @@ import io
 import re
 import zipfile
 import zlib
+from collections.abc import Callable
 from xml.parsers import expat
 
 from .model import ExtractionError
@@ -84,6 +87,16 @@ _RUN, _RUN_PROPERTIES, _PROPERTIES_CHANGE = f"{_W} r", f"{_W} rPr", f"{_W} rPrCh
 _VANISH, _VAL, _MOVE_FROM = f"{_W} vanish", f"{_W} val", f"{_W} moveFrom"
 _NO_BREAK_HYPHEN = f"{_W} noBreakHyphen"
 _MC = "http://schemas.openxmlformats.org/markup-compatibility/2006"
+_R = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+_ALT_CHUNK, _RELATIONSHIP_ID = f"{_W} altChunk", f"{_R} id"
+# A part of another format imported whole (``w:altChunk``: what document generators write
+# for a sentence assembled from HTML; Word converts it when it saves, a server does not):
+# its text stands where the chunk does. HTML or plain text is read, up to this many bytes
+# in all (unpacked); others (RTF, MHT, another Word file) are counted, not read
+MAX_CHUNK_BYTES = 10 * 1024 * 1024
+_CHUNK_RELATIONSHIP = re.compile(rb"<Relationship\b[^>]*>", re.IGNORECASE)
+_ID = re.compile(rb'\bId="([^"]+)"')
+_CHUNK_TARGET = re.compile(rb'\bTarget="/?([\w./-]+)"')
 _ALTERNATE, _CHOICE, _FALLBACK = f"{_MC} AlternateContent", f"{_MC} Choice", f"{_MC} Fallback"
 _OFF = frozenset({"0", "false", "off"})  # a toggle property's «not set» (ST_OnOff)
 
@@ -178,7 +191,9 @@ class _Reader:
     drawing (``mc:Choice``) and as VML for older readers (``mc:Fallback``): the
     fallback is read only when the choice held no text."""
 
-    def __init__(self) -> None:
+    def __init__(self, chunk: Callable[[str], str | None] | None = None) -> None:
+        self.chunk = chunk  # the text of an imported part by its relationship (None: unread)
+        self.unread_chunks = 0
         self.text = io.StringIO()
         self.size = 0
         self.in_text = False
@@ -232,6 +247,13 @@ class _Reader:
             self.add("\n")
         elif name == _NO_BREAK_HYPHEN:
             self.add("-")
+        elif name == _ALT_CHUNK:
+            said = dict(zip(attrs[::2], attrs[1::2], strict=True))
+            text = self.chunk(said.get(_RELATIONSHIP_ID, "")) if self.chunk else None
+            if text is None:
+                self.unread_chunks += 1
+            else:
+                self.add(f"\n{text}\n")
 
     def end(self, name: str) -> None:
         if name == _TEXT:
@@ -445,17 +467,68 @@ def notes_names(archive: zipfile.ZipFile) -> list[str]:
     return [name for name in NOTES if name in names]
 
 
+class _Chunks:
+    """Reads the parts a body imports (``w:altChunk``) by their relationship's id."""
+
+    def __init__(self, archive: zipfile.ZipFile, body: str) -> None:
+        self.archive = archive
+        self.targets: dict[str, str] = {}
+        self.read = 0
+        folder, _, name = body.rpartition("/")
+        try:
+            info = archive.getinfo(f"{folder}/_rels/{name}.rels")
+        except KeyError:
+            return
+        if info.file_size > MAX_RELATIONSHIPS_BYTES * 16:
+            return
+        with archive.open(_readable(info)) as handle:
+            relationships = handle.read(MAX_RELATIONSHIPS_BYTES * 16 + 1)
+        for found in _CHUNK_RELATIONSHIP.finditer(relationships):
+            if b"/aFChunk" not in found.group() or not (ident := _ID.search(found.group())):
+                continue
+            if target := _CHUNK_TARGET.search(found.group()):
+                path = target.group(1).decode()
+                whole = path if path.startswith(f"{folder}/") else f"{folder}/{path}"
+                self.targets[ident.group(1).decode()] = whole
+
+    def text(self, ident: str) -> str | None:
+        """The chunk's text (HTML or plain text), None when it is of another format."""
+        from .html import html_main_text
+        from .sniff import decode_bytes
+
+        name = self.targets.get(ident)
+        if name is None or not name.lower().endswith((".htm", ".html", ".xhtml", ".txt")):
+            return None
+        info = _readable(self.archive.getinfo(name))
+        self.read += info.file_size
+        if self.read > MAX_CHUNK_BYTES:
+            raise ExtractionError(
+                "too_large",
+                f"el documento Word importa partes (altChunk) de más de {MAX_CHUNK_BYTES} bytes",
+            )
+        with self.archive.open(info) as handle:
+            data = handle.read(MAX_CHUNK_BYTES + 1)
+        if len(data) > info.file_size:  # the directory lied about the size
+            raise ExtractionError("malformed", f"{name}: su tamaño no es el declarado")
+        if name.lower().endswith(".txt"):
+            return normalise_text(decode_bytes(data)[0])
+        return html_main_text(data)
+
+
 def extract_docx(data: bytes, max_xml_bytes: int = MAX_XML_BYTES) -> tuple[str, int]:
     """The text of the body and then of its footnotes and endnotes (``NOTES``: each its
-    own part, read under the body's bounds), normalised, and how many references to
+    own part, read under the body's bounds), with the HTML or plain text parts the body
+    imports (``w:altChunk``) where they stand, normalised, and how many references to
     characters XML forbids were dropped from them; ``decompression_bomb`` past
     ``max_xml_bytes`` of XML in a part, ``malformed`` for a broken zip or XML,
-    ``no_text`` for an empty document."""
-    reader = _Reader()
+    ``unsupported_type`` when the body imports a part of another format (RTF, MHT: the
+    sentence is there, and is not read), ``no_text`` for an empty document."""
     references = _References()
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
-            _read_part(archive, _body(archive), reader, references, len(data), max_xml_bytes)
+            body = _body(archive)
+            reader = _Reader(_Chunks(archive, body.filename).text)
+            _read_part(archive, body, reader, references, len(data), max_xml_bytes)
             for name in notes_names(archive):
                 reader.add("\n\n")  # the notes stand apart from the body, and each other
                 info = archive.getinfo(name)
@@ -469,6 +542,12 @@ def extract_docx(data: bytes, max_xml_bytes: int = MAX_XML_BYTES) -> tuple[str, 
             "malformed", f"el XML del documento Word declara una codificación desconocida ({exc})"
         ) from exc
     text = normalise_text(reader.text.getvalue())
+    if reader.unread_chunks:  # stored without them, the sentence would be its letterhead
+        raise ExtractionError(
+            "unsupported_type",
+            f"el documento Word importa {reader.unread_chunks} parte(s) (altChunk) de un "
+            "formato que no se lee (RTF, MHT u otro documento Word): no se extrajo su texto",
+        )
     if not text.strip():
         raise ExtractionError("no_text", "empty Word document", pages=1)
     return text, references.dropped
