@@ -60,7 +60,9 @@ left unread for their size (``fallback_skipped``, ``ocr_image_too_large``,
 ``forms_too_costly``) is
 ``too_large``, and one whose fallback ran out of time ``timeout``, not ``no_text``. HTML
 or text over ``ExtractionLimits.max_markup_bytes`` is ``too_large``, and so is a Word
-file whose body (packed) is: its images and fonts, never opened, do not count.
+file whose body and notes (packed) are: its images and fonts, never opened, do not count.
+A Word body that imports a part of a format not read (``w:altChunk`` of RTF or MHT: the
+sentence is there) is ``unsupported_type``, never stored as its letterhead alone.
 """
 
 from __future__ import annotations
@@ -102,8 +104,12 @@ __all__ = [
 # script's warning read as the PDF, text mostly in UTF-8 with stray Windows-1252 bytes
 # read part by part, Word Online's body (``word/document2.xml``) read, XFA forms read from
 # their XML (never their placeholder page), a Word body's references to characters XML
-# forbids dropped (the body was lost), gzipped files unpacked (2026-12-07); NULL (0): before.
-EXTRACTOR_VERSION = 2
+# forbids dropped (the body was lost), gzipped files unpacked (2026-12-07); 3: Word read as
+# it shows: a moved paragraph once (not its old place too), hidden runs left out, a
+# non-breaking hyphen kept, its footnotes and endnotes read after the body, the HTML parts
+# it imports (altChunk) read where they stand, a text box once; a PDF page of
+# letters drawn in no order read by where they stand (2026-12-07); NULL (0): before.
+EXTRACTOR_VERSION = 3
 
 _DEFAULT_LIMITS = ExtractionLimits()
 IN_PROCESS_MAX_BYTES = 1024 * 1024  # larger plain text also goes to a worker

@@ -7,7 +7,11 @@ gives each public sentence's ``archivoURL`` as a .docx). The text is in the zip'
 and read by expat without any DTD (no entity can expand). A body packed otherwise than
 Word does (bzip2, LZMA, Deflate64: ``unsupported_type``) or encrypted (``encrypted``)
 is not opened. The body is ``word/document.xml``, or the part of ``word/`` the package's
-``officeDocument`` relationship names (Word Online saves ``word/document2.xml``).
+``officeDocument`` relationship names (Word Online saves ``word/document2.xml``). The
+footnotes and endnotes (``word/footnotes.xml``, ``word/endnotes.xml``: where a sentence
+cites its precedents) follow the body's text, each part read under the same bounds; an
+HTML or plain text part the body imports (``w:altChunk``, :class:`_Chunks`) is read
+where it stands.
 
 A reference to a character XML forbids (``&#0;``, ``&#xFFFE;``, a surrogate: what some
 generators write for a stray control character) made expat refuse the body, and the whole
@@ -21,12 +25,15 @@ import io
 import re
 import zipfile
 import zlib
+from collections.abc import Callable
 from xml.parsers import expat
 
 from .model import ExtractionError
 from .normalise import normalise_text
 
 BODY = "word/document.xml"
+# a sentence's footnotes and endnotes (the precedents it cites) are parts of their own
+NOTES = ("word/footnotes.xml", "word/endnotes.xml")
 # Word Online and SharePoint save the body under another name (``word/document2.xml``),
 # given by the package's relationships (``_rels/.rels``: the ``officeDocument`` one)
 _RELATIONSHIPS = "_rels/.rels"
@@ -76,6 +83,22 @@ _CHUNK = 1024 * 1024
 _W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 # the names expat reports (namespace, space, local name), made once: not per element
 _TEXT, _TAB, _BREAKS, _PARAGRAPH = f"{_W} t", f"{_W} tab", (f"{_W} br", f"{_W} cr"), f"{_W} p"
+_RUN, _RUN_PROPERTIES, _PROPERTIES_CHANGE = f"{_W} r", f"{_W} rPr", f"{_W} rPrChange"
+_VANISH, _VAL, _MOVE_FROM = f"{_W} vanish", f"{_W} val", f"{_W} moveFrom"
+_NO_BREAK_HYPHEN = f"{_W} noBreakHyphen"
+_MC = "http://schemas.openxmlformats.org/markup-compatibility/2006"
+_R = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+_ALT_CHUNK, _RELATIONSHIP_ID = f"{_W} altChunk", f"{_R} id"
+# A part of another format imported whole (``w:altChunk``: what document generators write
+# for a sentence assembled from HTML; Word converts it when it saves, a server does not):
+# its text stands where the chunk does. HTML or plain text is read, up to this many bytes
+# in all (unpacked); others (RTF, MHT, another Word file) are counted, not read
+MAX_CHUNK_BYTES = 10 * 1024 * 1024
+_CHUNK_RELATIONSHIP = re.compile(rb"<Relationship\b[^>]*>", re.IGNORECASE)
+_ID = re.compile(rb'\bId="([^"]+)"')
+_CHUNK_TARGET = re.compile(rb'\bTarget="/?([\w./-]+)"')
+_ALTERNATE, _CHOICE, _FALLBACK = f"{_MC} AlternateContent", f"{_MC} Choice", f"{_MC} Fallback"
+_OFF = frozenset({"0", "false", "off"})  # a toggle property's «not set» (ST_OnOff)
 
 
 def _refuse_huge_directory(data: bytes) -> None:
@@ -115,7 +138,10 @@ def packed_body_size(data: bytes) -> int:
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
             name = body_name(archive)
-            return archive.getinfo(name).compress_size if name else 0
+            if name is None:
+                return 0
+            parts = [name, *notes_names(archive)]
+            return sum(archive.getinfo(part).compress_size for part in parts)
     except (zipfile.BadZipFile, KeyError, OSError, ValueError, EOFError):
         return 0
 
@@ -152,12 +178,33 @@ def body_name(archive: zipfile.ZipFile) -> str | None:
 
 class _Reader:
     """Collects a body's text: a paragraph per line, a tab as a tab, a break as a line;
-    ``too_large`` past ``MAX_TEXT_CHARS`` (the worker's memory is not the limit)."""
+    ``too_large`` past ``MAX_TEXT_CHARS`` (the worker's memory is not the limit).
 
-    def __init__(self) -> None:
+    What Word shows and prints, once: a paragraph moved with revisions tracked is in the
+    body twice, at its old place (``w:moveFrom``, shown struck through) and its new one
+    (``w:moveTo``): only the new is read, as deleted text (``w:delText``) is never read.
+    A run hidden by its own properties (``w:r/w:rPr/w:vanish``, not ``w:val="false"``:
+    a clerk's note, never printed) is not read; a hidden paragraph mark (in ``w:pPr``)
+    or a former format (``w:rPrChange``) hides nothing. A non-breaking hyphen
+    (``w:noBreakHyphen``, an element, no character) is a hyphen: «SUP-JDC-1234/2024».
+    Word writes each text box (a letterhead, a stamp «VERSIÓN PÚBLICA») twice, as a
+    drawing (``mc:Choice``) and as VML for older readers (``mc:Fallback``): the
+    fallback is read only when the choice held no text."""
+
+    def __init__(self, chunk: Callable[[str], str | None] | None = None) -> None:
+        self.chunk = chunk  # the text of an imported part by its relationship (None: unread)
+        self.unread_chunks = 0
         self.text = io.StringIO()
         self.size = 0
         self.in_text = False
+        self.moved_away = 0  # depth of w:moveFrom around the parse
+        self.in_run = False
+        self.run_properties = False  # inside the w:rPr of a run (not of a paragraph mark)
+        self.former = 0  # depth of w:rPrChange: a run's former format
+        self.hidden = False  # the current run is hidden
+        self.choices: list[bool] = []  # per open mc:AlternateContent: its choice had text
+        self.choice_from = 0  # text size when the current mc:Choice opened
+        self.fallback = 0  # depth of mc:Fallback skipped (its choice was read)
 
     def add(self, piece: str) -> None:
         self.size += len(piece)
@@ -165,31 +212,88 @@ class _Reader:
             raise ExtractionError("too_large", f"Word text past {MAX_TEXT_CHARS} characters")
         self.text.write(piece)
 
-    def start(self, name: str, _attrs: object) -> None:
+    def _shown(self) -> bool:
+        return not (self.moved_away or self.hidden or self.fallback)
+
+    def start(self, name: str, attrs: list[str]) -> None:
         if name == _TEXT:
             self.in_text = True
+        elif name == _RUN:
+            self.in_run, self.hidden = True, False
+        elif name == _RUN_PROPERTIES:
+            if not self.former:  # the w:rPr inside a w:rPrChange is a former format
+                self.run_properties = self.in_run
+        elif name == _VANISH:
+            if self.run_properties and not self.former:
+                said = dict(zip(attrs[::2], attrs[1::2], strict=True))  # name, value, …
+                value = said.get(_VAL, "1")
+                self.hidden = value.lower() not in _OFF
+        elif name == _PROPERTIES_CHANGE:
+            self.former += 1
+        elif name == _MOVE_FROM:
+            self.moved_away += 1
+        elif name == _ALTERNATE:
+            self.choices.append(False)
+        elif name == _CHOICE:
+            self.choice_from = self.size
+        elif name == _FALLBACK:
+            if self.fallback or (self.choices and self.choices[-1]):
+                self.fallback += 1
+        elif not self._shown():
+            return
         elif name == _TAB:
             self.add("\t")
         elif name in _BREAKS:
             self.add("\n")
+        elif name == _NO_BREAK_HYPHEN:
+            self.add("-")
+        elif name == _ALT_CHUNK:
+            said = dict(zip(attrs[::2], attrs[1::2], strict=True))
+            text = self.chunk(said.get(_RELATIONSHIP_ID, "")) if self.chunk else None
+            if text is None:
+                self.unread_chunks += 1
+            else:
+                self.add(f"\n{text}\n")
 
     def end(self, name: str) -> None:
         if name == _TEXT:
             self.in_text = False
         elif name == _PARAGRAPH:
-            self.add("\n")
+            if not self.fallback:
+                self.add("\n")
+        elif name == _RUN:
+            self.in_run = self.hidden = False
+        elif name == _RUN_PROPERTIES:
+            if not self.former:
+                self.run_properties = False
+        elif name == _PROPERTIES_CHANGE:
+            self.former -= 1
+        elif name == _MOVE_FROM:
+            self.moved_away -= 1
+        elif name == _ALTERNATE:
+            if self.choices:
+                self.choices.pop()
+        elif name == _CHOICE:
+            if self.choices and self.size > self.choice_from:
+                self.choices[-1] = True
+        elif name == _FALLBACK and self.fallback:
+            self.fallback -= 1
 
     def chars(self, data: str) -> None:
-        if self.in_text:
+        if self.in_text and not (self.moved_away or self.hidden or self.fallback):
             self.add(data)
 
 
 def _body(archive: zipfile.ZipFile) -> zipfile.ZipInfo:
-    """The body's entry, if it can be read within bounds: Word packs with deflate (or
+    """The body's entry, if it can be read within bounds (:func:`_readable`)."""
+    return _readable(archive.getinfo(body_name(archive) or BODY))
+
+
+def _readable(info: zipfile.ZipInfo) -> zipfile.ZipInfo:
+    """``info``, if its part can be read within bounds: Word packs with deflate (or
     stores); zipfile inflates bzip2 and LZMA in one piece whatever is asked of it (a 1 KB
     body of 1 GB of bzip2'd letters filled the worker's 2 GB and was counted as too
     large), and an encrypted entry needs a password."""
-    info = archive.getinfo(body_name(archive) or BODY)
     if info.flag_bits & 0x1:
         raise ExtractionError("encrypted", "el cuerpo del documento Word está cifrado")
     if info.compress_type not in (zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED):
@@ -201,16 +305,16 @@ def _body(archive: zipfile.ZipFile) -> zipfile.ZipInfo:
     return info
 
 
-def _bomb(inflated: int, packed: int, max_xml_bytes: int) -> ExtractionError | None:
+def _bomb(
+    inflated: int, packed: int, max_xml_bytes: int, name: str = BODY
+) -> ExtractionError | None:
     """What the body inflated to so far says it is a bomb (it only grows: said at once)."""
     if inflated > max_xml_bytes:
-        return ExtractionError(
-            "decompression_bomb", f"word/document.xml inflates past {max_xml_bytes} bytes"
-        )
+        return ExtractionError("decompression_bomb", f"{name} inflates past {max_xml_bytes} bytes")
     if inflated > RATIO_FLOOR and inflated > MAX_RATIO * packed:
         return ExtractionError(
             "decompression_bomb",
-            f"word/document.xml inflates to more than {inflated} bytes from {packed} packed "
+            f"{name} inflates to more than {inflated} bytes from {packed} packed "
             f"(more than {MAX_RATIO} times)",
         )
     return None
@@ -257,7 +361,7 @@ def _refuse_bomb(
     with archive.open(info) as body:
         while chunk := body.read(_CHUNK):
             inflated += len(chunk)
-            if (refused := _bomb(inflated, packed, max_xml_bytes)) is not None:
+            if (refused := _bomb(inflated, packed, max_xml_bytes, info.filename)) is not None:
                 raise refused
             if costly is not None:
                 continue
@@ -323,34 +427,112 @@ def _refuse_dtd(*_args: object) -> None:
     raise ExtractionError("malformed", "el documento Word declara un DTD (no se lee)")
 
 
-def extract_docx(data: bytes, max_xml_bytes: int = MAX_XML_BYTES) -> tuple[str, int]:
-    """The body's text, normalised, and how many references to characters XML forbids
-    were dropped from it; ``decompression_bomb`` past ``max_xml_bytes`` of XML,
-    ``malformed`` for a broken zip or XML, ``no_text`` for an empty body."""
-    reader = _Reader()
-    references = _References()
+def _parser(reader: _Reader) -> expat.XMLParserType:
     parser = expat.ParserCreate(namespace_separator=" ")
     parser.buffer_text = True  # a run's text in one call, not one per line or entity
-    parser.ordered_attributes = True  # a list, not a dict, for attributes never read
+    parser.ordered_attributes = True  # a list of names and values, not a dict
     parser.StartDoctypeDeclHandler = _refuse_dtd
     parser.StartElementHandler = reader.start
     parser.EndElementHandler = reader.end
     parser.CharacterDataHandler = reader.chars
+    return parser
+
+
+def _read_part(
+    archive: zipfile.ZipFile,
+    info: zipfile.ZipInfo,
+    reader: _Reader,
+    references: _References,
+    size: int,
+    max_xml_bytes: int,
+) -> None:
+    """Parse one part (the body, the notes) into ``reader``, measured first."""
+    _refuse_bomb(archive, _readable(info), size, max_xml_bytes)
+    parser = _parser(reader)
     read = 0
+    with archive.open(info) as part:
+        while chunk := part.read(_CHUNK):
+            read += len(chunk)
+            if read > max_xml_bytes:  # what was measured is what is read: a guard
+                raise ExtractionError(
+                    "decompression_bomb", f"{info.filename} inflates past {max_xml_bytes} bytes"
+                )
+            parser.Parse(references.clean(chunk), False)
+    parser.Parse(references.clean(b"", last=True), True)
+
+
+def notes_names(archive: zipfile.ZipFile) -> list[str]:
+    """The parts holding the document's footnotes and endnotes, those it has."""
+    names = set(archive.namelist())
+    return [name for name in NOTES if name in names]
+
+
+class _Chunks:
+    """Reads the parts a body imports (``w:altChunk``) by their relationship's id."""
+
+    def __init__(self, archive: zipfile.ZipFile, body: str) -> None:
+        self.archive = archive
+        self.targets: dict[str, str] = {}
+        self.read = 0
+        folder, _, name = body.rpartition("/")
+        try:
+            info = archive.getinfo(f"{folder}/_rels/{name}.rels")
+        except KeyError:
+            return
+        if info.file_size > MAX_RELATIONSHIPS_BYTES * 16:
+            return
+        with archive.open(_readable(info)) as handle:
+            relationships = handle.read(MAX_RELATIONSHIPS_BYTES * 16 + 1)
+        for found in _CHUNK_RELATIONSHIP.finditer(relationships):
+            if b"/aFChunk" not in found.group() or not (ident := _ID.search(found.group())):
+                continue
+            if target := _CHUNK_TARGET.search(found.group()):
+                path = target.group(1).decode()
+                whole = path if path.startswith(f"{folder}/") else f"{folder}/{path}"
+                self.targets[ident.group(1).decode()] = whole
+
+    def text(self, ident: str) -> str | None:
+        """The chunk's text (HTML or plain text), None when it is of another format."""
+        from .html import html_main_text
+        from .sniff import decode_bytes
+
+        name = self.targets.get(ident)
+        if name is None or not name.lower().endswith((".htm", ".html", ".xhtml", ".txt")):
+            return None
+        info = _readable(self.archive.getinfo(name))
+        self.read += info.file_size
+        if self.read > MAX_CHUNK_BYTES:
+            raise ExtractionError(
+                "too_large",
+                f"el documento Word importa partes (altChunk) de más de {MAX_CHUNK_BYTES} bytes",
+            )
+        with self.archive.open(info) as handle:
+            data = handle.read(MAX_CHUNK_BYTES + 1)
+        if len(data) > info.file_size:  # the directory lied about the size
+            raise ExtractionError("malformed", f"{name}: su tamaño no es el declarado")
+        if name.lower().endswith(".txt"):
+            return normalise_text(decode_bytes(data)[0])
+        return html_main_text(data)
+
+
+def extract_docx(data: bytes, max_xml_bytes: int = MAX_XML_BYTES) -> tuple[str, int]:
+    """The text of the body and then of its footnotes and endnotes (``NOTES``: each its
+    own part, read under the body's bounds), with the HTML or plain text parts the body
+    imports (``w:altChunk``) where they stand, normalised, and how many references to
+    characters XML forbids were dropped from them; ``decompression_bomb`` past
+    ``max_xml_bytes`` of XML in a part, ``malformed`` for a broken zip or XML,
+    ``unsupported_type`` when the body imports a part of another format (RTF, MHT: the
+    sentence is there, and is not read), ``no_text`` for an empty document."""
+    references = _References()
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
-            info = _body(archive)
-            _refuse_bomb(archive, info, len(data), max_xml_bytes)
-            with archive.open(info) as body:
-                while chunk := body.read(_CHUNK):
-                    read += len(chunk)
-                    if read > max_xml_bytes:  # what was measured is what is read: a guard
-                        raise ExtractionError(
-                            "decompression_bomb",
-                            f"word/document.xml inflates past {max_xml_bytes} bytes",
-                        )
-                    parser.Parse(references.clean(chunk), False)
-            parser.Parse(references.clean(b"", last=True), True)
+            body = _body(archive)
+            reader = _Reader(_Chunks(archive, body.filename).text)
+            _read_part(archive, body, reader, references, len(data), max_xml_bytes)
+            for name in notes_names(archive):
+                reader.add("\n\n")  # the notes stand apart from the body, and each other
+                info = archive.getinfo(name)
+                _read_part(archive, info, reader, references, len(data), max_xml_bytes)
     except (zipfile.BadZipFile, KeyError, OSError, EOFError, zipfile.LargeZipFile) as exc:
         raise ExtractionError("malformed", f"documento Word ilegible: {exc}") from exc
     except expat.ExpatError as exc:
@@ -360,6 +542,12 @@ def extract_docx(data: bytes, max_xml_bytes: int = MAX_XML_BYTES) -> tuple[str, 
             "malformed", f"el XML del documento Word declara una codificación desconocida ({exc})"
         ) from exc
     text = normalise_text(reader.text.getvalue())
+    if reader.unread_chunks:  # stored without them, the sentence would be its letterhead
+        raise ExtractionError(
+            "unsupported_type",
+            f"el documento Word importa {reader.unread_chunks} parte(s) (altChunk) de un "
+            "formato que no se lee (RTF, MHT u otro documento Word): no se extrajo su texto",
+        )
     if not text.strip():
         raise ExtractionError("no_text", "empty Word document", pages=1)
     return text, references.dropped

@@ -20,6 +20,7 @@ from .forms import costly_pages
 from .legible import illegible
 from .model import Extraction, ExtractionError, OcrLimits, OcrPage
 from .normalise import has_words, normalise_pages
+from .order import unscrambled
 from .redaction import uncover
 from .slivers import thin_over_scan
 from .words import page_text
@@ -71,7 +72,10 @@ def _pdfium_page_text(doc: pdfium.PdfDocument, index: int) -> tuple[str, bool]:
     try:
         textpage = page.get_textpage()
         try:
-            text = uncover(page, textpage) or reordered(page, textpage) or page_text(textpage)
+            text = uncover(page, textpage) or reordered(page, textpage)
+            if not text:  # read in the stream's order, unless that is a heap of letters
+                text = page_text(textpage)
+                text = unscrambled(textpage, text) or text
             return text, thin_over_scan(page, textpage, text)
         finally:
             textpage.close()
