@@ -4,14 +4,15 @@ of its words it matches.
 Tantivy's sloppy phrase lets one occurrence stand for two of the phrase's words, so
 ``"amparo amparo"~1`` found every document with ``amparo`` once. The engine (Lucene)
 puts each word at a position of its own: the words at positions ``p_i``, the phrase's
-words at offsets ``i``, match when ``max(p_i - i) - min(p_i - i) <= slop``. The embedded
-store asks that as the exact phrases (offset, word) of every such arrangement, one of
-which a document must hold: the same documents on every path, none counted twice.
-tantivy-py's path asks this way every sloppy phrase of three words or more too (Tantivy's
-own chains its words pair by pair and misses arrangements); the native search matches
-those by the rule itself (``native/src/plan/sloppy.rs``). A long phrase with a wide slop
-has too many arrangements to ask: tantivy-py's path leaves it to Tantivy's own sloppy
-phrase, an approximation.
+words at offsets ``i``, match when ``max(p_i - i) - min(p_i - i) <= slop``. tantivy-py's
+path asks that as the exact phrases (offset, word) of every such arrangement, one of
+which a document must hold: the same documents on every path, none counted twice; so it
+asks every sloppy phrase of three words or more too (Tantivy's own chains its words pair
+by pair and misses arrangements). The native search matches all of them by the rule
+itself in one walk of their positions, its work counted (``native/src/plan/sloppy.rs``;
+``"de de"~50`` as 51 exact phrases took 2.2 s of CPU at 100k documents, uncounted, 0.3 s
+so). A long phrase with a wide slop has too many arrangements to ask: tantivy-py's path
+leaves it to Tantivy's own sloppy phrase, an approximation.
 """
 
 from __future__ import annotations

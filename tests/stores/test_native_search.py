@@ -60,10 +60,10 @@ def pages(store: TantivyStore, query: SearchQuery, most: int = 4) -> list[Search
     return found
 
 
-# a proximity phrase of three words or more: the native search matches it by the rule
-# itself (``native/src/plan/sloppy.rs``), tantivy-py as an OR of its exact arrangements;
-# the same documents, scored apart
-LONG_SLOPPY = re.compile(r'"\s*\S+\s+\S+\s+\S+[^"]*"~[1-9]')
+# a proximity phrase of three words or more, or of one word twice: the native search
+# matches it by the rule itself (``native/src/plan/sloppy.rs``), tantivy-py as an OR of
+# its exact arrangements; the same documents, scored apart
+LONG_SLOPPY = re.compile(r'"\s*(\S+\s+\S+\s+\S+[^"]*|(\S+)\s+\2\s*)"~[1-9]')
 
 
 def every_hit(store: TantivyStore, query: SearchQuery) -> tuple[int, set[str], object]:

@@ -165,3 +165,39 @@ def test_the_steps_in_all_grow_with_the_library(legal: Path) -> None:
         patch.setattr(tantivy_native, "PHRASE_STEPS_PER_DOCUMENT", 10_000_000 // docs)
         grown = TantivyStore(legal, phrase_work=1 << 40).search(SearchQuery(q='"de la de la"~5'))
         assert grown == TantivyStore(legal, phrase_work=0).search(SearchQuery(q='"de la de la"~5'))
+
+
+# one word twice: at the widest slop the parser allows, and a narrower one
+ONE_WORD_REPEATED = ('"de de"~50', '"la la"~9')
+
+
+def _every_id(store: TantivyStore, q: str) -> set[str]:
+    """The ids of every hit of ``q`` (page by page), checked against its total."""
+    query = SearchQuery(q=q, limit=100, facets=[])
+    page = store.search(query)
+    total, found = page.total, {hit.id for hit in page.hits}
+    while page.next_cursor:
+        page = store.search(query.model_copy(update={"cursor": page.next_cursor}))
+        found |= {hit.id for hit in page.hits}
+    assert total == len(found)
+    return found
+
+
+@pytest.mark.parametrize("q", ONE_WORD_REPEATED)
+def test_a_phrase_of_one_word_repeated_is_counted_in_the_budget(legal: Path, q: str) -> None:
+    """``"de de"~50`` was asked as its 51 exact arrangements, each reading «de»'s
+    positions in nearly every document and none counted (2.2 s of CPU at 100k
+    documents, answered whatever the budget): now one walk of the positions by the rule,
+    its steps counted, so past the steps in all it is refused as any costly phrase; with
+    no budget, the documents tantivy-py's arrangements find."""
+    python = _every_id(TantivyStore(legal, native=False), q)
+    assert len(python) > 0
+    assert _every_id(TantivyStore(legal, phrase_work=0), q) == python
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(tantivy_native, "PHRASE_MAX_STEPS", 1_000)
+        patch.setattr(tantivy_native, "PHRASE_STEPS_PER_DOCUMENT", 0)
+        capped = TantivyStore(legal, phrase_work=1 << 40)
+        for sort in ("relevance", "date_desc"):
+            with pytest.raises(QueryTooCostly) as caught:
+                capped.search(SearchQuery(q=q, sort=sort))
+            assert "acorte la frase o reduzca la proximidad" in caught.value.mensaje
