@@ -3074,8 +3074,12 @@ def _code_outside_its_courts(expediente: str, court: str) -> bool:
     """Whether the document's own case is typed by a code alone ("R.C. 7/2024", "A.R.
     123/2024") in a court that is none of those that number by such codes (a state
     sala's "R.C." is its own series, no amparo en revisión): unsure, no case."""
-    # (a chamber's "SUP-JDC-1234/2024" carries its type in its number: no code)
-    typed = any(case.type_code and not case.electoral for case in parse_expediente(expediente))
+    # (a chamber's "SUP-JDC-1234/2024" carries its type in its number, and an
+    # expediente's own abbreviation, "EXP. 1234/2019", no kind: no code)
+    typed = any(
+        case.type_code not in (None, "EXP") and not case.electoral
+        for case in parse_expediente(expediente)
+    )
     return typed and not _LONG_WORD.search(expediente) and not _CODES_COURT.search(court)
 
 
