@@ -119,6 +119,14 @@ def outside_allowed_domains(urls: list[str], domains: list[str]) -> list[tuple[i
     return outside
 
 
+def _form_read(data: Any) -> Any:
+    """A form given as a bare selector string, read as a selector (next_form, each_option)."""
+    if isinstance(data, dict) and "form" in data:
+        data = dict(data)
+        data["form"] = _selector(data["form"])
+    return data
+
+
 class SpecError(ValueError):
     """A source spec that cannot be used; the message names the field."""
 
@@ -197,10 +205,7 @@ class NextForm(BaseModel):
     @model_validator(mode="before")
     @classmethod
     def _shorthand(cls, data: Any) -> Any:
-        if isinstance(data, dict) and "form" in data:
-            data = dict(data)
-            data["form"] = _selector(data["form"])
-        return data
+        return _form_read(data)
 
 
 MAX_OPTIONS = 200
@@ -258,10 +263,7 @@ class EachOption(BaseModel):
     @model_validator(mode="before")
     @classmethod
     def _shorthand(cls, data: Any) -> Any:
-        if isinstance(data, dict) and "form" in data:
-            data = dict(data)
-            data["form"] = _selector(data["form"])
-        return data
+        return _form_read(data)
 
 
 class LinkPostback(BaseModel):
