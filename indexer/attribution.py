@@ -116,6 +116,50 @@ _STATE_JUDICIARY = re.compile(
     r"|\bpoder\s+judicial\b(?!\s+de\s+la\s+federacion)"
     r"|\bconsejo\s+de\s+la\s+judicatura\b(?!\s+federal)"
 )
+# A state's courts that are no part of its judiciary: autonomous bodies of their own (the
+# administrative court, once «de lo Contencioso Administrativo»; the electoral one; the
+# tribunal of the state's workers) or the executive's (the Junta Local). A state's high
+# court does not name them as its own, nor does a federal tribunal. One named «del Poder
+# Judicial» says it is the judiciary's; the federal ones say «Federal»
+# (``_FEDERAL_TRIBUNALS``) or are the TEPJF (``_FEDERAL_COURTS``).
+_STATE_AUTONOMOUS = (
+    (
+        "administrativo",
+        re.compile(
+            r"\btribunal(?:es)?\s+(?:estatal(?:es)?\s+)?(?:de\s+justicia\s+administrativa"
+            r"|de\s+lo\s+contencioso(?:\s+administrativo)?|contencioso\s+administrativo"
+            r"|administrativo)\b(?!\s+del?\s+poder\s+judicial)"
+        ),
+    ),
+    (
+        "electoral",
+        re.compile(
+            r"\btribunal(?:es)?\s+(?:estatal(?:es)?\s+|local(?:es)?\s+)?electoral(?:es)?\b"
+            r"(?!\s+del?\s+poder\s+judicial)"
+        ),
+    ),
+    (
+        "burocratico",
+        re.compile(
+            r"\btribunal(?:es)?\s+(?:estatal(?:es)?\s+|burocratico\s+)?de\s+conciliacion\s+y"
+            r"\s+arbitraje\b|\bjuntas?\s+(?:locales?|estatal(?:es)?)\s+de\s+conciliacion\b"
+        ),
+    ),
+)
+# A state's court named as the state's (its seat said apart: «con sede en», «en el
+# Estado de»): a federal publisher sits in every state, but none of the state's courts
+# is its own. The federal tribunals' and judiciary's bodies that say a state
+# («Sala Regional del Estado de México», «Juzgado … de Distrito del Estado de Sonora»)
+# are no state's (``_state_court``).
+_STATE_HEAD = re.compile(r"\b(?:tribunal(?:es)?|juntas?|juzgados?|corte|poder\s+judicial)\b")
+_STATE_HOLDER = re.compile(
+    r"\bestatal(?:es)?\b|\blocal(?:es)?\b|\bdel\s+(?:estado|edo\.?)\b"
+    r"|\bde\s+(?:la\s+)?(?:ciudad\s+de\s+mexico|cdmx)\b|\bdel\s+distrito\s+federal\b"
+    r"|\bde\s+(" + "|".join(sorted(map(re.escape, _STATES), key=len, reverse=True)) + r")\b"
+)
+_SEAT_SAID = re.compile(r"[,;(]|\b(?:en|con\s+sede|con\s+residencia|sede)\b")
+# Words a federal body's name may leave out when its court field names it
+_FILLERS = frozenset(("de", "del", "la", "el", "los", "las", "en", "y", "materia", "materias"))
 # A body that judges, as a court's or a session's name says it
 _JUDGES = r"juzgados?|tribunal(?:es)?|corte|magistrad[oa]s?|judicial|judicatura"
 _JUDGING_BODY = re.compile(rf"\b(?:{_JUDGES})\b")
@@ -276,9 +320,65 @@ def _another_judiciary(folded: str, publisher: Publisher, judging: re.Pattern[st
     federal = federal_court(folded) is None and _FEDERAL_JUDICIARY.search(folded) is not None
     if not _HOLDS_COURTS.search(mine):
         return federal or bool(judging.search(folded))
+    if _autonomous(folded) - _autonomous(mine):
+        return True  # a state's administrative, electoral or workers' court: its own
+    if publisher.jurisdiction == "MX" and _state_court(folded):
+        return True  # a federal publisher's courts are no state's
     if federal:
-        return federal_court(mine) is not None or not _FEDERAL_JUDICIARY.search(mine)
+        if federal_court(mine) is not None or not _FEDERAL_JUDICIARY.search(mine):
+            return True
+        return _one_federal_body(mine) and not _is_body(folded, mine)
     return bool(_STATE_JUDICIARY.search(folded)) and not _STATE_JUDICIARY.search(mine)
+
+
+def _autonomous(folded: str) -> set[str]:
+    """The kinds of a state's courts outside its judiciary a folded name names."""
+    return {kind for kind, words in _STATE_AUTONOMOUS if words.search(folded)}
+
+
+def _state_court(folded: str) -> bool:
+    """Whether a folded court's name names a state's court: a tribunal, junta, juzgado
+    or judiciary followed, before its seat is said, by the state that holds it («del
+    Estado», «Estatal», «Local», «de Guanajuato», «de la Ciudad de México»), where that
+    part of the name is no federal tribunal's nor the federal judiciary's."""
+    for head in _STATE_HEAD.finditer(folded):
+        rest = folded[head.start() :]
+        seat = _SEAT_SAID.search(rest, head.end() - head.start())
+        part = rest[: seat.start()] if seat is not None else rest
+        if not _STATE_HOLDER.search(part, head.end() - head.start()):
+            continue
+        if federal_tribunal(part) or federal_court(part) or _FEDERAL_JUDICIARY.search(part):
+            continue
+        return True
+    return False
+
+
+def _one_federal_body(mine: str) -> bool:
+    """Whether a publisher's folded name is one circuit or district body of the federal
+    judiciary (a colegiado, a juzgado de distrito, a pleno regional), not the judiciary
+    or a body that governs it: such a publisher names no other body of the judiciary."""
+    governs = re.search(
+        r"\bpoder\s+judicial\s+de\s+la\s+federacion\b|\bconsejo\s+de\s+la\s+judicatura"
+        r"|\borgano\s+de\s+administracion\s+judicial\b",
+        mine,
+    )
+    return governs is None
+
+
+def _is_body(folded: str, mine: str) -> bool:
+    """Whether a folded court's name is the publisher's own federal body, written as the
+    publisher writes it or shorter (its matter or seat left out): its words, fillers
+    aside and seat cut, are the publisher's in their order."""
+    words = _body_words(folded)
+    own = iter(_body_words(mine))
+    return bool(words) and all(word in own for word in words)
+
+
+def _body_words(folded: str) -> list[str]:
+    """A folded federal body's name as the words that tell it apart: its seat cut
+    («, con residencia en …»), fillers dropped, words as ``_as_worded`` reads them."""
+    name = re.split(r",|\bcon\s+(?:residencia|sede)\b", folded, maxsplit=1)[0]
+    return [word for word in _as_worded(name).split() if word not in _FILLERS]
 
 
 def foreign_chamber(value: str | None, publisher: Publisher) -> bool:
