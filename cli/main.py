@@ -42,7 +42,7 @@ def _specs(
     added to ``refused``, and a registered one gets a failed run, so one bad file cannot
     stop every other source's crawl yet the crawl's exit status still says it; otherwise a
     catalogue file that does not read fails the command."""
-    from cli.registry import catalogue_clashes, read_registered, record_clash
+    from cli.registry import catalogue_clashes, read_registered, record_clash, scope_clashes
 
     flag = refused is not None
     registered, skipped = read_registered(settings, only, flag)
@@ -63,6 +63,9 @@ def _specs(
             refused.append(why)
             record_clash(settings, source_id, why)
             skipped[source_id] = why
+    # a registered source under a catalogue's scope: crawled, its documents refused
+    for why in scope_clashes(settings, catalogue, only).values():
+        print(f"abierto: {why}", file=sys.stderr)
     if refused is not None:
         catalogue = [spec for spec in catalogue if spec.id not in clashes]
         registered = [spec for spec in registered if spec.id not in clashes]

@@ -9,6 +9,7 @@ import sys
 from collections.abc import Sequence
 
 from pydantic import ValidationError
+from sqlalchemy import select
 
 from cli.numbers import seconds, whole
 from cli.wording import counted
@@ -18,6 +19,7 @@ from config.specs import SourceSpec, SpecError, error_items, parse_spec
 from indexer.db import Database
 from indexer.db.reader_keys import ReaderKeys
 from indexer.db.registry import Registry, RegistryError
+from indexer.db.tables import CrawlRunRow, DocumentRow, DocumentSourceRow, FetchRow
 from indexer.spanish import date_words
 
 
@@ -64,7 +66,8 @@ def catalogue_clashes(
     settings: Settings, catalogue: Sequence[SourceSpec], only: Sequence[str] | None = None
 ) -> dict[str, str]:
     """The ids of the operator's catalogue that an institution registered as its own
-    source (stored now, or registered and later deleted), each with what the operator is
+    source (stored now, or registered and later deleted leaving documents, runs or
+    fetches under it: ``left_anything``), each with what the operator is
     told in Spanish. A crawl looks its source's institution up by id, so under such an id
     the catalogue's spec would crawl as that institution and the institution's spec
     where the catalogue files its documents: neither is crawled until the operator
@@ -79,14 +82,87 @@ def catalogue_clashes(
         for source_id in ids:
             row = registry.get_source(source_id)
             owner = row.institution_id if row is not None else registry.registered_by(source_id)
-            if owner is None:
-                continue
+            if owner is None or (row is None and not left_anything(db, source_id)):
+                continue  # deleted before it wrote anything: the catalogue may take it
             institution = registry.get_institution(owner)
             name = institution.name if institution is not None else owner
             clashes[source_id] = clash_message(source_id, owner, name, row is not None)
     finally:
         db.close()
     return clashes
+
+
+def left_anything(db: Database, source_id: str) -> bool:
+    """Whether a source that is no longer registered left anything under its id: a
+    document it published, a crawl's run (its health, shown on the coverage page for a
+    catalogue source under that id) or a fetch's validators (a crawl under the id would
+    send them). A registration deleted before any of that left nothing another may
+    inherit, and the operator's catalogue may take its id."""
+    with db.session() as s:
+        for table in (DocumentSourceRow, DocumentRow, CrawlRunRow, FetchRow):
+            found = s.scalar(select(table.source_id).where(table.source_id == source_id).limit(1))
+            if found is not None:
+                return True
+    return False
+
+
+def scope_clashes(
+    settings: Settings, catalogue: Sequence[SourceSpec], only: Sequence[str] | None = None
+) -> dict[str, str]:
+    """The registered sources that write under a name of the operator's catalogue that is
+    not the same id on both sides (``catalogue_clashes`` says those): a registered
+    source's id or identity scope that is a catalogue spec's identity scope, or its scope
+    a catalogue spec's id. Each crawls, and every document it brings is refused (it would
+    take the catalogue's ids: ``crawlers.tenancy``); each with what the operator is told in
+    Spanish, by the registered source's id."""
+    names: dict[str, str] = {}  # a catalogue name (id or scope) -> its catalogue source
+    for spec in catalogue:
+        for name in (spec.id, _scope_of(spec)):
+            names.setdefault(name, spec.id)
+    ids = {spec.id for spec in catalogue}
+    db = Database(settings.database)
+    try:
+        registry = Registry(db)
+        clashes = {}
+        for row in registry.list_sources():
+            if (only and row.id not in only) or row.id in ids:
+                continue  # an id the catalogue has too: ``catalogue_clashes``
+            scope = _stored_scope(row.spec) or row.id
+            name = next((n for n in (row.id, scope) if n in names), None)
+            if name is None:
+                continue
+            institution = registry.get_institution(row.institution_id)
+            who = institution.name if institution is not None else row.institution_id
+            clashes[row.id] = scope_clash_message(
+                row.id, row.institution_id, who, name, names[name]
+            )
+    finally:
+        db.close()
+    return clashes
+
+
+def _scope_of(spec: SourceSpec) -> str:
+    """Where a spec's documents are filed: its identity's scope, or its id."""
+    identity = spec.identity
+    return (identity.scope if identity is not None and identity.scope else None) or spec.id
+
+
+def _stored_scope(spec: object) -> str | None:
+    """The identity scope a stored spec names, if it names one as text."""
+    identity = spec.get("identity") if isinstance(spec, dict) else None
+    scope = identity.get("scope") if isinstance(identity, dict) else None
+    return scope if isinstance(scope, str) and scope else None
+
+
+def scope_clash_message(source_id: str, owner: str, name: str, scope: str, theirs: str) -> str:
+    """Why a registered source writing under a catalogue's scope publishes nothing."""
+    return (
+        f"la fuente registrada {source_id} de la institución «{name}» ({owner}) escribe "
+        f"bajo «{scope}», un ámbito de la fuente {theirs} del catálogo del operador: se "
+        "rastrea, pero ninguno de sus documentos se escribe (ocuparían los del catálogo) "
+        f"hasta que la institución le dé otro ámbito con PUT /v1/sources/{source_id} o el "
+        f"operador cambie el de «{theirs}» en el catálogo"
+    )
 
 
 def clash_message(source_id: str, owner: str, name: str, stored: bool) -> str:
@@ -232,11 +308,14 @@ def cmd_worker(args: argparse.Namespace, settings: Settings) -> int:
 
 
 def warn_clashes(settings: Settings) -> dict[str, str]:
-    """Every catalogue id an institution registered, said on stderr (at ``serve`` and
-    ``worker`` start); a catalogue that does not read is left to the commands that read it."""
+    """Every catalogue id an institution registered, and every registered source writing
+    under a catalogue's identity scope, said on stderr (at ``serve`` and ``worker``
+    start); a catalogue that does not read is left to the commands that read it."""
     from config.specs import read_specs
 
-    clashes = catalogue_clashes(settings, read_specs(settings.sources_dir)[0])
+    catalogue = read_specs(settings.sources_dir)[0]
+    clashes = catalogue_clashes(settings, catalogue)
+    clashes |= scope_clashes(settings, catalogue)
     for message in clashes.values():
         print(f"abierto: {message}", file=sys.stderr, flush=True)
     return clashes

@@ -57,7 +57,9 @@ def tenant_of(library: Any, spec: SourceSpec, catalogue: Sequence[SourceSpec] = 
     registry = Registry(library.db)
     row = registry.get_source(spec.id)
     owner = row.institution_id if row is not None else registry.registered_by(spec.id)
-    if owner is None:
+    if owner is None or (row is None and any(spec == theirs for theirs in catalogue)):
+        # the catalogue's own spec under an id an institution registered and deleted
+        # before it left anything there (``cli.registry.catalogue_clashes``): the operator's
         return Tenant(spec.id)
     institution = registry.get_institution(owner)
     name, jurisdiction = spec.institution, spec.jurisdiction
