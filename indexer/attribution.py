@@ -119,24 +119,21 @@ _STATE_JUDICIARY = re.compile(
 # A state's courts that are no part of its judiciary: autonomous bodies of their own (the
 # administrative court, once «de lo Contencioso Administrativo»; the electoral one; the
 # tribunal of the state's workers) or the executive's (the Junta Local). A state's high
-# court does not name them as its own, nor does a federal tribunal. One named «del Poder
-# Judicial» says it is the judiciary's; the federal ones say «Federal»
-# (``_FEDERAL_TRIBUNALS``) or are the TEPJF (``_FEDERAL_COURTS``).
+# court does not name them as its own, nor does a federal tribunal (the federal ones say
+# «Federal»: ``_FEDERAL_TRIBUNALS``; the TEPJF is ``_FEDERAL_COURTS``). One «del Poder
+# Judicial del Estado» is refused too: a wrong court is worse than none.
 _STATE_AUTONOMOUS = (
     (
         "administrativo",
         re.compile(
             r"\btribunal(?:es)?\s+(?:estatal(?:es)?\s+)?(?:de\s+justicia\s+administrativa"
             r"|de\s+lo\s+contencioso(?:\s+administrativo)?|contencioso\s+administrativo"
-            r"|administrativo)\b(?!\s+del?\s+poder\s+judicial)"
+            r"|administrativo)\b"
         ),
     ),
     (
         "electoral",
-        re.compile(
-            r"\btribunal(?:es)?\s+(?:estatal(?:es)?\s+|local(?:es)?\s+)?electoral(?:es)?\b"
-            r"(?!\s+del?\s+poder\s+judicial)"
-        ),
+        re.compile(r"\btribunal(?:es)?\s+(?:estatal(?:es)?\s+|local(?:es)?\s+)?electoral(?:es)?\b"),
     ),
     (
         "burocratico",
@@ -272,6 +269,19 @@ _BETWEEN_WORDS = re.compile(r"[^\w.]+|_+|(?<=\w)\.(?=\w\w)")
 _OF_THE_STATE = re.compile(r"\bdel (?:estado|edo\.?)(?: libre y soberano)? de\b")
 
 
+# what joins words in place of a space («Cámara_de_Senadores», «Suprema-Corte»)
+_WORD_JOINERS = re.compile(r"[_\-\u2010-\u2015\u00b7]+")
+# the same, but a seat's commas and brackets kept (``_state_court`` reads them)
+_SEPARATORS = re.compile(r"[^\w.,;()]+|_+|(?<=\w)\.(?=\w\w)")
+
+
+def _spaced(folded: str) -> str:
+    """A folded name whose words are separated however people write it
+    («Segundo-Tribunal-Colegiado», «Tribunal_Laboral») with single spaces, as the
+    patterns of courts read it."""
+    return " ".join(_SEPARATORS.sub(" ", folded).split())
+
+
 def _as_worded(folded: str) -> str:
     """A folded name as its words read, for telling whether one name holds another:
     any run of what separates words one space, «del Estado de» (or «del Edo. de», «del
@@ -294,7 +304,7 @@ def foreign_court(value: str | None, publisher: Publisher) -> bool:
     name = normalise_court(value, publisher.name)
     if not name:
         return False
-    folded = fold_keyword(name)
+    folded = _spaced(fold_keyword(name))
     court = federal_court(folded)
     if court is not None and court != federal_court(fold_keyword(publisher.name)):
         return True
@@ -313,7 +323,8 @@ def _another_judiciary(folded: str, publisher: Publisher, judging: re.Pattern[st
     the federal judiciary's circuit and district bodies only by the federal judiciary; a
     state's high court, Poder Judicial or Consejo only by that state's judiciary (another
     state's is ``_another_state``'s)."""
-    mine = fold_keyword(unconfused(publisher.name))
+    folded = _spaced(folded)
+    mine = _spaced(fold_keyword(unconfused(publisher.name)))
     tribunal = federal_tribunal(folded)
     if tribunal is not None and tribunal != federal_tribunal(mine):
         return True
@@ -333,7 +344,8 @@ def _another_judiciary(folded: str, publisher: Publisher, judging: re.Pattern[st
 
 def _autonomous(folded: str) -> set[str]:
     """The kinds of a state's courts outside its judiciary a folded name names."""
-    return {kind for kind, words in _STATE_AUTONOMOUS if words.search(folded)}
+    worded = _as_worded(folded)
+    return {kind for kind, words in _STATE_AUTONOMOUS if words.search(worded)}
 
 
 def _state_court(folded: str) -> bool:
@@ -387,9 +399,13 @@ def foreign_chamber(value: str | None, publisher: Publisher) -> bool:
     name = normalise_chamber(value)
     if not name:
         return False
+    # «Cámara_de_Senadores», «Cámara-de-Diputados»: the federal chamber however its
+    # words are separated
+    spaced = normalise_chamber(_WORD_JOINERS.sub(" ", value or ""))
+    name = spaced if spaced in FEDERAL_CHAMBERS else name
     if name in FEDERAL_CHAMBERS:
         return _not_this_chamber(name, publisher)
-    folded = fold_keyword(name)
+    folded = _spaced(fold_keyword(name))
     return (
         _another_chamber_holds(folded, publisher)
         or _names_another(folded, publisher)
@@ -424,7 +440,7 @@ def foreign_committee(value: str | None, publisher: Publisher) -> bool:
     name = " ".join((value or "").split())
     if not name:
         return False
-    folded = fold_keyword(name)
+    folded = _spaced(fold_keyword(name))
     return (
         _another_chamber_holds(folded, publisher)
         or _names_another(folded, publisher)

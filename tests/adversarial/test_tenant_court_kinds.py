@@ -29,6 +29,10 @@ PUBLISHERS = {
             "Tribunal de Justicia Administrativa de Guanajuato",
             "Tribunal Estatal Electoral de Guanajuato",
             "Tribunal de Conciliación y Arbitraje del Estado de Guanajuato",
+            # words joined by hyphens or underscores: the same names
+            "Suprema-Corte de Justicia de la Nación",
+            "Juzgado-Primero-de-Distrito en el Estado de Guanajuato",
+            "Tribunal_Estatal_Electoral",
         ),
         ("Primera Sala Civil", "Sala Administrativa del Supremo Tribunal de Justicia"),
     ),
@@ -57,6 +61,7 @@ PUBLISHERS = {
             "Tercer Tribunal Colegiado en Materia Civil del Primer Circuito",
             "Juzgado Primero de Distrito en Materia Civil en el Estado de Jalisco",
             "Pleno Regional en Materia Civil de la Región Centro-Norte",
+            "Segundo-Tribunal-Colegiado-en-Materia-Civil-del-Tercer-Circuito",
         ),
         ("Primer Tribunal Colegiado del Tercer Circuito",),
     ),
@@ -115,3 +120,40 @@ def test_courts_of_another_kind_are_no_publishers_own(tmp_path: Path) -> None:
                 ), (name, output)
         finally:
             two.library.close()
+
+
+def test_a_congress_names_no_federal_chamber_however_its_words_are_joined(
+    tmp_path: Path,
+) -> None:
+    """A state congress's sessions «of» the Cámara de Diputados, its committees «of»
+    another state's congress, written with underscores or hyphens for spaces: a 422 as
+    the names written with spaces are."""
+    two = _service(tmp_path / "data")
+    try:
+        two.registry.add_institution(
+            "congreso-gto", "Congreso del Estado de Guanajuato", "congress", "MX-GUA"
+        )
+        key = {"Authorization": f"Bearer {two.registry.issue_key('congreso-gto')[1]}"}
+        base = {
+            "kind": "sesion",
+            "jurisdiction": "MX-GUA",
+            "start_urls": ["http://127.0.0.1:9/sesiones.html"],
+            "listing": {"items": "css:li", "link": "css:a::attr(href)"},
+        }
+        cases = {
+            "chamber": ("Camara_de_Diputados", "Cámara-de-Senadores", "Senado-de-la-República"),
+            "committee": ("Comisión de Justicia del Congreso-del-Estado-de-Jalisco",),
+        }
+        n = 0
+        for field, names in cases.items():
+            for name in names:
+                n += 1
+                spec = base | {"id": f"congreso-gto-s{n}", "constants": {field: name}}
+                answer = two.api.post("/v1/sources", json=spec, headers=key)
+                assert answer.status_code == 422, (name, answer.text)
+                problem = answer.json()["detail"][0]
+                assert problem["loc"][-2:] == ["constants", field], problem
+        own = base | {"id": "congreso-gto-pleno", "constants": {"chamber": "Pleno"}}
+        assert two.api.post("/v1/sources", json=own, headers=key).status_code == 201
+    finally:
+        two.library.close()
