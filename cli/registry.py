@@ -18,6 +18,7 @@ from config.spanish_errors import Invalid
 from config.specs import SourceSpec, SpecError, error_items, parse_spec
 from indexer.db import Database
 from indexer.db.reader_keys import ReaderKeys
+from indexer.db.registry import CATALOGUE_CLASH as REGISTRY_CATALOGUE_CLASH
 from indexer.db.registry import Registry, RegistryError
 from indexer.db.tables import CrawlRunRow, DocumentRow, DocumentSourceRow, FetchRow
 from indexer.spanish import date_words
@@ -59,7 +60,7 @@ def read_registered(
     return specs, skipped
 
 
-CATALOGUE_CLASH = "catalogue_clash"
+CATALOGUE_CLASH = REGISTRY_CATALOGUE_CLASH
 
 
 def catalogue_clashes(
@@ -82,7 +83,10 @@ def catalogue_clashes(
         for source_id in ids:
             row = registry.get_source(source_id)
             owner = row.institution_id if row is not None else registry.registered_by(source_id)
-            if owner is None or (row is None and not left_anything(db, source_id)):
+            if owner is None or (
+                row is None
+                and (registry.taken_by_operator(source_id) or not left_anything(db, source_id))
+            ):
                 continue  # deleted before it wrote anything: the catalogue may take it
             institution = registry.get_institution(owner)
             name = institution.name if institution is not None else owner

@@ -173,6 +173,32 @@ def _published_under(s: Session, name: str) -> bool:
     return s.scalar(ran) is not None or s.scalar(published) is not None
 
 
+CATALOGUE_CLASH = "catalogue_clash"  # a run that says why a clashing id was not crawled
+
+
+def _taken_by_operator(s: Session, name: str) -> bool:
+    """Whether the operator crawled under the source id ``name`` after the institution that
+    registered it deleted it (``cli.registry.catalogue_clashes`` lets the catalogue take an
+    id its source left nothing under): its history since is the operator's, and passes to
+    no institution. A run that only says the ids clash is no crawl."""
+    if s.get(SourceRow, name) is not None:
+        return False
+    deleted = s.scalar(
+        select(AuditRow.at)
+        .where(AuditRow.source_id == name, AuditRow.action == "delete")
+        .order_by(AuditRow.id.desc())
+        .limit(1)
+    )
+    if deleted is None:
+        return False
+    runs = s.scalars(
+        select(CrawlRunRow.errors).where(
+            CrawlRunRow.source_id == name, CrawlRunRow.started_at >= deleted
+        )
+    )
+    return any(CATALOGUE_CLASH not in (errors or {}) for errors in runs)
+
+
 def _folded_name(name: str) -> str:
     """An institution's name as compared with another's: letter case, accents and runs of
     spaces aside («Poder Judicial  de Guanajuato» is «PODER JUDICIAL DE GUANAJUATO»)."""
@@ -421,7 +447,8 @@ class Registry:
                 .limit(1)
             )
             if first is not None:
-                return first
+                # unless the operator's catalogue took the name once its source was deleted
+                return None if _taken_by_operator(s, name) else first
             if _published_under(s, name):
                 return None
             ids = s.scalars(select(InstitutionRow.id)).all()
@@ -451,6 +478,12 @@ class Registry:
             return s.scalar(
                 select(SourceRow.institution_id).where(SourceRow.id == source_id).limit(1)
             )
+
+    def taken_by_operator(self, source_id: str) -> bool:
+        """Whether the operator's catalogue crawled under ``source_id`` after the
+        institution that registered it deleted it (``_taken_by_operator``)."""
+        with self.db.session() as s:
+            return _taken_by_operator(s, source_id)
 
     def registered_by(self, source_id: str) -> str | None:
         """The institution that first registered ``source_id`` through the API (its

@@ -3,8 +3,10 @@
 An id an institution registered through the API and deleted before its source left
 anything under it (no document, run or fetch) was still refused to the catalogue forever:
 the catalogue's spec was never crawled. It is the catalogue's now, and its crawl writes as
-the operator's (before, it would have written as the deleted institution); an id whose
-deleted source left documents still is not, and its documents stay the institution's.
+the operator's (before, it would have written as the deleted institution), and once the
+operator crawled under it, its history passes back to no institution; an id whose deleted
+source left documents still is not the catalogue's, and its documents stay the
+institution's.
 
 A registered source under a catalogue's identity scope (not its id) crawls with every
 document refused, but nothing told the operator at ``worker``/``serve`` start or in
@@ -86,6 +88,18 @@ def test_an_id_deleted_before_it_wrote_anything_is_the_catalogues(tmp_path: Path
                 "/v1/sources", json=session_spec(f"{server.url}/b", UNUSED), headers=two.a
             )
             assert again.status_code in (409, 422) and "mensaje" in again.text, again.text
+            # the catalogue's crawl under it is no clash the next time it is read
+            listed = _abierto(two.settings.data_dir, specs, "sources")
+            assert UNUSED not in listed.stderr, listed.stderr
+            # the operator drops it from the catalogue: its history (the catalogue's runs,
+            # the documents filed under it) passes to no institution
+            (specs / f"{UNUSED}.yaml").unlink()
+            again = api.post(
+                "/v1/sources", json=session_spec(f"{server.url}/b", UNUSED), headers=two.a
+            )
+            assert again.status_code == 422, again.text
+            assert again.json()["detail"][0]["loc"][-1] == "id", again.text
+            assert api.get(f"/v1/sources/{UNUSED}/runs", headers=two.a).status_code == 404
         finally:
             two.library.close()
 
