@@ -388,9 +388,64 @@ def _is_body(folded: str, mine: str) -> bool:
 
 def _body_words(folded: str) -> list[str]:
     """A folded federal body's name as the words that tell it apart: its seat cut
-    («, con residencia en …»), fillers dropped, words as ``_as_worded`` reads them."""
+    («, con residencia en …»), fillers dropped, words as ``_as_worded`` reads them, an
+    ordinal however written one number («Decimoctavo», «Décimo Octavo», «XVIII», «18o.»
+    are 18)."""
     name = re.split(r",|\bcon\s+(?:residencia|sede)\b", folded, maxsplit=1)[0]
-    return [word for word in _as_worded(name).split() if word not in _FILLERS]
+    words: list[str] = []
+    counting = False  # the last word was an ordinal: a next one adds to it (décimo octavo)
+    for word in _as_worded(name.replace(".", " ")).split():
+        number = _ordinal(word)
+        if number is None:
+            counting = False
+            if word not in _FILLERS:
+                words.append(word)
+        elif counting:
+            words[-1] = str(int(words[-1]) + number)
+        else:
+            words.append(str(number))
+            counting = True
+    return words
+
+
+_UNITS = {
+    "primer": 1, "primero": 1, "primera": 1, "segundo": 2, "segunda": 2, "tercer": 3,
+    "tercero": 3, "tercera": 3, "cuarto": 4, "cuarta": 4, "quinto": 5, "quinta": 5,
+    "sexto": 6, "sexta": 6, "septimo": 7, "septima": 7, "setimo": 7, "octavo": 8,
+    "octava": 8, "noveno": 9, "novena": 9,
+}  # fmt: skip
+_TENS = {"decim": 10, "vigesim": 20, "trigesim": 30}
+_ROMAN = re.compile(r"(?=[ivx])(x{0,3})(ix|iv|v?i{0,3})")
+_NUMBERED = re.compile(r"(\d{1,3})(?:er|ro|ra|do|da|to|ta|vo|va|no|na|mo|ma|o|a)?")
+
+
+def _ordinal(word: str) -> int | None:
+    """The number an ordinal word says («tercer» 3, «decimoctavo» 18, «undécimo» 11,
+    «décimo» 10, «XVIII» 18, «18o» 18), None for any other word."""
+    if word in _UNITS:
+        return _UNITS[word]
+    if word in ("undecimo", "undecima"):
+        return 11
+    if word in ("duodecimo", "duodecima"):
+        return 12
+    for prefix, tens in _TENS.items():
+        if word.startswith(prefix):
+            rest = word[len(prefix) :]
+            if rest in ("o", "a"):
+                return tens
+            unit = _UNITS.get(rest[1:]) if rest[:1] in ("o", "a") else None
+            unit = unit if unit is not None else _UNITS.get(rest)  # decim+octavo
+            if unit is not None:
+                return tens + unit
+    numbered = _NUMBERED.fullmatch(word)
+    if numbered:
+        return int(numbered[1])
+    roman = _ROMAN.fullmatch(word)
+    if roman:
+        ones = {"": 0, "i": 1, "ii": 2, "iii": 3, "iv": 4, "v": 5, "vi": 6, "vii": 7}
+        ones |= {"viii": 8, "ix": 9}
+        return 10 * len(roman[1]) + ones[roman[2]]
+    return None
 
 
 def foreign_chamber(value: str | None, publisher: Publisher) -> bool:

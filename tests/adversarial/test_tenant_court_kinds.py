@@ -63,7 +63,10 @@ PUBLISHERS = {
             "Pleno Regional en Materia Civil de la Región Centro-Norte",
             "Segundo-Tribunal-Colegiado-en-Materia-Civil-del-Tercer-Circuito",
         ),
-        ("Primer Tribunal Colegiado del Tercer Circuito",),
+        (
+            "Primer Tribunal Colegiado del Tercer Circuito",
+            "Primer Tribunal Colegiado en Materia Civil del III Circuito",
+        ),
     ),
 }
 
