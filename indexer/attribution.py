@@ -127,6 +127,7 @@ _STATE_AUTONOMOUS = (
         "administrativo",
         re.compile(
             r"\btribunal(?:es)?\s+(?:estatal(?:es)?\s+)?(?:de\s+justicia\s+administrativa"
+            r"|de\s+justicia\s+fiscal\s+y\s+administrativa|de\s+lo\s+administrativo"
             r"|de\s+lo\s+contencioso(?:\s+administrativo)?|contencioso\s+administrativo"
             r"|administrativo)\b"
         ),
@@ -140,6 +141,7 @@ _STATE_AUTONOMOUS = (
         re.compile(
             r"\btribunal(?:es)?\s+(?:estatal(?:es)?\s+|burocratico\s+)?de\s+conciliacion\s+y"
             r"\s+arbitraje\b|\bjuntas?\s+(?:locales?|estatal(?:es)?)\s+de\s+conciliacion\b"
+            r"|\btribunal\s+de\s+arbitraje\s+y\s+escalafon\b"
         ),
     ),
 )

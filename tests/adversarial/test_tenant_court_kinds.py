@@ -29,6 +29,7 @@ PUBLISHERS = {
             "Tribunal de Justicia Administrativa de Guanajuato",
             "Tribunal Estatal Electoral de Guanajuato",
             "Tribunal de Conciliación y Arbitraje del Estado de Guanajuato",
+            "Tribunal de lo Administrativo del Estado de Guanajuato",
             # words joined by hyphens or underscores: the same names
             "Suprema-Corte de Justicia de la Nación",
             "Juzgado-Primero-de-Distrito en el Estado de Guanajuato",
