@@ -29,6 +29,7 @@ from tests.shapes.server import FixtureServer
 UNUSED = "congreso-qro-borrada"  # registered and deleted before any crawl
 USED = "congreso-qro-usada"  # registered, crawled, then deleted
 OWN = "Dictamen propio del Poder Legislativo"  # the institution's site's text
+CATALOGUE = "H. Congreso del Estado de Querétaro"  # the catalogue's name for it
 
 
 def test_an_id_deleted_before_it_wrote_anything_is_the_catalogues(tmp_path: Path) -> None:
@@ -52,7 +53,7 @@ def test_an_id_deleted_before_it_wrote_anything_is_the_catalogues(tmp_path: Path
                 gone = api.delete(f"/v1/sources/{source_id}", headers=two.a)
                 assert gone.status_code == 204, gone.text
             theirs = {
-                source_id: session_spec(f"{server.url}/a", source_id, institution=QRO)
+                source_id: session_spec(f"{server.url}/a", source_id, institution=CATALOGUE)
                 for source_id in (UNUSED, USED)
             }
             for source_id, spec in theirs.items():
@@ -73,6 +74,7 @@ def test_an_id_deleted_before_it_wrote_anything_is_the_catalogues(tmp_path: Path
             assert len(found) == 1, output
             document = api.get(found[0]["permalink"]).json()
             assert [p["source_id"] for p in document["sources"]] == [UNUSED]
+            assert document["institution"] == CATALOGUE, document  # the operator's, not QRO's
             assert "Dictamen" not in (document.get("text") or "")
             # the deleted institution's documents stay its own, and its id is not crawled
             assert run.returncode != 0 and f"fuente {USED} no se rastreó" in run.stderr, output
