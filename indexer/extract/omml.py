@@ -10,14 +10,15 @@ so «(a+b)/2» is not read «a+b/2» nor ½ «12»."""
 
 from __future__ import annotations
 
+from .model import ExtractionError
+
 M = "http://schemas.openxmlformats.org/officeDocument/2006/math"
 MATH, TEXT = f"{M} oMath", f"{M} t"
 _VAL = f"{M} val"
 # the properties that hold a delimiter's or an operator's sign
 _SIGNS = {f"{M} begChr": "beg", f"{M} endChr": "end", f"{M} sepChr": "sep", f"{M} chr": "chr"}
-# a tree this deep, or this large, is no formula: elements past either are read as
-# their text alone (a body's tags are bounded, ``docx.MAX_TAGS``; its formulas' objects
-# are kept to this many)
+# a tree this deep, or this large, is no formula: the file is refused as ``too_large``
+# (read flat, its fractions and powers would be wrong numbers: «1/2» as «12»)
 MAX_DEPTH = 200
 MAX_NODES = 100_000
 # a run of Word's own text inside a formula (``w:r/w:t``: words between its terms)
@@ -47,7 +48,7 @@ class Formula:
     def __init__(self) -> None:
         self.root = Node("oMath")
         self.stack = [self.root]
-        self.deeper = 0  # elements past MAX_DEPTH: their text goes to the deepest node
+        self.deeper = 0  # Word's own elements inside (``w:r``): their text is the node's
         self.nodes = 0
         self.in_text = False
 
@@ -60,10 +61,16 @@ class Formula:
             if len(self.stack) >= 2:
                 self.stack[-2].signs[sign] = said.get(_VAL, "")
             return
-        if not name.startswith(M) or len(self.stack) > MAX_DEPTH or self.nodes >= MAX_NODES:
+        if not name.startswith(M):
             self.deeper += 1
             return
         self.nodes += 1
+        if len(self.stack) > MAX_DEPTH or self.nodes > MAX_NODES:
+            raise ExtractionError(
+                "too_large",
+                f"una fórmula del documento Word tiene más de {MAX_NODES} elementos o los "
+                f"anida más de {MAX_DEPTH} niveles: no es una fórmula que se pueda leer",
+            )
         node = Node(name[len(M) + 1 :])
         self.stack[-1].parts.append(node)
         self.stack.append(node)

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import pytest
 
-from indexer.extract import extract_text
+from indexer.extract import ExtractionError, extract_text
 from tests.shapes.docx import docx, paragraph
 
 M = "http://schemas.openxmlformats.org/officeDocument/2006/math"
@@ -79,13 +79,19 @@ def test_a_sentences_formulas_are_read_where_they_stand() -> None:
     ]
 
 
-@pytest.mark.parametrize("depth", [150_000])
-def test_a_formula_nested_without_end_is_read_in_bounds(depth: int) -> None:
-    """150,000 delimiters one inside another (some 3 MB of XML, under every bound of a
-    body): read as its text, never a recursion error or a worker out of memory."""
-    nested = "<m:d><m:e>" * depth + _r("z") + "</m:e></m:d>" * depth
-    data = docx(paragraph("Fórmula:") + f"<w:p>{_math(nested)}</w:p>" + paragraph("Fin."))
-    text = extract_text(data, None, "sentencia.docx").text
-    opening, formula, closing = text.split("\n")
-    assert (opening, formula.strip("()"), closing) == ("Fórmula:", "z", "Fin.")
-    assert 0 < formula.count("(") == formula.count(")")
+@pytest.mark.parametrize(
+    "formula",
+    [
+        "<m:d><m:e>" * 150_000 + _r("z") + "</m:e></m:d>" * 150_000,
+        _fraction(_r("1"), _r("2")) * 30_000,
+    ],
+    ids=["nested", "wide"],
+)
+def test_a_formula_past_any_real_ones_size_is_refused_not_read_flat(formula: str) -> None:
+    """150,000 delimiters one inside another, or 30,000 fractions in one formula (some
+    3 MB of XML, under every bound of a body): refused as too large, never a recursion
+    error, nor its fractions read flat («1/2» as «12»)."""
+    data = docx(paragraph("Fórmula:") + f"<w:p>{_math(formula)}</w:p>" + paragraph("Fin."))
+    with pytest.raises(ExtractionError) as refused:
+        extract_text(data, None, "sentencia.docx")
+    assert refused.value.cause == "too_large" and "fórmula" in str(refused.value)
