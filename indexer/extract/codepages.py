@@ -9,8 +9,9 @@ wrote (Windows-1252, with Latin-1; DOS 850; Mac OS Roman) and weighs what each m
 every byte past ASCII by what Spanish is made of: an accented vowel, «ñ» or «ü» inside a
 word, a capital one among capitals, «¿ ¡ « » ° º ª» and typographic quotes and dashes
 standing between words count for it; a sign or a box-drawing piece inside a word («¢»
-in «Resoluci¢n», «│»), a capital accented letter after a small letter («resoluciÓn»),
-a letter Spanish never writes («ß», «Ý», «Ì») count against it. The code page whose
+in «Resoluci¢n», «│»), a capital accented letter after a small letter («resoluciÓn»)
+or an accented one after a digit («50ó»), a letter Spanish never writes («ß», «Ý», «Ì»)
+count against it (a sign beside a digit, «50¢», «m²», counts for none). The code page whose
 reading scores clearly best is used; Windows-1252 (what browsers do) when none does,
 and then the text is kept and said to be a guess (a wrong reading is worse than none,
 but no reading loses the document).
@@ -23,6 +24,7 @@ left as it is.
 
 from __future__ import annotations
 
+import codecs
 import re
 
 # Windows-1252 first: the prior (browsers decode undeclared pages so)
@@ -32,7 +34,8 @@ CANDIDATES = ("cp1252", "cp850", "mac-roman")
 _DECLARED_SINGLE = frozenset({"cp1252", "cp850", "cp437", "mac-roman", "iso8859-15", "latin-1"})
 _LOWER = frozenset("áéíóúñü")
 _UPPER = frozenset("ÁÉÍÓÚÑÜ")
-_SIGNS = frozenset("¿¡«»“”‘’–—°ºª…€§·\u00a0")
+_SIGNS = frozenset("¿¡«»“”‘’°ºª…€§·\u00a0")
+_DASHES = frozenset("–—")
 # at most this many bytes past ASCII are weighed (the first ones): enough to tell
 _MAX_WEIGHED = 20_000
 # a code page other than the prior must beat it by this much, and by this share of
@@ -60,13 +63,21 @@ def _weight(earlier: str, before: str, char: str, after: str) -> float:
     """What ``char`` after ``earlier`` and ``before``, and before ``after``, says for a
     Spanish reading."""
     if char in _LOWER:  # in a word of capitals («RESOLVIà»), not after one («Pérez»)
+        if before.isdigit():  # «50ó»: «50¢» read in another code page
+            return -0.5
         return -0.5 if before.isupper() and (after.isupper() or earlier.isupper()) else 1.0
+    if char.isupper() and before.islower():  # «resoluciÓn», «resolviÛ»: no word is so
+        return -1.5
     if char in _UPPER:
-        return -1.0 if before.islower() else 1.0
+        return 1.0
+    if char in _DASHES:  # «el Tribunal—en pleno—resolvió»: dashes may join words
+        return -0.25 if before.isalpha() and after.isalpha() else 0.5
     if char in _SIGNS:
         return -1.0 if before.isalpha() and after.isalpha() else 0.5
     if char.isalpha():  # a letter of another language: a name, at best
         return -0.5
+    if before.isdigit() or after.isdigit():  # a unit or a currency: «50¢», «±2», «m²»
+        return 0.0
     return -1.0  # a symbol, a piece of a box, a control character
 
 
@@ -80,15 +91,15 @@ def _places(data: bytes) -> list[int]:
     return places
 
 
-def scores(data: bytes, codecs: tuple[str, ...] = CANDIDATES) -> dict[str, float]:
+def scores(data: bytes, pages: tuple[str, ...] = CANDIDATES) -> dict[str, float]:
     """Each code page's weight of evidence of reading ``data`` as Spanish."""
-    return _scores(data, _places(data), codecs)
+    return _scores(data, _places(data), pages)
 
 
-def _scores(data: bytes, places: list[int], codecs: tuple[str, ...]) -> dict[str, float]:
+def _scores(data: bytes, places: list[int], pages: tuple[str, ...]) -> dict[str, float]:
     result: dict[str, float] = {}
     last = len(data) - 1
-    for codec in codecs:
+    for codec in pages:
         chars = _chars(codec)
         total = 0.0
         for at in places:
@@ -108,11 +119,11 @@ def guess_codepage(data: bytes, declared: str | None = None) -> tuple[str, bool]
     prior = declared if declared in _DECLARED_SINGLE else DEFAULT
     if prior == "latin-1":
         prior = DEFAULT
-    codecs = (prior, *(c for c in CANDIDATES if c != prior))
+    pages = (prior, *(c for c in CANDIDATES if c != prior))
     places = _places(data)
-    weighed = _scores(data, places, codecs)
+    weighed = _scores(data, places, pages)
     count = len(places)
-    best = max(codecs, key=lambda codec: weighed[codec])
+    best = max(pages, key=lambda codec: weighed[codec])
     if best != prior:
         lead = weighed[best] - weighed[prior]
         if lead >= _MARGIN and lead >= _SHARE * count and weighed[best] > 0:
@@ -183,3 +194,33 @@ def repair_double_utf8(text: str) -> str:
     if repaired_any and "\u00c3" in text:
         text = _LONE_I.sub("í", text)
     return text
+
+
+def _c1_as_bytes(error: UnicodeError) -> tuple[bytes, int]:
+    """Encode the C1 controls Windows-1252 lacks (U+0081, U+008D, U+008F, U+0090,
+    U+009D) as their own byte, as Latin-1 does; anything else is not encoded."""
+    if not isinstance(error, UnicodeEncodeError):
+        raise error
+    chunk = error.object[error.start : error.end]
+    if not all(0x80 <= ord(char) <= 0x9F for char in chunk):
+        raise error
+    return chunk.encode("latin-1"), error.end
+
+
+codecs.register_error("estado_c1", _c1_as_bytes)
+
+
+def reread_codepage(text: str) -> str:
+    """``text`` read again in the code page it was written in, when it is a single-byte
+    text read as Windows-1252 (or Latin-1) and stored so: a UTF-8 page of a site fed by a
+    DOS system shows «Resoluci¢n». Only a text every character of which Windows-1252
+    has (one with any other is Unicode as written), whose bytes another code page reads
+    as Spanish clearly better (:func:`guess_codepage`); else unchanged."""
+    if text.isascii():
+        return text
+    try:  # (a byte Windows-1252 lacks was read as the C1 control of its number)
+        raw = text.encode("cp1252", errors="estado_c1")
+    except UnicodeEncodeError:
+        return text
+    used, sure = guess_codepage(raw)
+    return raw.decode(used) if sure and used != DEFAULT else text

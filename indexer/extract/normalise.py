@@ -10,7 +10,7 @@ import re
 import unicodedata
 from collections.abc import Iterable
 
-from .codepages import repair_double_utf8
+from .codepages import repair_double_utf8, reread_codepage
 from .running import strip_running_lines
 
 
@@ -236,7 +236,8 @@ def normalise_text(text: str) -> str:
     """
     if "\f" in text:
         return normalise_pages(text.split("\f"))
-    return _normalise_block(text)
+    # a page, a text file, a Word body whose code page was misread where it was written
+    return _normalise_block(reread_codepage(repair_double_utf8(text)))
 
 
 def has_words(text: str) -> bool:

@@ -2,7 +2,8 @@
 whatever they were: a DOS text file (code page 850) was published «Resoluci¢n del
 se¤or Juez», a Mac one (Mac OS Roman) «Resoluci—n del se–or Juez», and a page with a
 wrong ``charset`` the same; UTF-8 read once too often by a site's database («MÃ©xico»)
-was published so in pages, Word files and PDFs. No search for the words found them.
+was published so in pages, Word files and PDFs, and a UTF-8 page of a site fed by a
+DOS system showed «Resoluci¢n» as it was stored. No search for the words found them.
 Each is read as written now; bytes no code page reads as Spanish are kept as
 Windows-1252 and said to be a guess. Crawled end to end from a real server on
 127.0.0.1; the Word file and the PDF are real."""
@@ -60,6 +61,18 @@ def test_each_code_page_is_told_by_its_spanish_and_a_mislabel_is_said(codepage: 
         said = () if used == "cp1252" else (f"charset_mismatch:{used}",)
         assert page.warnings == said
         assert all(word in page.text for word in WORDS)
+
+
+@pytest.mark.parametrize("codepage", ["cp850", "mac-roman"])
+def test_a_utf8_page_showing_another_code_page_misread_is_read_as_written(codepage: str) -> None:
+    """A site in UTF-8 fed by a DOS or Mac system shows «Resoluci¢n»: its characters
+    are Windows-1252's reading of the other code page's bytes, read back; a text in
+    Unicode as written (a sign beside a number, «50¢», «m²») is left alone."""
+    shown = SENTENCE.encode(codepage).decode("cp1252")
+    page = _page(shown.encode(), b"utf-8")
+    assert extract_text(page, "text/html; charset=utf-8").text == SENTENCE
+    for text in ("Precio: 50¢, 20 m² y ½ hectárea.", "El Tribunal—en pleno—resolvió."):
+        assert extract_text(_page(text.encode(), b"utf-8"), "text/html").text == text
 
 
 def test_bytes_no_code_page_reads_as_spanish_are_kept_and_said_to_be_a_guess() -> None:
