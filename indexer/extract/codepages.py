@@ -196,6 +196,21 @@ def repair_double_utf8(text: str) -> str:
     return text
 
 
+# What Windows-1252 makes of the bytes of a Spanish letter or sign in DOS 850 («¢» for
+# «ó», «¤» for «ñ», «‚» for «é», «¨» for «¿», «\x81» for «ü») or Mac OS Roman («‡» for
+# «á», «Ž» for «é», «œ» for «ú», «„» for «Ñ»): a text without any is not weighed (a
+# text weighed costs some 10 ms a MB). Mac OS Roman's «í», «ó», «ñ» read as «’», «—»,
+# «–», signs of their own: looked for between two letters
+_TELLTALE = "¢£¤¥¨‡Žœ„‚\x81\x8d\x8f\x90\x9d"
+_JOINED = re.compile("[^\\W\\d_][—–’][^\\W\\d_]")
+
+
+def _telltale(text: str) -> bool:
+    if any(char in text for char in _TELLTALE):
+        return True
+    return ("—" in text or "–" in text or "’" in text) and _JOINED.search(text) is not None
+
+
 def _c1_as_bytes(error: UnicodeError) -> tuple[bytes, int]:
     """Encode the C1 controls Windows-1252 lacks (U+0081, U+008D, U+008F, U+0090,
     U+009D) as their own byte, as Latin-1 does; anything else is not encoded."""
@@ -216,7 +231,7 @@ def reread_codepage(text: str) -> str:
     DOS system shows «Resoluci¢n». Only a text every character of which Windows-1252
     has (one with any other is Unicode as written), whose bytes another code page reads
     as Spanish clearly better (:func:`guess_codepage`); else unchanged."""
-    if text.isascii():
+    if text.isascii() or not _telltale(text):
         return text
     try:  # (a byte Windows-1252 lacks was read as the C1 control of its number)
         raw = text.encode("cp1252", errors="estado_c1")
