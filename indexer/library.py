@@ -131,6 +131,12 @@ def _our_failure(error: str | None) -> bool:
     return bool(error) and error.startswith("internal:")
 
 
+def _failed_before(known: FileRow) -> bool:
+    """A stored reading that failed under an older extractor: a newer one may read the
+    file (the bytes are read again rather than the old failure reused)."""
+    return known.text is None and (known.extractor or 0) < EXTRACTOR_VERSION
+
+
 def _ocr_unread(warnings: tuple[str, ...]) -> tuple[int, int] | None:
     """``ocr_incomplete:K/N`` as (K, N): OCR reached K of the N pages without text."""
     for warning in warnings:
@@ -257,7 +263,7 @@ class Library:
         content_type = kept_content_type(content_type)
         sha256 = self.archive.put(data)
         known = self.db.get_file(sha256)
-        if known is not None and not _our_failure(known.error):
+        if known is not None and not _our_failure(known.error) and not _failed_before(known):
             ref = FileRef(
                 url=url,
                 sha256=sha256,

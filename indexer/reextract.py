@@ -15,8 +15,15 @@ and its stamp, and so does each document made of it: nothing is ever lost. Docum
 are read in id order, a batch at a time; a run stopped anywhere is resumed by running it
 again (what was done carries the new stamp) or, with ``every``, from ``after``.
 
-Left as they are: files whose earlier reading gave no text (a document lists them without
-their text; reading them now would place a text where none was), and documents whose
+A file whose earlier reading failed is read again too (by version 2 a sentence's Word file
+or a DOS text could fail, and without this no later version ever read it): its text now
+takes its place among its document's files' (in their order: the page's text, then
+theirs), and one that fails again gets the new cause and stamp (counted by cause; its
+document is unchanged). Failed files no document lists (one indexed alone from a folder)
+are read again after the documents, on a whole run; the next indexing of their folder
+uses what they gave.
+
+Left as they are: documents whose
 stored text does not end with what their old files make under the privacy guard (the
 page's own text cannot be told apart: counted ``texto_de_pagina_no_separable``). An
 annex several documents share is read once; the documents of later batches that list
@@ -103,7 +110,8 @@ def stale_files(db, version: int = EXTRACTOR_VERSION) -> int:
 
 
 def stale_documents(db, version: int = EXTRACTOR_VERSION) -> int:
-    """How many documents hold text from at least one file an older extractor read."""
+    """How many documents hold text from at least one file an older extractor read, or
+    list one whose reading by an older extractor failed."""
     from sqlalchemy import text
 
     if db.engine.dialect.name == "postgresql":
@@ -111,13 +119,15 @@ def stale_documents(db, version: int = EXTRACTOR_VERSION) -> int:
             "SELECT count(DISTINCT d.id) FROM documents d "
             "CROSS JOIN LATERAL json_array_elements(d.data::json -> 'files') f "
             "JOIN files ON files.sha256 = f ->> 'sha256' "
-            "WHERE (files.extractor IS NULL OR files.extractor < :v) AND files.text IS NOT NULL"
+            "WHERE (files.extractor IS NULL OR files.extractor < :v) "
+            "AND (files.text IS NOT NULL OR files.error IS NOT NULL)"
         )
     else:
         query = (
             "SELECT count(DISTINCT d.id) FROM documents d, json_each(d.data, '$.files') f "
             "JOIN files ON files.sha256 = json_extract(f.value, '$.sha256') "
-            "WHERE (files.extractor IS NULL OR files.extractor < :v) AND files.text IS NOT NULL"
+            "WHERE (files.extractor IS NULL OR files.extractor < :v) "
+            "AND (files.text IS NOT NULL OR files.error IS NOT NULL)"
         )
     with db.engine.connect() as connection:
         return connection.execute(text(query), {"v": version}).scalar() or 0
@@ -148,7 +158,9 @@ def reextract(
         for doc in docs:
             if source is not None and doc.source_id != source:
                 continue
-            refs = [r for r in doc.files if r.sha256 in rows and rows[r.sha256].text]
+            # its files with a text, and those whose reading failed (read again too: a
+            # newer extractor may read them, and one that fails again says why now)
+            refs = [r for r in doc.files if r.sha256 in rows and _read_or_failed(rows[r.sha256])]
             stale = [r for r in refs if every or _older(rows[r.sha256]) or r.sha256 in earlier]
             if not stale:
                 tally.current += 1
@@ -169,9 +181,11 @@ def reextract(
                 continue
             new = {r.sha256: read[r.sha256] for r in stale}
             try:
+                # (a file without a text gave none to the document: not in its list)
                 old = [earlier.get(r.sha256, rows[r.sha256].text or "") for r in refs]
                 now = {**rows, **new}
-                rebuilt = _rebuilt(doc, old, [now[r.sha256].text or "" for r in refs])
+                fresh = [now[r.sha256].text or "" for r in refs]
+                rebuilt = _rebuilt(doc, [t for t in old if t], [t for t in fresh if t])
                 if rebuilt is not None:  # the pages OCR read, as the new readings say
                     rebuilt = _with_origin(rebuilt, now)
             except _Unbuilt as exc:
@@ -197,7 +211,37 @@ def reextract(
                 earlier[sha] = before
                 kept_chars += len(before)
 
-    return _scan(lambda last: db.documents_after(last, batch), work, after, progress)
+    tally = _scan(lambda last: db.documents_after(last, batch), work, after, progress)
+    if source is None and not after:  # a whole run: the failed files no document lists
+        _read_failed_files(library, tally, batch)
+    return tally
+
+
+def _read_failed_files(library, tally: Tally, batch: int) -> None:
+    """The files an older extractor failed to read that no document lists (a folder's
+    file indexed alone: no document was made of it), read again and their rows written:
+    one read now is used when its folder is indexed again; one that fails again says
+    why now. Each is counted in ``files_read`` and its failure in ``causes``."""
+    db, last = library.db, ""
+    while True:
+        with db.session() as s:
+            stmt = (
+                select(FileRow)
+                .where(FileRow.text.is_(None), FileRow.error.is_not(None))
+                .where(or_(FileRow.extractor.is_(None), FileRow.extractor < EXTRACTOR_VERSION))
+                .where(FileRow.sha256 > last)
+                .order_by(FileRow.sha256)
+                .limit(batch)
+            )
+            rows = s.scalars(stmt).all()
+            s.expunge_all()
+        if not rows:
+            return
+        last = rows[-1].sha256
+        for row in rows:
+            outcome = _read_again(library, row, tally)
+            if isinstance(outcome, FileRow):
+                db.save_file(outcome, replace=True)
 
 
 def _scan(
@@ -300,6 +344,11 @@ def _older(row: FileRow) -> bool:
     return (row.extractor or 0) < EXTRACTOR_VERSION
 
 
+def _read_or_failed(row: FileRow) -> bool:
+    """A file with a text, or one whose reading failed (not a row never read)."""
+    return bool(row.text) or bool(row.error)
+
+
 def _file_rows(db, shas: set[str]) -> dict[str, FileRow]:
     if not shas:
         return {}
@@ -335,7 +384,10 @@ def _read_again(library, row: FileRow, tally: Tally) -> FileRow | str:
         extraction = extract_text(data, row.content_type, name, library.limits)
     except ExtractionError as exc:
         tally.causes[exc.cause] += 1
-        return exc.cause
+        if row.text:  # its old text is kept, and its stamp: read again next run
+            return exc.cause
+        # a file no version read: it fails now for this cause, said with this stamp
+        return _failed(row, f"{exc.cause}: {exc}")
     except Exception as exc:  # a worker that would not start, a bug: counted, kept
         tally.causes[f"internal: {type(exc).__name__}"] += 1
         return "internal"
@@ -350,6 +402,23 @@ def _read_again(library, row: FileRow, tally: Tally) -> FileRow | str:
         error=None,
         archived_at=row.archived_at or dt.datetime.now(dt.UTC),
         ocr_pages=[asdict(page) for page in extraction.ocr_pages] or None,
+        extractor=EXTRACTOR_VERSION,
+    )
+
+
+def _failed(row: FileRow, error: str) -> FileRow:
+    """The row of a file without a text whose new reading failed too, as it stands now."""
+    return FileRow(
+        sha256=row.sha256,
+        size=row.size,
+        content_type=row.content_type,
+        first_url=row.first_url,
+        pages=None,
+        text=None,
+        method=None,
+        error=error,
+        archived_at=row.archived_at or dt.datetime.now(dt.UTC),
+        ocr_pages=None,
         extractor=EXTRACTOR_VERSION,
     )
 

@@ -24,7 +24,9 @@ themselves: not loaded, :mod:`.forms`), ``sparse_text`` (fewer than
 shifts every letter by one offset, "6HQWHQFLD" for "Sentencia": read with the shift
 undone, :mod:`.cipher`), ``garbled_pages:K`` (K pages whose text layer is not text,
 :mod:`.legible`, :mod:`.cipher`, that OCR did not read), ``charset_mismatch:USED``
-(declared charset contradicted by the bytes), ``odd_byte_dropped`` (a UTF-16 page or
+(declared charset contradicted by the bytes), ``charset_uncertain:USED`` (text that is
+not UTF-8 which no code page read as Spanish: kept as read in USED, a guess,
+:mod:`.codepages`), ``odd_byte_dropped`` (a UTF-16 page or
 text of an odd byte count: read, its last half character dropped),
 ``invalid_references_dropped:K`` (K references to characters XML forbids, ``&#0;``, dropped
 from a Word body: :mod:`.docx`), ``xfa_malformed`` (an XFA form's XML is broken: the text
@@ -108,8 +110,11 @@ __all__ = [
 # it shows: a moved paragraph once (not its old place too), hidden runs left out, a
 # non-breaking hyphen kept, its footnotes and endnotes read after the body, the HTML parts
 # it imports (altChunk) read where they stand, a text box once; a PDF page of
-# letters drawn in no order read by where they stand (2026-12-07); NULL (0): before.
-EXTRACTOR_VERSION = 3
+# letters drawn in no order read by where they stand (2026-12-07); 4: text that is not
+# UTF-8 read in the code page that makes Spanish of it (DOS 850, Mac OS Roman, not only
+# Windows-1252), UTF-8 read once too often («MÃ©xico») put back, Word's equations read
+# (2026-12-07); NULL (0): before.
+EXTRACTOR_VERSION = 4
 
 _DEFAULT_LIMITS = ExtractionLimits()
 IN_PROCESS_MAX_BYTES = 1024 * 1024  # larger plain text also goes to a worker

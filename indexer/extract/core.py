@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from .html import decode_html, main_text_from_str
 from .model import Extraction, ExtractionError, OcrLimits
 from .normalise import has_words, normalise_text
-from .sniff import charset_mismatch, decode_bytes, odd_byte_dropped
+from .sniff import charset_mismatch, decode_guessed, odd_byte_dropped
 
 
 @dataclass(frozen=True)
@@ -46,17 +46,21 @@ def extract_local(
         text, dropped = extract_docx(data)
         said = (f"invalid_references_dropped:{dropped}",) if dropped else ()
         return Extraction(text, 1, "docx", said)
-    warnings: tuple[str, ...] = ()
     if job.kind == "html":
-        markup, used, declared = decode_html(data, job.charset)
-        if charset_mismatch(data, declared, used):
-            warnings = (f"charset_mismatch:{used}",)
-        if odd_byte_dropped(data, used):
-            warnings += ("odd_byte_dropped",)
+        markup, used, declared, sure = decode_html(data, job.charset)
+        warnings = _decoding_warnings(data, declared, used, sure)
         return Extraction(_non_empty(main_text_from_str(markup), "HTML"), 1, "html", warnings)
-    decoded, used = decode_bytes(data, job.charset)
-    if charset_mismatch(data, job.charset, used):
+    decoded, used, sure = decode_guessed(data, (job.charset,))
+    warnings = _decoding_warnings(data, job.charset, used, sure)
+    return Extraction(_non_empty(normalise_text(decoded), "text"), 1, "text", warnings)
+
+
+def _decoding_warnings(data: bytes, declared: str | None, used: str, sure: bool) -> tuple[str, ...]:
+    warnings: tuple[str, ...] = ()
+    if charset_mismatch(data, declared, used):
         warnings = (f"charset_mismatch:{used}",)
+    if not sure:  # no code page read the bytes as Spanish: kept, said to be a guess
+        warnings += (f"charset_uncertain:{used}",)
     if odd_byte_dropped(data, used):
         warnings += ("odd_byte_dropped",)
-    return Extraction(_non_empty(normalise_text(decoded), "text"), 1, "text", warnings)
+    return warnings

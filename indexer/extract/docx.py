@@ -30,6 +30,7 @@ from xml.parsers import expat
 
 from .model import ExtractionError
 from .normalise import normalise_text
+from .omml import MATH, Formula
 
 BODY = "word/document.xml"
 # a sentence's footnotes and endnotes (the precedents it cites) are parts of their own
@@ -205,8 +206,17 @@ class _Reader:
         self.choices: list[bool] = []  # per open mc:AlternateContent: its choice had text
         self.choice_from = 0  # text size when the current mc:Choice opened
         self.fallback = 0  # depth of mc:Fallback skipped (its choice was read)
+        self.formula: Formula | None = None  # an equation being read (``.omml``)
+        self.math = 0  # depth of m:oMath (one inside another is read as the outer's)
+        self.after_formula = False  # the last thing read was a formula
+        self.last = ""  # the last character read
 
     def add(self, piece: str) -> None:
+        if self.after_formula:  # a word right after a formula stands apart from it
+            self.after_formula = False
+            if piece[:1].isalnum():
+                piece = f" {piece}"
+        self.last = piece[-1:] or self.last
         self.size += len(piece)
         if self.size > MAX_TEXT_CHARS:
             raise ExtractionError("too_large", f"Word text past {MAX_TEXT_CHARS} characters")
@@ -216,7 +226,12 @@ class _Reader:
         return not (self.moved_away or self.hidden or self.fallback)
 
     def start(self, name: str, attrs: list[str]) -> None:
-        if name == _TEXT:
+        if self.formula is not None:
+            self.math += name == MATH
+            self.formula.start(name, attrs)
+        elif name == MATH:
+            self.formula, self.math = Formula(), 1
+        elif name == _TEXT:
             self.in_text = True
         elif name == _RUN:
             self.in_run, self.hidden = True, False
@@ -256,7 +271,17 @@ class _Reader:
                 self.add(f"\n{text}\n")
 
     def end(self, name: str) -> None:
-        if name == _TEXT:
+        if self.formula is not None:
+            if name == MATH:
+                self.math -= 1
+            if self.math:
+                self.formula.end(name)
+                return
+            text, self.formula = self.formula.text(), None
+            if text and self._shown():  # the formula stands among its sentence's words
+                self.add(f" {text}" if self.last.isalnum() else text)
+                self.after_formula = True
+        elif name == _TEXT:
             self.in_text = False
         elif name == _PARAGRAPH:
             if not self.fallback:
@@ -280,7 +305,12 @@ class _Reader:
             self.fallback -= 1
 
     def chars(self, data: str) -> None:
-        if self.in_text and not (self.moved_away or self.hidden or self.fallback):
+        if self.formula is not None:
+            self.size += len(data)  # counted as it comes (and again when it is added)
+            if self.size > MAX_TEXT_CHARS:
+                raise ExtractionError("too_large", f"Word text past {MAX_TEXT_CHARS} characters")
+            self.formula.chars(data)
+        elif self.in_text and not (self.moved_away or self.hidden or self.fallback):
             self.add(data)
 
 

@@ -7,7 +7,7 @@ import re
 from lxml import etree
 
 from .normalise import normalise_text
-from .sniff import decode_declared, sniff_charset
+from .sniff import decode_guessed, sniff_charset
 
 
 def _words(text: str) -> frozenset[str]:
@@ -322,15 +322,16 @@ def main_text_from_str(markup: str) -> str:
     return normalise_text(_resolve_markers("".join(out)))
 
 
-def decode_html(data: bytes, encoding: str | None = None) -> tuple[str, str, str | None]:
-    """Decode HTML bytes: return ``(markup, encoding_used, encoding_declared)``.
+def decode_html(data: bytes, encoding: str | None = None) -> tuple[str, str, str | None, bool]:
+    """Decode HTML bytes: return ``(markup, encoding_used, encoding_declared, sure)``.
 
     ``encoding`` (e.g. the HTTP charset) is tried before ``<meta charset>``; when they
-    disagree, the first that decodes the bytes cleanly wins (see ``decode_declared``).
+    disagree, the first that decodes the bytes cleanly wins (see ``decode_guessed``,
+    which says when the code page was a guess: ``sure`` False).
     """
     meta = sniff_charset(data)
-    markup, used = decode_declared(data, (encoding, meta))
-    return markup, used, encoding or meta
+    markup, used, sure = decode_guessed(data, (encoding, meta))
+    return markup, used, encoding or meta, sure
 
 
 def html_main_text(html: bytes | str, encoding: str | None = None) -> str:

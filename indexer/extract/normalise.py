@@ -10,6 +10,7 @@ import re
 import unicodedata
 from collections.abc import Iterable
 
+from .codepages import repair_double_utf8, reread_codepage
 from .running import strip_running_lines
 
 
@@ -146,6 +147,7 @@ def _clean_block(text: str) -> str:
     """Everything but the joining of words hyphenated at a line's end: a page's running
     lines are cut between the two (a footer under "constitu-" is no word's other half)."""
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\f", "\n\n")
+    text = repair_double_utf8(text)  # before the table: it maps C1 controls of it away
     if _NEEDS_TABLE.search(text):  # translate() is the slowest step: skip when idle
         text = text.translate(_TABLE)
     if any(mark in text for mark in _SPACING_MARKS):
@@ -234,7 +236,8 @@ def normalise_text(text: str) -> str:
     """
     if "\f" in text:
         return normalise_pages(text.split("\f"))
-    return _normalise_block(text)
+    # a page, a text file, a Word body whose code page was misread where it was written
+    return _normalise_block(reread_codepage(repair_double_utf8(text)))
 
 
 def has_words(text: str) -> bool:

@@ -7,6 +7,7 @@ import re
 import unicodedata
 from collections.abc import Sequence
 
+from .codepages import guess_codepage
 from .docx import is_docx
 from .model import ExtractionError
 
@@ -344,7 +345,16 @@ def decode_bytes(data: bytes, declared: str | None = None) -> tuple[str, str]:
 
 
 def decode_declared(data: bytes, declarations: Sequence[str | None]) -> tuple[str, str]:
-    """Decode document bytes by what they are; return ``(text, encoding_used)``.
+    """Decode document bytes by what they are; return ``(text, encoding_used)``
+    (:func:`decode_guessed`, without saying whether a code page was a guess)."""
+    text, used, _ = decode_guessed(data, declarations)
+    return text, used
+
+
+def decode_guessed(data: bytes, declarations: Sequence[str | None]) -> tuple[str, str, bool]:
+    """Decode document bytes by what they are; return ``(text, encoding_used, sure)``,
+    ``sure`` False when the bytes were read in a code page no reading of them as Spanish
+    supported (step 5: the text is kept, and the caller says it is a guess).
 
     Precedence, first that holds:
 
@@ -356,34 +366,70 @@ def decode_declared(data: bytes, declarations: Sequence[str | None]) -> tuple[st
        ``utf-32`` over UTF-8), unless a declared UTF-16/32 explains NUL bytes;
     3. the first declaration (HTTP header, then ``<meta>``) that decodes cleanly;
     4. mostly UTF-8, its stray bytes read as Windows-1252 (:func:`_mostly_utf8`);
-    5. Windows-1252 (a superset of ISO-8859-1, as browsers do), never failing.
+    5. the single-byte code page that reads the bytes as Spanish (Windows-1252, a
+       superset of ISO-8859-1, as browsers do; DOS 850; Mac OS Roman: :mod:`.codepages`),
+       a declared one (``iso-8859-1``, ``cp850``…) the prior, never failing.
     """
     body, from_bom = _after_consistent_bom(data)
     if from_bom:
-        return body.decode(from_bom), from_bom
+        return body.decode(from_bom), from_bom, True
     names = [name for name in map(_canonical, declarations) if name]
     wide = [name for name in names if name.startswith(("utf-16", "utf-32"))]
     if b"\x00" in body:
         for name in wide:
             text = _strict(body, name)
             if text is not None:
-                return text, name
+                return text, name, True
         if (codec := wide_html(body)) is not None:  # UTF-16 markup, no mark, no word of it
             text = _strict(body[: len(body) // 2 * 2], codec)  # an odd last byte dropped
             if text is not None:
-                return text, codec
+                return text, codec, True
     text = _strict(body, "utf-8")
     if text is not None:
-        return text, "utf-8"
+        return text, "utf-8", True
+    # a single-byte code page named first (``iso-8859-1`` is read as Windows-1252):
+    # the prior of the guess below, not a certainty (any byte decodes in it)
+    single = next((name for name in map(_single_byte, declarations) if name), None)
     for name in names:
         if name in ("utf-8", "cp1252") or (name in wide and b"\x00" not in body):
             continue
+        if name == single:
+            break
         text = _strict(body, name)
         if text is not None:
-            return text, name
+            return text, name, True
     if (mixed := _mostly_utf8(body)) is not None:
-        return mixed, "utf-8"
-    return body.decode("cp1252", errors="estado_cp1252"), "cp1252"
+        return mixed, "utf-8", True
+    return decode_codepage(body, single)
+
+
+def _single_byte(declared: str | None) -> str | None:
+    """The single-byte code page a declaration names, by Python's name (Windows-1252 for
+    Latin-1 and ASCII, as browsers read them), or None."""
+    if not declared:
+        return None
+    try:
+        name = codecs.lookup(declared).name
+    except LookupError:
+        return None
+    if name in _LATIN1_ALIASES or name == "latin-1":
+        return "cp1252"
+    return name if name in SINGLE_BYTE else None
+
+
+# what a declaration may name and the bytes still be guessed among Spanish code pages:
+# each reads every byte, so that a declared one decodes says nothing of it
+SINGLE_BYTE = frozenset({"cp1252", "cp850", "cp437", "mac-roman", "iso8859-15"})
+
+
+def decode_codepage(data: bytes, declared: str | None = None) -> tuple[str, str, bool]:
+    """Bytes that are not UTF-8 read in the code page that makes Spanish of them
+    (:func:`.codepages.guess_codepage`; ``declared``, a single-byte one, the prior), as
+    ``(text, encoding, sure)``: not ``sure`` when no reading looked like Spanish (the
+    text is kept, read in the prior)."""
+    used, sure = guess_codepage(data, declared)
+    errors = "estado_cp1252" if used == "cp1252" else "replace"
+    return data.decode(used, errors=errors), used, sure
 
 
 def _mostly_utf8(data: bytes) -> str | None:

@@ -10,6 +10,7 @@ from pathlib import Path
 
 from config.settings import Settings
 from indexer.db import FileRow
+from indexer.extract import EXTRACTOR_VERSION
 from indexer.library import Library
 from tests.adversarial.hostile import text_pdf
 
@@ -29,6 +30,7 @@ def _stored_failure(library: Library, data: bytes, error: str) -> str:
             error=error,
             archived_at=dt.datetime.now(dt.UTC),
             ocr_pages=None,
+            extractor=EXTRACTOR_VERSION,  # (an older one's failure is read again anyway)
         )
     )
     return sha256
