@@ -23,7 +23,7 @@ import unicodedata
 from dataclasses import dataclass
 
 from indexer.analysis import visible_text
-from indexer.models import KINDS
+from indexer.models import KINDS, without_controls
 from indexer.query.arrangements import MAX_QUESTION_ARRANGEMENTS, asked_arrangements
 from indexer.query.ast import And, Field, MatchAll, Node, Not, Or, Phrase, Prefix, Term
 from indexer.query.fields import query_field, query_field_names, spanish_field_names
@@ -143,7 +143,10 @@ def _slop(text: str, after: int) -> tuple[int, int]:
             "la proximidad es un número entero de posiciones justo después de la frase, "
             f'de 0 a {MAX_SLOP}: "a b"~5',
         )
-    slop = int(match.group(1)[:6])
+    # any script's digits (``~٣``, ``~３``) read as their values, leading zeros dropped
+    # before the length is cut: ``~0000005`` was read as ~0, an exact phrase
+    digits = "".join(str(unicodedata.decimal(c)) for c in match.group(1)).lstrip("0")
+    slop = int(digits[:6] or "0")
     if slop > MAX_SLOP:
         raise QuerySyntaxError(
             f"proximity too wide: at most ~{MAX_SLOP}",
@@ -162,6 +165,8 @@ def _doubled(text: str, i: int) -> tuple[str, int] | None:
     start = i + run
     if start >= len(text) or text[start].isspace() or text[start] == '"':
         return None
+    if text[start] == "~" or not _WORD_CHARS.search(text, start, _next_quote(text, start)):
+        return None  # ``""~5``, ``"" .``: an empty phrase, no doubled quotes around words
     end = text.find('"' * run, start)
     if end < 0 or text[end - 1].isspace() or '"' in text[start:end]:
         if (end < 0 or '"' in text[start:end]) and text.count('"', start) < 2:
@@ -180,6 +185,11 @@ def _doubled(text: str, i: int) -> tuple[str, int] | None:
     if after < len(text) and text[after] == '"':
         return None
     return text[start:end], after
+
+
+def _next_quote(text: str, start: int) -> int:
+    at = text.find('"', start)
+    return at if at >= 0 else len(text)
 
 
 def _tokenize(text: str) -> list[_Token]:
@@ -462,6 +472,9 @@ class _Parser:
                 token.position,
                 f"{shown}: necesita un valor después de los dos puntos",
             )
+        if name == "year" and value.isdecimal():
+            # a year typed in full-width (``２０２４``) or Arabic-Indic (``٢٠٢٤``) digits
+            value = "".join(str(unicodedata.decimal(c)) for c in value)
         _check_field_value(name, value, quoted, token.position, token.named)
         return Field(name, value, phrase=quoted, slop=token.slop)
 
@@ -556,7 +569,7 @@ def parse_query(text: str | None) -> Node:
             0,
             f"búsqueda demasiado larga: como máximo {MAX_QUERY_CHARS} caracteres",
         )
-    if not text.isascii():
+    if not text.isascii() or not text.isprintable():
         # a word pasted from a PDF or typed on a Mac may come decomposed (``n`` and a
         # combining tilde): the analysers split it at the mark (``an̈o`` → ``an``, ``o``),
         # so ``año`` would ask for two words and find none of the documents written «año».
@@ -575,9 +588,10 @@ def parse_query(text: str | None) -> Node:
 
 
 def _prepared(text: str) -> str:
-    """``text`` as the query is read: in NFC, without the characters no one sees, as the
-    stores drop them from the texts they index (``analysis.visible_text``)."""
-    return unicodedata.normalize("NFC", visible_text(text))
+    """``text`` as the query is read: in NFC, without the characters no one sees and the
+    control characters, as the stores drop them from the texts they index
+    (``analysis.visible_text``, ``models.without_controls``)."""
+    return unicodedata.normalize("NFC", without_controls(visible_text(text)))
 
 
 def _say_where_typed(exc: QuerySyntaxError, typed: str) -> None:

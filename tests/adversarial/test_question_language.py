@@ -262,6 +262,18 @@ HOSTILE = [
 ]
 
 
+# questions of odd shapes that mean something plain: read as meant (a proximity with
+# leading zeros was cut to «~000000», an exact phrase; a year in full-width or Arabic-Indic
+# digits was «no year of four digits»)
+MEANT = [
+    ('"amparo juez"~0000000000000000000000008', '"amparo juez"~8'),
+    ('"amparo juez"~٨', '"amparo juez"~8'),
+    ('"amparo juez"~８', '"amparo juez"~8'),
+    ("amparo año:２０２４", "amparo año:2024"),
+    ("amparo año:٢٠٢٤", "amparo año:2024"),
+]
+
+
 def test_hostile_questions_are_refused_in_spanish_never_a_500(served: Served) -> None:
     for q in HOSTILE:
         answer = served.search(q)
@@ -269,3 +281,9 @@ def test_hostile_questions_are_refused_in_spanish_never_a_500(served: Served) ->
         if answer.status_code == 422:
             for problem in answer.json()["detail"]:
                 assert problem.get("mensaje"), (q[:80], problem)
+    for q, meant in MEANT:
+        assert served.found(q) == served.found(meant) == EVERY, q
+    # an empty phrase with a proximity is no unclosed quote: it has no words
+    answer = served.search('""~5')
+    assert answer.status_code == 422
+    assert answer.json()["detail"][0]["mensaje"] == "la búsqueda no tiene palabras que buscar"
