@@ -94,7 +94,7 @@ INVISIBLE = re.compile(_class(0, 0x10FFFF) + "+")
 # table-driven class (5 ns a character; with the astral ranges in it the class is a list
 # of ranges tried one by one, 25 ns, 75 µs a 3 KB sentence), the astral ones only in a
 # text that can hold them (``_astral``)
-_INVISIBLE_BMP = re.compile(_class(0, 0xFFFF))
+_INVISIBLE_BMP = re.compile(_class(0, 0xFFFF) + "+")
 _INVISIBLE_ASTRAL = re.compile(_class(0x10000, 0x10FFFF))
 # CPython keeps a text of characters past U+FFFF four bytes a character, any other two or
 # one: its size says which without reading it (a look at every character cost 20 µs)
@@ -112,9 +112,9 @@ def visible_text(text: str) -> str:
     returned as it is."""
     if text.isascii():
         return text
-    if _INVISIBLE_BMP.search(text) is None and not (
-        _astral(text) and _INVISIBLE_ASTRAL.search(text) is not None
-    ):
+    if not _astral(text):
+        return _INVISIBLE_BMP.sub("", text) if _INVISIBLE_BMP.search(text) else text
+    if _INVISIBLE_BMP.search(text) is None and _INVISIBLE_ASTRAL.search(text) is None:
         return text
     return INVISIBLE.sub("", text)
 
