@@ -10,6 +10,7 @@ import functools
 import itertools
 import operator
 import re
+import sys
 import unicodedata
 from typing import Any
 
@@ -39,6 +40,90 @@ def stem_tokens(text: str) -> list[str]:
 def fold_tokens(text: str) -> list[str]:
     """Tokens lowercased and accent-folded, not stemmed (for prefix searches)."""
     return FOLDED.analyze(text)
+
+
+# -- characters no one sees ------------------------------------------------------------
+# Format characters (Unicode category Cf) and the default-ignorable code points: the soft
+# hyphen, the combining grapheme joiner, zero-width spaces, joiners and non-joiners, the
+# word joiner and invisible operators, direction marks, embeddings, overrides and
+# isolates, the Arabic letter mark, the Mongolian vowel and free-variation selectors,
+# the Hangul fillers, the Khmer inherent vowels, variation selectors, the byte-order mark,
+# tag characters, shorthand and musical format controls. A page shows none of them, but
+# inside a word the analysers cut it there (``am\u00adparo`` → ``am``, ``paro``) or keep
+# it in the word (a Hangul filler is a letter to them): a word holding one, in a question
+# or in a document's text, found nothing. Questions and every text the stores index drop
+# them (``visible_text``), so both meet in one form. ``tests/unit/test_invisible.py``
+# checks that every Cf character of Python's Unicode data is among them.
+_INVISIBLE_RANGES = (
+    (0x00AD, 0x00AD),
+    (0x034F, 0x034F),
+    (0x0600, 0x0605),
+    (0x061C, 0x061C),
+    (0x06DD, 0x06DD),
+    (0x070F, 0x070F),
+    (0x0890, 0x0891),
+    (0x08E2, 0x08E2),
+    (0x115F, 0x1160),
+    (0x17B4, 0x17B5),
+    (0x180B, 0x180F),
+    (0x200B, 0x200F),
+    (0x202A, 0x202E),
+    (0x2060, 0x206F),
+    (0x3164, 0x3164),
+    (0xFE00, 0xFE0F),
+    (0xFEFF, 0xFEFF),
+    (0xFFA0, 0xFFA0),
+    (0xFFF0, 0xFFFB),
+    (0x110BD, 0x110BD),
+    (0x110CD, 0x110CD),
+    (0x13430, 0x1343F),
+    (0x1BCA0, 0x1BCA3),
+    (0x1D173, 0x1D17A),
+    (0xE0000, 0xE0FFF),
+)
+
+
+def _class(low_bound: int, high_bound: int) -> str:
+    """The character class of ``_INVISIBLE_RANGES`` between two code points."""
+    ranges = [(low, high) for low, high in _INVISIBLE_RANGES if low_bound <= low <= high_bound]
+    return "[" + "".join(f"{chr(low)}-{chr(high)}" for low, high in ranges) + "]"
+
+
+INVISIBLE = re.compile(_class(0, 0x10FFFF) + "+")
+# the same characters, looked for apart: those of the Basic Multilingual Plane in one
+# table-driven class (5 ns a character; with the astral ranges in it the class is a list
+# of ranges tried one by one, 25 ns, 75 µs a 3 KB sentence), the astral ones only in a
+# text that can hold them (``_astral``)
+_INVISIBLE_BMP = re.compile(_class(0, 0xFFFF) + "+")
+_INVISIBLE_ASTRAL = re.compile(_class(0x10000, 0x10FFFF))
+# CPython keeps a text of characters past U+FFFF four bytes a character, any other two or
+# one: its size says which without reading it (a look at every character cost 20 µs)
+_FOUR_BYTES_BASE = sys.getsizeof("\U00010000") - 8
+
+
+def _astral(text: str) -> bool:
+    """Whether ``text`` may hold a character past U+FFFF (True when unsure)."""
+    return sys.getsizeof(text) >= _FOUR_BYTES_BASE + 4 * (len(text) + 1)
+
+
+def visible_text(text: str) -> str:
+    """``text`` without the characters no one sees (``INVISIBLE``): as a question is read
+    and as the stores index a text. ASCII holds none of them; a text holding none is
+    returned as it is."""
+    if text.isascii():
+        return text
+    if not _astral(text):
+        return _INVISIBLE_BMP.sub("", text) if _INVISIBLE_BMP.search(text) else text
+    if _INVISIBLE_BMP.search(text) is None and _INVISIBLE_ASTRAL.search(text) is None:
+        return text
+    return INVISIBLE.sub("", text)
+
+
+def indexed_text(text: str) -> str:
+    """A full text as the stores index it: without the characters no one sees, and with
+    a gap after every redaction mark that holds no word (``with_gaps``; the gap's own
+    word joiners are put in after the invisible characters went)."""
+    return with_gaps(visible_text(text))
 
 
 # courts, matters and places repeat from document to document: the short values are

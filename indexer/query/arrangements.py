@@ -18,6 +18,7 @@ leaves it to Tantivy's own sloppy phrase, an approximation.
 from __future__ import annotations
 
 import functools
+from collections.abc import Iterator
 
 from indexer.analysis import stem_tokens
 from indexer.query.ast import And, Field, Node, Not, Or, Phrase
@@ -58,9 +59,17 @@ def _arrangements(tokens: tuple[str, ...], slop: int) -> list[Arrangement] | Non
     in a fixed order. Two copies of a word keep their order (swapping them never
     narrows the span), so each arrangement is found once. None: more than
     ``MAX_ARRANGEMENTS``."""
+    return _arranged(tokens, slop, MAX_ARRANGEMENTS, MAX_STEPS)[0]
+
+
+def _arranged(
+    tokens: tuple[str, ...], slop: int, most: int, max_steps: int
+) -> tuple[list[Arrangement] | None, int]:
+    """``_arrangements`` of at most ``most`` found in at most ``max_steps`` steps (None
+    past either), and the steps it took."""
     n = len(tokens)
     if n > MAX_WORDS:
-        return None
+        return None, 0
     found: list[Arrangement] = []
     shifts = [0] * n  # p_i - i of the arrangement being built
     taken: set[int] = set()
@@ -74,7 +83,7 @@ def _arrangements(tokens: tuple[str, ...], slop: int) -> list[Arrangement] | Non
             found.append(
                 tuple(sorted((p - first, t) for p, t in zip(positions, tokens, strict=True)))
             )
-            if len(found) > MAX_ARRANGEMENTS:
+            if len(found) > most:
                 raise _TooMany
             return
         # the smallest shift is 0 (an arrangement is found once, not once per place)
@@ -82,7 +91,7 @@ def _arrangements(tokens: tuple[str, ...], slop: int) -> list[Arrangement] | Non
         earlier = [k for k in range(i) if tokens[k] == tokens[i]]
         for shift in choices:
             steps += 1
-            if steps > MAX_STEPS:
+            if steps > max_steps:
                 raise _TooMany
             position = shift + i
             if position in taken:
@@ -97,8 +106,8 @@ def _arrangements(tokens: tuple[str, ...], slop: int) -> list[Arrangement] | Non
     try:
         place(0, False)
     except _TooMany:
-        return None
-    return sorted(set(found))
+        return None, steps
+    return sorted(set(found)), steps
 
 
 def asked_arrangements(node: Node) -> int:
@@ -118,3 +127,42 @@ def asked_arrangements(node: Node) -> int:
         case Not(item):
             return asked_arrangements(item)
     return 0
+
+
+# the exact phrases one question may ask for all its proximity phrases where they are
+# asked as their arrangements (tantivy-py's path: an alert's matching at every batch, the
+# search where the native one is missing): two of the widest. Eighteen phrases of three
+# words within ~8 (316 characters, 172 arrangements each) cost 1.8 ms a document and
+# alert at every batch, while a single phrase was refused only past ``MAX_ARRANGEMENTS``.
+MAX_QUESTION_PHRASES = 2 * MAX_ARRANGEMENTS
+
+
+def arranged_phrases(node: Node, most: int = MAX_QUESTION_PHRASES) -> int:
+    """The exact phrases ``node``'s proximity phrases are asked as where the search asks
+    their arrangements: three words or more, or a word twice (``_words`` in
+    ``indexer.stores.tantivy_store``), in all; ``most + 1`` as soon as they are more
+    than ``most``, or one alone is more than ``MAX_ARRANGEMENTS``. The count stops there,
+    and walks ``MAX_STEPS`` steps at most for the whole question (past them: ``most +
+    1``), so counting a question of 64 long phrases costs what one phrase's does."""
+    left, steps = most, MAX_STEPS
+    for tokens, slop in _sloppy(node):
+        if len(tokens) < 2 or (len(tokens) == 2 and not repeats(tokens)):
+            continue  # a word alone; two words apart: Tantivy's own sloppy phrase
+        found, taken = _arranged(tuple(tokens), slop, min(left, MAX_ARRANGEMENTS), steps)
+        if found is None:
+            return most + 1
+        left -= len(found)
+        steps -= taken
+    return most - left
+
+
+def _sloppy(node: Node) -> Iterator[tuple[list[str], int]]:
+    """The stemmed words and slop of each proximity phrase of ``node``, in order."""
+    match node:
+        case Phrase(text, slop) | Field(_, text, True, slop) if slop:
+            yield stem_tokens(text), slop
+        case And(items) | Or(items):
+            for item in items:
+                yield from _sloppy(item)
+        case Not(item):
+            yield from _sloppy(item)

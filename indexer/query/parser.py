@@ -22,7 +22,8 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
-from indexer.models import KINDS
+from indexer.analysis import visible_text
+from indexer.models import KINDS, without_controls
 from indexer.query.arrangements import MAX_QUESTION_ARRANGEMENTS, asked_arrangements
 from indexer.query.ast import And, Field, MatchAll, Node, Not, Or, Phrase, Prefix, Term
 from indexer.query.fields import query_field, query_field_names, spanish_field_names
@@ -42,6 +43,8 @@ LOWER_OPERATORS = {"or": "OR", "and": "AND", "not": "NOT", "o": "OR", "y": "AND"
 _LEADING_OPERATORS = ("not", "no")
 
 _WORD_CHARS = re.compile(r"\w", re.UNICODE)
+# ``!amparo``: Lucene's and a programmer's NOT, glued to a word
+_BANG = re.compile(r"!+[^\W\d_]")
 _YEAR = re.compile(r"[0-9]{4}")
 # ``name:`` reads as a field when the name is a word of letters (``10:30``, ``http://``
 # and ``art.:`` stay text).
@@ -140,7 +143,10 @@ def _slop(text: str, after: int) -> tuple[int, int]:
             "la proximidad es un número entero de posiciones justo después de la frase, "
             f'de 0 a {MAX_SLOP}: "a b"~5',
         )
-    slop = int(match.group(1)[:6])
+    # any script's digits (``~٣``, ``~３``) read as their values, leading zeros dropped
+    # before the length is cut: ``~0000005`` was read as ~0, an exact phrase
+    digits = "".join(str(unicodedata.decimal(c)) for c in match.group(1)).lstrip("0")
+    slop = int(digits[:6] or "0")
     if slop > MAX_SLOP:
         raise QuerySyntaxError(
             f"proximity too wide: at most ~{MAX_SLOP}",
@@ -159,6 +165,8 @@ def _doubled(text: str, i: int) -> tuple[str, int] | None:
     start = i + run
     if start >= len(text) or text[start].isspace() or text[start] == '"':
         return None
+    if text[start] == "~" or not _WORD_CHARS.search(text, start, _next_quote(text, start)):
+        return None  # ``""~5``, ``"" .``: an empty phrase, no doubled quotes around words
     end = text.find('"' * run, start)
     if end < 0 or text[end - 1].isspace() or '"' in text[start:end]:
         if (end < 0 or '"' in text[start:end]) and text.count('"', start) < 2:
@@ -177,6 +185,11 @@ def _doubled(text: str, i: int) -> tuple[str, int] | None:
     if after < len(text) and text[after] == '"':
         return None
     return text[start:end], after
+
+
+def _next_quote(text: str, start: int) -> int:
+    at = text.find('"', start)
+    return at if at >= 0 else len(text)
 
 
 def _tokenize(text: str) -> list[_Token]:
@@ -342,6 +355,10 @@ class _Parser:
         items = [self.and_expr()]
         while (token := self.peek()) is not None and token.kind == "OR":
             self.take()
+            while (nxt := self.peek()) is not None and nxt.kind == "OR":
+                self.take()  # ``a OR OR b``: one OR, typed twice
+            if nxt is not None and nxt.kind == "AND":
+                raise _mixed(token, nxt)
             items.append(self.and_expr(after=token))
         return items[0] if len(items) == 1 else Or(tuple(items))
 
@@ -352,8 +369,11 @@ class _Parser:
                 self.take()
                 if not items:
                     raise _needs("AND", "before", token.position)
-                nxt = self.peek()
-                if nxt is None or nxt.kind in ("OR", "RPAREN", "AND"):
+                while (nxt := self.peek()) is not None and nxt.kind == "AND":
+                    self.take()  # ``a AND AND b``: one AND, typed twice
+                if nxt is not None and nxt.kind == "OR":
+                    raise _mixed(token, nxt)
+                if nxt is None or nxt.kind == "RPAREN":
                     raise _needs("AND", "after", token.position)
                 continue
             node = self.unary()
@@ -402,7 +422,20 @@ class _Parser:
     def nested(self, token: _Token) -> Node | None:
         if token.kind in ("NOT", "MINUS"):
             nxt = self.peek()
-            if nxt is None or nxt.kind in ("OR", "AND", "RPAREN", "NOT", "MINUS"):
+            if nxt is not None and nxt.kind in ("NOT", "MINUS"):
+                raise _double_negation(token, nxt)
+            if nxt is not None and nxt.kind in ("OR", "AND"):
+                raise QuerySyntaxError(
+                    f"{token.value} needs a word right after it, not another operator "
+                    f"({nxt.value})",
+                    token.position,
+                    f"{token.value} necesita una palabra justo después, no otro operador "
+                    f"({nxt.value}): {token.value}amparo excluye los documentos con «amparo»"
+                    if token.kind == "MINUS"
+                    else f"NOT necesita una palabra justo después, no otro operador "
+                    f"({nxt.value}): NOT amparo excluye los documentos con «amparo»",
+                )
+            if nxt is None or nxt.kind == "RPAREN":
                 raise _needs(token.value, "after", token.position)
             inner = self.unary()
             if inner is None:
@@ -439,12 +472,34 @@ class _Parser:
                 token.position,
                 f"{shown}: necesita un valor después de los dos puntos",
             )
+        if name == "year" and value.isdecimal():
+            # a year typed in full-width (``２０２４``) or Arabic-Indic (``٢٠٢٤``) digits
+            value = "".join(str(unicodedata.decimal(c)) for c in value)
         _check_field_value(name, value, quoted, token.position, token.named)
         return Field(name, value, phrase=quoted, slop=token.slop)
 
     def word(self, token: _Token) -> Node | None:
         text = token.value
         _refuse_foreign(text, token.position)
+        following = self.peek()
+        if text.startswith("+-") or text.startswith("+−"):
+            # «+» asks for the word and «-» excludes it: read as text it was found
+            raise QuerySyntaxError(
+                f"{text[:40]}: + (require) and - (exclude) together contradict each "
+                f"other; write -{text[2:40]} to exclude the word or {text[2:40]} to find it",
+                token.position,
+                f"«{text[:40]}»: «+» (exigir) y «-» (excluir) juntos se contradicen; "
+                f"escriba -{text[2:40]} para excluir la palabra o {text[2:40]} para buscarla",
+            )
+        if _BANG.match(text) or (
+            text == "!" and following is not None and following.kind in ("WORD", "PHRASE")
+        ):
+            # another language's NOT: read as text, «!amparo» found the documents with it
+            raise QuerySyntaxError(
+                "! is no operator here: write NOT amparo or -amparo to exclude a word",
+                token.position,
+                "«!» no es un operador aquí: para excluir una palabra escriba NOT amparo o -amparo",
+            )
         if text.endswith("*"):
             stem = text.rstrip("*")
             if not _WORD_CHARS.search(stem):
@@ -472,6 +527,32 @@ def _needs(operator: str, side: str, position: int) -> QuerySyntaxError:
     )
 
 
+def _mixed(first: _Token, second: _Token) -> QuerySyntaxError:
+    """``a AND OR b``: two operators in a row that say different things."""
+    pair = f"{first.value} {second.value}"
+    return QuerySyntaxError(
+        f"{pair}: two operators in a row; write one between two words (a OR b, a AND b)",
+        second.position,
+        f"«{pair}»: dos operadores seguidos; escriba uno solo entre dos palabras "
+        "(amparo OR revisión, amparo AND revisión)",
+    )
+
+
+def _double_negation(first: _Token, second: _Token) -> QuerySyntaxError:
+    """``NOT NOT a``, ``NOT -a``, ``-NOT a``: read as negations they cancel out, and
+    whether the person meant to exclude the word or find it nobody can tell."""
+    pair = (
+        f"{first.value} {second.value}" if first.kind == "NOT" else f"{first.value}{second.value}"
+    )
+    return QuerySyntaxError(
+        f"{pair}: two negations in a row; write one to exclude a word (NOT amparo, "
+        "-amparo) or none to find it",
+        second.position,
+        f"«{pair}»: dos negaciones seguidas; escriba una sola para excluir una palabra "
+        "(NOT amparo, -amparo) o ninguna para buscarla",
+    )
+
+
 def _unmatched(position: int) -> QuerySyntaxError:
     return QuerySyntaxError(
         "unmatched closing parenthesis", position, "hay un «)» que no cierra ningún «(»"
@@ -488,14 +569,14 @@ def parse_query(text: str | None) -> Node:
             0,
             f"búsqueda demasiado larga: como máximo {MAX_QUERY_CHARS} caracteres",
         )
-    if not text.isascii():
+    if not text.isascii() or not text.isprintable():
         # a word pasted from a PDF or typed on a Mac may come decomposed (``n`` and a
         # combining tilde): the analysers split it at the mark (``an̈o`` → ``an``, ``o``),
         # so ``año`` would ask for two words and find none of the documents written «año».
         # A word pasted from a web page may hold a character no one sees (a soft hyphen,
         # a zero-width space or joiner, a direction mark): the analysers split there too,
-        # while the indexed text holds the word whole (``indexer.extract.normalise``
-        # drops them), so ``am\u00adparo`` found nothing.
+        # while the indexed text holds the word whole (``analysis.indexed_text`` drops
+        # them), so ``am\u00adparo`` found nothing.
         composed = _prepared(text)
         if composed != text:
             try:
@@ -506,18 +587,11 @@ def parse_query(text: str | None) -> Node:
     return _parsed(text)
 
 
-# Format characters no one sees, dropped as the indexed text drops them: the soft
-# hyphen, the Arabic letter mark, the Mongolian vowel separator, zero-width spaces and
-# joiners, direction marks, embeddings, overrides and isolates, the word joiner and
-# invisible operators, the byte-order mark.
-_INVISIBLE = re.compile(
-    "[\u00ad\u061c\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u206f\ufeff]"
-)
-
-
 def _prepared(text: str) -> str:
-    """``text`` as the query is read: in NFC, without invisible format characters."""
-    return unicodedata.normalize("NFC", _INVISIBLE.sub("", text))
+    """``text`` as the query is read: in NFC, without the characters no one sees and the
+    control characters, as the stores drop them from the texts they index
+    (``analysis.visible_text``, ``models.without_controls``)."""
+    return unicodedata.normalize("NFC", without_controls(visible_text(text)))
 
 
 def _say_where_typed(exc: QuerySyntaxError, typed: str) -> None:

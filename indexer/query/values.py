@@ -15,7 +15,7 @@ and by the indexing side, so that a query and a stored value meet in one form.
 from __future__ import annotations
 
 from config.jurisdictions import JURISDICTIONS
-from indexer.analysis import fold_keyword
+from indexer.analysis import fold_keyword, visible_text
 from indexer.citations import citation_key
 from indexer.query.names import name_keys
 from indexer.query.rulings import ruling_key, ruling_keys
@@ -33,8 +33,9 @@ KIND_NAMES = {
 
 
 def keyword_key(value: str) -> str:
-    """The form a keyword is indexed and filtered by."""
-    return fold_keyword(value.replace("_", " "))
+    """The form a keyword is indexed and filtered by (the characters no one sees dropped,
+    as the stores drop them from the values they index: ``documents.filter_values``)."""
+    return fold_keyword(visible_text(value).replace("_", " "))
 
 
 _ENTITIES = {keyword_key(name): code for code, name in JURISDICTIONS.items()}

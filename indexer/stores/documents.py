@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from indexer.analysis import visible_text
 from indexer.citations import extract_citations
 from indexer.models import Legislativo, Sentencia, Sesion
 from indexer.stores.base import FILTER_FIELDS, HIT_FIELDS
@@ -56,7 +57,8 @@ def filter_values(
     doc: AnyDocument, values: dict[str, Any] | None = None, skip: tuple[str, ...] = ()
 ) -> dict[str, list[str]]:
     """The keyword values a document is filtered and faceted by: ``year`` is the year of
-    the act's date, and a document several sources published is found through each.
+    the act's date, and a document several sources published is found through each;
+    the characters no one sees are dropped (``analysis.visible_text``).
     ``values``: ``doc.model_dump(mode="json")`` when the caller has it already; ``skip``:
     fields the caller fills itself."""
     values = values if values is not None else doc.model_dump(mode="json")
@@ -65,8 +67,10 @@ def filter_values(
     for name in FILTER_FIELDS:
         if name not in _READ_APART:  # most fields: their value as dumped (one test each)
             value = get(name)
-            if isinstance(value, str) and value.strip() and name not in skip:
-                out[name] = [value]
+            if isinstance(value, str) and name not in skip:
+                value = visible_text(value)  # as a question's value is read (``keyword_key``)
+                if value.strip():
+                    out[name] = [value]
             continue
         if name in skip:
             continue

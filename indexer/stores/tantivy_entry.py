@@ -13,7 +13,7 @@ from dataclasses import dataclass
 import tantivy
 from pydantic_core import to_json
 
-from indexer.analysis import pair_texts, with_gaps
+from indexer.analysis import indexed_text, pair_texts
 from indexer.models import Legislativo, Sentencia, Sesion
 from indexer.query.values import keyword_key
 from indexer.stores.base import FACETABLE_FIELDS, FILTER_FIELDS, indexable_day
@@ -58,7 +58,7 @@ def prepare(doc: AnyDocument, pairs: bool = True) -> Prepared:
     # once, without the text (dropped after: dumping with an exclusion costs twice as much)
     values = doc.model_dump(mode="json")
     del values["text"]
-    meta = with_gaps(metadata_text(doc, values))
+    meta = indexed_text(metadata_text(doc, values))
     date = None
     if doc.date is not None:
         day = indexable_day(doc.date)  # a date the index cannot hold must not keep it out
@@ -76,7 +76,7 @@ def prepare(doc: AnyDocument, pairs: bool = True) -> Prepared:
     title_pair = text_pair = meta_pair = None
     if pairs:
         title_pair, text_pair, meta_pair = pair_texts(
-            [with_gaps(doc.title), with_gaps(doc.text), meta]
+            [indexed_text(doc.title), indexed_text(doc.text), meta]
         )
     else:  # what making them would refuse (a lone surrogate) is refused here, as before
         for value in (doc.title, doc.text, meta):
@@ -91,8 +91,9 @@ def text_values(
     in order (both writers, ``entry`` and ``NativeWriter``, are given these).
     ``makes_pairs``: for a writer that makes the pair terms itself, each pair field is
     given its field's own text (pair terms made already would be paired again)."""
-    # the texts as indexed: a gap after each redaction holding no word (``with_gaps``)
-    title, text = with_gaps(doc.title), with_gaps(doc.text)
+    # the texts as indexed: without the characters no one sees, a gap after each
+    # redaction holding no word (``indexed_text``)
+    title, text = indexed_text(doc.title), indexed_text(doc.text)
     if makes_pairs:
         pairs: tuple[str | None, ...] = (title, text, prepared.meta)
     else:
@@ -234,8 +235,8 @@ def replacement(
     date, count = _day_and_count(prepared, cited_by)
     return (
         doc.id,
-        with_gaps(doc.title),
-        with_gaps(doc.text),
+        indexed_text(doc.title),
+        indexed_text(doc.text),
         prepared.meta,
         filter_values_of(prepared, keys),
         date,

@@ -66,7 +66,12 @@ from indexer.query import (
     Term,
     parse_query,
 )
-from indexer.query.arrangements import arrangements, repeats
+from indexer.query.arrangements import (
+    MAX_QUESTION_PHRASES,
+    arranged_phrases,
+    arrangements,
+    repeats,
+)
 from indexer.query.names import NAME_FIELDS, VALUES_READ, NameBook, asks_names, book_version, using
 from indexer.query.stem_prefix import leading_stems, shorter_stems
 from indexer.query.values import case_phrases, keyword_value, keyword_values
@@ -236,10 +241,12 @@ def build_schema() -> tantivy.Schema:
 
 # How the index's texts are analysed beyond what its schema says (the schema's changes are
 # found by tantivy itself): 1, no stamp, before a redaction holding no word left a gap
-# (``analysis.with_gaps``); 2 since. Kept beside ``meta.json`` (a backup copies it). An
+# (``analysis.with_gaps``); 2 before the characters no one sees were dropped from the
+# texts and filter values (``analysis.indexed_text``: «am\u034fparo» was two words); 3
+# since. Kept beside ``meta.json`` (a backup copies it). An
 # index of another version is rebuilt by the first writer that opens it, as one of
 # another schema is; readers search it as it is, with a warning.
-ANALYSIS_VERSION = 2
+ANALYSIS_VERSION = 3
 
 
 def analysis_version(path: Path) -> int:
@@ -1021,7 +1028,7 @@ class TantivyStore:
         count_key: tuple[str, Hashable],
         commit: str | None = None,
     ) -> SearchResult:
-        tree = parse_query(query.q)
+        tree = arranged_within_bounds(parse_query(query.q))
         text_query = compile_node(self.schema, tree)
         full = with_filters(self.schema, text_query, query)
         # a question whose phrases' terms were found apart once is counted exactly after
@@ -1375,8 +1382,30 @@ def _date_range(kit: Kit, start: dt.date | None, end: dt.date | None) -> Any:
 
 
 def compile_search(schema: tantivy.Schema, query: SearchQuery) -> tantivy.Query:
-    """The whole question of a search (words, filters, dates) as one Tantivy query."""
-    return with_filters(schema, compile_node(schema, parse_query(query.q)), query)
+    """The whole question of a search (words, filters, dates) as one Tantivy query (an
+    alert's, as its matcher asks it: ``arranged_within_bounds``)."""
+    tree = arranged_within_bounds(parse_query(query.q))
+    return with_filters(schema, compile_node(schema, tree), query)
+
+
+def arranged_within_bounds(tree: Node) -> Node:
+    """``tree``, if its proximity phrases asked as their arrangements (tantivy-py's path:
+    three words or more, or a word twice) are no more than ``MAX_QUESTION_PHRASES``
+    exact phrases in all; else ``QueryTooCostly``. The native search walks them by the
+    rule, its work counted (``native/src/plan/sloppy.rs``), and needs no such bound."""
+    if arranged_phrases(tree) > MAX_QUESTION_PHRASES:
+        raise QueryTooCostly(*_PHRASES_TOO_COSTLY)
+    return tree
+
+
+_PHRASES_TOO_COSTLY = (
+    "too many proximity phrases of three words or more, or one too wide: each is "
+    "searched as every way its words may stand; ask fewer of them, shorten the phrase or "
+    "reduce the proximity",
+    "la búsqueda tiene demasiadas frases con proximidad de tres palabras o más, o una "
+    "demasiado amplia, y cada una se busca en todas las posiciones posibles de sus "
+    "palabras: use menos frases con proximidad, acorte la frase o reduzca la proximidad",
+)
 
 
 def search_plan(query: SearchQuery) -> Plan:

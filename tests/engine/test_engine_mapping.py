@@ -16,7 +16,7 @@ from cli.main import main
 from indexer.stores import SearchQuery
 from indexer.stores.base import FieldNotIndexed, StoreUnavailable
 from indexer.stores.engine import bulk
-from indexer.stores.engine.schema import index_settings, mappings
+from indexer.stores.engine.schema import MAPPING_VERSION, index_settings, mappings
 from indexer.stores.engine.store import to_source
 from tests.engine.fixtures import TEST_BACKOFF, MakeStore, engine_url
 from tests.stores.corpus import corpus
@@ -206,5 +206,5 @@ def test_an_index_of_version_3_answers_searches_but_not_whether_a_version_is_red
         store.upsert(corpus())
 
     store.rebuild(corpus())
-    assert _meta(store) == [{"abierto_mapping": 4}]
+    assert _meta(store) == [{"abierto_mapping": MAPPING_VERSION}]
     assert ids(store, "testada:no") == set()  # the corpus has no privacy report

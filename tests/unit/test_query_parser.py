@@ -103,7 +103,7 @@ def test_a_colon_that_names_no_field_is_plain_text(text: str) -> None:
         ("penal OR", "OR needs a word after it", 6),
         ("OR penal", "OR needs a word before it", 0),
         ("penal NOT", "NOT needs a word after it", 6),
-        ("a OR OR b", "OR needs a word after it", 2),
+        ("a OR AND b", "two operators in a row", 5),
         ("court:", "court: needs a value", 0),
         ("a*", "at least 2 letters", 0),
         ("a.*", "at least 2 letters", 0),

@@ -26,7 +26,7 @@ import time
 from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
 from typing import Any
 
-from indexer.analysis import with_gaps
+from indexer.analysis import indexed_text
 from indexer.highlight import plan, shown
 from indexer.models import Legislativo, Sentencia, Sesion
 from indexer.query import And, Field, Node, Not, Or, parse_query
@@ -71,13 +71,14 @@ RECHECK_S = 5.0
 
 def to_source(doc: AnyDocument) -> dict[str, Any]:
     """The indexed form of a document: the fields ``schema.mappings`` declares, the texts
-    with a gap after each redaction that holds no word (``analysis.with_gaps``)."""
+    without the characters no one sees and with a gap after each redaction that holds no
+    word (``analysis.indexed_text``)."""
     values = doc.model_dump(mode="json", exclude={"text"})  # once, without the text
     source: dict[str, Any] = {
         "id": doc.id,
-        "title": with_gaps(doc.title),
-        "text": with_gaps(doc.text),
-        "meta": with_gaps(metadata_text(doc, values)),
+        "title": indexed_text(doc.title),
+        "text": indexed_text(doc.text),
+        "meta": indexed_text(metadata_text(doc, values)),
         "date": values["date"],
         "cited_by": max(0, doc.cited_by_count),
         "payload": hit_payload(doc, values),
