@@ -51,14 +51,21 @@ _FILLERS = (
     r"señor[a]?|ciudadan[oa]|C\.(?=[ ])|Sr\.|Sra\.|licenciad[oa]|Lic\.|Licda\.|ingenier[oa]|Ing\.|"
     r"doctor[a]?|Dr\.|Dra\.|profesor[a]?|Prof\.|Profa\.|contador[a]? públic[oa]|C\.P\."
 )
-_OFFICIAL = re.compile(
-    r"(?:jue(?:z|za|ces)|magistrad[oa]s?|ministr[oa]s?|secretari[oa]s?|diputad[oa]s?|"
-    r"senador[a]?(?:es)?|president[ea]s?|gobernador[a]?|fiscal(?:es)?|agente|actuari[oa]|"
-    r"notari[oa]|procurador[a]?|defensor[a]? públic[oa]|síndic[oa]|regidor[a]?|"
-    r"consejer[oa]|comisionad[oa]|titular|representante social|visitador[a]?|"
-    r"oficial del registro|autoridad(?:es)?|ponente|legislador[a]?|ombudsperson)\b",
-    re.IGNORECASE,
+# the words of an office a person holds and acts in (a judge, a secretary, a legislator,
+# an authority), spelled out or abbreviated («Mgdo.», «Dip.», «Srio.»)
+_OFFICE_WORDS = (
+    r"(?:jue(?:z|za|ces)|magistrad[oa]s?|ministr[oa]s?|(?:sub)?secretari[oa]s?|"
+    r"diputad[oa]s?|senador[a]?(?:es|as)?|(?:vice)?president[ea]s?|gobernador[a]?|"
+    r"fiscal(?:es)?|agentes?|actuari[oa]s?|notari[oa]s?|procurador[a]?|"
+    r"defensor[a]? públic[oa]|síndic[oa]s?|regidor[a]?(?:es|as)?|consejer[oa]s?|"
+    r"comisionad[oa]s?|titular|representante social|visitador[a]?|oficial (?:del registro|"
+    r"mayor|judicial)|autoridad(?:es)?|ponente|legislador[a]?(?:es|as)?|ombudsperson|"
+    r"alcalde(?:sa)?|edil|munícipe|tesorer[oa]|contralor[a]?|(?:sub)?director[a]?(?:es|as)?|"
+    r"coordinador[a]?|delegad[oa]|auditor[a]?|rector[a]?|proyectista|escribiente|"
+    r"encargad[oa] del despacho|juzgador[a]?|instructor[a]?|"
+    r"mgd[oa]\.|magdo\.|magda\.|dip\.|sen\.|srio\.|sria\.|pdte\.|pdta\.|min\.)"
 )
+_OFFICIAL = re.compile(rf"{_OFFICE_WORDS}(?![a-záéíóúñüA-ZÁÉÍÓÚÑÜ])", re.IGNORECASE)
 _UPPER = "A-ZÁÉÍÓÚÑÜ"
 _LOWER = "a-záéíóúñü"
 _CAPITALISED = rf"[{_UPPER}][{_LOWER}]+(?:-[{_UPPER}][{_LOWER}]+)?"
@@ -99,7 +106,12 @@ _NOT_A_PERSON = frozenset(
 # a legal person's name ends in its company type: not a private person's
 _COMPANY_TYPE = re.compile(
     r"[ ]*(?:,[ ]*)?(?:S\.[ ]?A\.|S\.[ ]?de[ ]?R\.[ ]?L\.|S\.[ ]?C\.|A\.[ ]?C\.|"
-    r"S\.[ ]?A\.[ ]?P\.[ ]?I\.|S\.[ ]?N\.[ ]?C\.|I\.[ ]?A\.[ ]?P\.|SAPI|SA de CV)"
+    r"S\.[ ]?A\.[ ]?P\.[ ]?I\.|S\.[ ]?N\.[ ]?C\.|I\.[ ]?A\.[ ]?P\.|I\.[ ]?B\.[ ]?P\.|"
+    r"A\.[ ]?B\.[ ]?P\.|S\.[ ]?P\.[ ]?R\.|A\.[ ]?R\.|SAPI|SA de CV)"
+)
+# a capitalised word right before (a comma apart): what a company type closes is a name
+_NAMED_BEFORE = re.compile(
+    rf"(?<![{_UPPER}{_LOWER}.])(?:[{_UPPER}][{_LOWER}]{{2,}}|[{_UPPER}]{{3,}})[ ]*,?[ ]*$"
 )
 _STOP = frozenset(
     re.findall(
@@ -135,6 +147,10 @@ def _name_at(text: str, at: int) -> Span | None:
         return None
     initials = _INITIALS.match(ahead)
     if initials:
+        if _COMPANY_TYPE.fullmatch(initials.group().rstrip()) and _NAMED_BEFORE.search(
+            text, max(0, at - 40), at
+        ):
+            return None  # «Ciudadana, A.C.», «Fundación Ciudadana A.C.»: a legal person
         return Span(at, at + len(initials.group().rstrip()), "name")
     match = _NAME.match(ahead)
     if not match:
@@ -178,7 +194,6 @@ _TITLE = (
     r"(?:licenciad[oa]|lic\.|licda\.|doctor[a]?|dr\.|dra\.|maestr[oa]|mtr[oa]\.|"
     r"ciudadan[oa]|C\.)"
 )
-_ROLE_BEFORE = re.compile(rf"(?i:{_OFFICIAL.pattern[:-2]})\b[ ]*,?[ ]*(?:(?i:{_TITLE})[ ]+)?")
 _ROLE_AFTER = re.compile(
     r"[ ]*,?[ ]*(?:quien[ ]+)?(?:(?:en[ ]+(?:virtud[ ]+de[ ]+)?su[ ]+(?:carácter|calidad)|"
     r"con[ ]+el[ ]+carácter)[ ]+de[ ]+|como[ ]+)?(?:(?:el|la)[ ]+)?",
@@ -186,14 +201,41 @@ _ROLE_AFTER = re.compile(
 )
 
 
-_ROLE_JUST_BEFORE = re.compile(rf"{_ROLE_BEFORE.pattern}$")
+# what completes an office's name before the person («Juez Segundo de lo Civil»,
+# «Secretaria de Estudio y Cuenta», «Presidente Municipal de León», «Magistrado ponente»):
+# its own capitalised words, numbers and the lowercase words offices are named with;
+# never a party's word, an article or a conjunction alone (no person is taken for an
+# official by a sentence that merely runs on from an office to them)
+_OFFICE_NAMING = (
+    r"acuerdos|estudio y cuenta|cuenta|ponente|ponencia|instructor[a]?|president[ea]|"
+    r"proyectista|auxiliar|adscrit[oa]|interin[oa]|suplente|provisional|federal|local|"
+    r"municipal|constitucional|propietari[oa]|general|ejecutiv[oa]|responsable|ordenadora|"
+    r"ejecutora|adjunt[oa]|primer[oa]?|segund[oa]|tercer[oa]?|cuart[oa]|quint[oa]|sext[oa]|"
+    r"séptim[oa]|octav[oa]|noven[oa]|décim[oa]|civil|penal|familiar|mercantil|laboral|"
+    r"administrativ[oa]|distrito|circuito|sala|juzgado|tribunal|hacienda|finanzas|gobierno|"
+    r"mesa|directiva|ministerio|público|fuero|común|materia|amparo|oralidad|control|"
+    r"enjuiciamiento|ejecución|justicia|sección|comisión|cabildo|ayuntamiento|estado|"
+    r"república|unión|legislatura|oficialía|partes|trámite|sentencias|despacho|instancia|"
+    r"número|núm\.|no\.|de(?:[ ]+(?:la|las|los|lo))?|del|en"
+)
+_OFFICE_COMPLEMENT = (
+    rf"(?:[ ]+(?!(?i:{_PARTY}|y|e|o|el|la|los|las|quien|que|a|al)(?![{_UPPER}{_LOWER}]))"
+    rf"(?:(?i:{_OFFICE_NAMING})(?![{_UPPER}{_LOWER}])|[{_UPPER}][{_LOWER}]+|[{_UPPER}]{{2,}}|"
+    r"\d+[oa°º]?|[IVXL]+))"
+)
+# an office just before a name, its name completed, a colon or comma, and titles:
+# «Magistrado ponente: C. », «Juez Tercero de lo Familiar, Lic. », «C. Diputada »
+_ROLE_JUST_BEFORE = re.compile(
+    rf"(?i:{_OFFICE_WORDS})(?![{_UPPER}{_LOWER}]){_OFFICE_COMPLEMENT}{{0,8}}[ ]*[,:]?[ ]*"
+    rf"(?:(?i:{_TITLE})[ ]*)*$"
+)
 
 
 def in_office(text: str, name: str) -> bool:
     """Whether the text gives ``name`` an office somewhere (just before or after it): in
     this document that person acts in office, wherever the name appears."""
     for m in re.finditer(re.escape(name), text, re.IGNORECASE):
-        if _ROLE_JUST_BEFORE.search(text[max(0, m.start() - 80) : m.start()]):
+        if _ROLE_JUST_BEFORE.search(text[max(0, m.start() - 160) : m.start()]):
             return True
         gap = _ROLE_AFTER.match(text, m.end())
         if gap and gap.group().strip() and _OFFICIAL.match(text, gap.end()):
@@ -216,6 +258,10 @@ def _private(text: str, low: str | None = None) -> list[Span]:
     triggers = _TRIGGER.finditer(text) if low is None else _TRIGGER_LOW.finditer(low)
     cues = _AFTER_CUE.finditer(text) if low is None else _AFTER_CUE_LOW.finditer(low)
     for m in triggers:
+        if _NAMED_BEFORE.search(text, max(0, m.start() - 40), m.start()) and text[
+            m.start() : m.start() + 8
+        ] in ("Ciudadan", "CIUDADAN"):
+            continue  # «Participación Ciudadana», «Alianza Ciudadana»: a name's own word
         span = _name_at(text, m.end())
         if span is not None:
             spans += _with_coordinated(text, span)
