@@ -254,16 +254,18 @@ def build_document(
     # anything below reads it: what is stored, shown, exported and indexed is masked
     shown = {name: value for name, value in fields.items() if name != "title"}
     links: list[VideoLink] = []
+    titled = False
     if kind == "sesion":
         try:
             links = _videos(fields, videos, source_id)
         except ValidationError as exc:
             raise InvalidDocument(str(exc).splitlines()[0]) from exc
-        if any(link.title for link in links):  # (a platform's title: a person reads it)
+        titled = any(link.title for link in links)  # (a platform's: a person reads it)
+        if titled:  # (in place of the addresses the listing gave: they are no text)
             shown[_LINKS] = [link.model_dump() for link in links]
     guarded = protect(title, text, signatures, privacy, fields=shown)
     title, text, signatures = guarded.title, guarded.text, guarded.signature_text
-    if _LINKS in guarded.fields:
+    if titled:
         links = [VideoLink.model_validate(link) for link in guarded.fields.pop(_LINKS)]
     fields = {**fields, **guarded.fields}
     core = dict(
