@@ -223,6 +223,19 @@ _OFFICE_COMPLEMENT = (
     rf"(?:(?i:{_OFFICE_NAMING})(?![{_UPPER}{_LOWER}])|[{_UPPER}][{_LOWER}]+|[{_UPPER}]{{2,}}|"
     r"\d+[oa°º]?|[IVXL]+))"
 )
+# how every office's word (``_OFFICE_WORDS``) begins, after «sub» or «vice»
+_OFFICE_STEMS = (
+    "jue", "magistr", "ministr", "secretari", "diputad", "senador", "president", "gobernador",
+    "fiscal", "agente", "actuari", "notari", "procurador", "defensor", "síndic", "regidor",
+    "consejer", "comisionad", "titular", "representante", "visitador", "oficial", "autoridad",
+    "ponente", "legislador", "ombudsperson", "alcalde", "edil", "munícipe", "tesorer",
+    "contralor", "director", "coordinador", "delegad", "auditor", "rector", "proyectista",
+    "escribiente", "encargad", "juzgador", "instructor", "mgd", "magd", "dip.", "sen.", "srio.",
+    "sria.", "pdt", "min.",
+)  # fmt: skip
+_OFFICE_START = re.compile(
+    rf"(?<![{_UPPER}{_LOWER}])(?i:(?:sub|vice)?(?:{'|'.join(map(re.escape, _OFFICE_STEMS))}))"
+)
 # an office just before a name, its name completed, a colon or comma, and titles:
 # «Magistrado ponente: C. », «Juez Tercero de lo Familiar, Lic. », «C. Diputada »
 _ROLE_JUST_BEFORE = re.compile(
@@ -235,7 +248,9 @@ def in_office(text: str, name: str) -> bool:
     """Whether the text gives ``name`` an office somewhere (just before or after it): in
     this document that person acts in office, wherever the name appears."""
     for m in re.finditer(re.escape(name), text, re.IGNORECASE):
-        if _ROLE_JUST_BEFORE.search(text[max(0, m.start() - 160) : m.start()]):
+        before = text[max(0, m.start() - 160) : m.start()]
+        # (tried where an office's word begins, not at every place of the window)
+        if any(_ROLE_JUST_BEFORE.match(before, o.start()) for o in _OFFICE_START.finditer(before)):
             return True
         gap = _ROLE_AFTER.match(text, m.end())
         if gap and gap.group().strip() and _OFFICIAL.match(text, gap.end()):
@@ -258,9 +273,9 @@ def _private(text: str, low: str | None = None) -> list[Span]:
     triggers = _TRIGGER.finditer(text) if low is None else _TRIGGER_LOW.finditer(low)
     cues = _AFTER_CUE.finditer(text) if low is None else _AFTER_CUE_LOW.finditer(low)
     for m in triggers:
-        if _NAMED_BEFORE.search(text, max(0, m.start() - 40), m.start()) and text[
-            m.start() : m.start() + 8
-        ] in ("Ciudadan", "CIUDADAN"):
+        if text[m.start() : m.start() + 8] in ("Ciudadan", "CIUDADAN") and _NAMED_BEFORE.search(
+            text, max(0, m.start() - 40), m.start()
+        ):
             continue  # «Participación Ciudadana», «Alianza Ciudadana»: a name's own word
         span = _name_at(text, m.end())
         if span is not None:
