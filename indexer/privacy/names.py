@@ -195,8 +195,8 @@ _TITLE = (
     r"ciudadan[oa]|C\.)"
 )
 _ROLE_AFTER = re.compile(
-    r"[ ]*,?[ ]*(?:quien[ ]+)?(?:(?:en[ ]+(?:virtud[ ]+de[ ]+)?su[ ]+(?:carácter|calidad)|"
-    r"con[ ]+el[ ]+carácter)[ ]+de[ ]+|como[ ]+)?(?:(?:el|la)[ ]+)?",
+    r"[ ]*(?:[,(\-–—]|\n[ ]*\n?)?[ ]*(?:quien[ ]+)?(?:(?:en[ ]+(?:virtud[ ]+de[ ]+)?su[ ]+"
+    r"(?:carácter|calidad)|con[ ]+el[ ]+carácter)[ ]+de[ ]+|como[ ]+)?(?:(?:el|la)[ ]+)?",
     re.IGNORECASE,
 )
 
@@ -216,12 +216,23 @@ _OFFICE_NAMING = (
     r"mesa|directiva|ministerio|público|fuero|común|materia|amparo|oralidad|control|"
     r"enjuiciamiento|ejecución|justicia|sección|comisión|cabildo|ayuntamiento|estado|"
     r"república|unión|legislatura|oficialía|partes|trámite|sentencias|despacho|instancia|"
-    r"número|núm\.|no\.|de(?:[ ]+(?:la|las|los|lo))?|del|en"
+    r"judicial|mixt[oa]|únic[oa]|especializad[oa]|colegiad[oa]|unitari[oa]|regional|"
+    r"superior|suprem[oa]|corte|pleno|número|núm\.|no\."
+)
+_NOT_OF_AN_OFFICE = rf"(?!(?i:{_PARTY}|y|e|o|el|la|los|las|quien|que|a|al)(?![{_UPPER}{_LOWER}]))"
+# a place's or a body's own name comes after «de»: «Presidente Municipal de León»,
+# «Juez Mixto de San Luis de la Paz» (capitalised words elsewhere may be a person's);
+# each word taken once, never parsed again another way (atomic, possessive: no
+# backtracking over a window of «de Lo De La De …»)
+_OF_A_PLACE = (
+    rf"(?i:del|de(?:[ ]+(?:las|la|los|lo)(?![{_LOWER}]))?|en)(?![{_UPPER}{_LOWER}])"
+    rf"(?:[ ]+{_NOT_OF_AN_OFFICE}"
+    rf"(?!(?i:{_OFFICE_NAMING})(?![{_UPPER}{_LOWER}]))"
+    rf"(?:[{_UPPER}][{_LOWER}]+|[{_UPPER}]{{2,}})(?![{_UPPER}{_LOWER}])){{0,3}}+"
 )
 _OFFICE_COMPLEMENT = (
-    rf"(?:[ ]+(?!(?i:{_PARTY}|y|e|o|el|la|los|las|quien|que|a|al)(?![{_UPPER}{_LOWER}]))"
-    rf"(?:(?i:{_OFFICE_NAMING})(?![{_UPPER}{_LOWER}])|[{_UPPER}][{_LOWER}]+|[{_UPPER}]{{2,}}|"
-    r"\d+[oa°º]?|[IVXL]+))"
+    rf"(?>[ ]+{_NOT_OF_AN_OFFICE}(?:(?i:{_OFFICE_NAMING})(?![{_UPPER}{_LOWER}])|{_OF_A_PLACE}|"
+    r"\d+[oa°º]?|[IVXL]+(?![A-Za-z])))"
 )
 # how every office's word (``_OFFICE_WORDS``) begins, after «sub» or «vice»
 _OFFICE_STEMS = (
@@ -238,9 +249,12 @@ _OFFICE_START = re.compile(
 )
 # an office just before a name, its name completed, a colon or comma, and titles:
 # «Magistrado ponente: C. », «Juez Tercero de lo Familiar, Lic. », «C. Diputada »
+_OFFICE_LINE = re.compile(
+    rf"(?i:{_OFFICE_WORDS})(?![{_UPPER}{_LOWER}]){_OFFICE_COMPLEMENT}{{0,8}}+[ .]*(?:\n|$)"
+)
 _ROLE_JUST_BEFORE = re.compile(
-    rf"(?i:{_OFFICE_WORDS})(?![{_UPPER}{_LOWER}]){_OFFICE_COMPLEMENT}{{0,8}}[ ]*[,:]?[ ]*"
-    rf"(?:(?i:{_TITLE})[ ]*)*$"
+    rf"(?i:{_OFFICE_WORDS})(?![{_UPPER}{_LOWER}]){_OFFICE_COMPLEMENT}{{0,8}}+[ ]*[,:]?[ ]*"
+    rf"(?:\n[ ]*){{0,2}}(?:(?i:{_TITLE})[ ]*)*$"
 )
 
 
@@ -253,7 +267,11 @@ def in_office(text: str, name: str) -> bool:
         if any(_ROLE_JUST_BEFORE.match(before, o.start()) for o in _OFFICE_START.finditer(before)):
             return True
         gap = _ROLE_AFTER.match(text, m.end())
-        if gap and gap.group().strip() and _OFFICIAL.match(text, gap.end()):
+        if not gap or not gap.group().strip(" ") or not _OFFICIAL.match(text, gap.end()):
+            continue
+        # (on the next line, an office's line signs; «MAGISTRADO PONENTE: …» labels
+        # another person, under a party's line of a caption)
+        if "\n" not in gap.group() or _OFFICE_LINE.match(text, gap.end()):
             return True
     return False
 

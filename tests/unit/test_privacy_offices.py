@@ -23,6 +23,10 @@ OFFICIALS = [
     "Diputada: C. María Fernanda López Arriaga",
     "Intervención del C. Mgdo. Juan Pérez Gómez",
     "Intervino la actora, por conducto de la autoridad responsable C. Juan Pérez Gómez.",
+    "C. Juan Pérez Gómez (Magistrado ponente)",
+    "el C. Presidente Municipal de San Luis de la Paz, Lic. Carlos Ramos Díaz",
+    "LA MAGISTRADA PONENTE\n\nC. ADRIANA VILLASEÑOR ORTEGA",  # a signature block
+    "C. ADRIANA VILLASEÑOR ORTEGA\nMAGISTRADA DE LA SEGUNDA SALA CIVIL.",
 ]
 
 
@@ -65,6 +69,12 @@ PARTIES = [
         "ante la Jueza, la víctima C. [DATO PERSONAL]",
     ),
     ("el Juez absolvió al C. Juan Pérez Gómez", "el Juez absolvió al C. [DATO PERSONAL]"),
+    # a caption: the next line labels another person, the party's line stays masked
+    (
+        "QUEJOSO: C. JUAN PÉREZ GÓMEZ\nMAGISTRADO PONENTE: LUIS MORA RUIZ",
+        "QUEJOSO: C. [DATO PERSONAL]\nMAGISTRADO PONENTE: LUIS MORA RUIZ",
+    ),
+    ("Juez Luis Mora Ruiz, C. María López Hernández", "Juez Luis Mora Ruiz, C. [DATO PERSONAL]"),
 ]
 
 
