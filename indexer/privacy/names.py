@@ -4,7 +4,13 @@
 Only a name in such a place is taken: a role word of an official acting in office
 (juez, magistrada, ministro, secretario de acuerdos, diputada…) or an institution
 (Secretaría, Instituto, S.A. de C.V.…) after the trigger means it is not a private
-person; an existing redaction mark there is counted as a redaction."""
+person; an existing redaction mark there is counted as a redaction. A name the text
+gives an office anywhere (just before it, the office's own name completed — «Magistrada
+ponente: C. Lic. …», «Juez Tercero de lo Familiar de León, C. …» —, or just after it,
+on its line or as the next line of a signature block) is left as read wherever it
+appears, as public versions leave judges, secretaries and legislators; a caption's
+label on the next line («MAGISTRADO PONENTE: …») names someone else. A company type
+after an organisation's name («Fundación Ciudadana, A.C.») is no person's initials."""
 
 from __future__ import annotations
 
