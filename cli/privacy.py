@@ -10,28 +10,14 @@ from collections import Counter
 from cli.wording import counted
 from config.settings import Settings
 from indexer.library import AnyDocument, Library
-from indexer.privacy import protect
+from indexer.privacy import guard_document
 
 
 def recheck(doc: AnyDocument, policy: str) -> AnyDocument:
     """``doc`` with its texts, every other field a person reads, and its report as
     ``policy`` publishes them under today's rules (as ``build_document`` guards a new
     one); what was masked before stays masked (its value is gone)."""
-    shown = {name: value for name, value in doc.kind_fields().items()
-             if isinstance(value, (str, list))}  # fmt: skip
-    guarded = protect(
-        doc.title, doc.text, doc.signature_text, policy, previous=doc.privacy, fields=shown
-    )
-    fields = {name: value for name, value in guarded.fields.items() if value != shown[name]}
-    return doc.model_copy(
-        update={
-            "title": guarded.title,
-            "text": guarded.text,
-            "signature_text": guarded.signature_text,
-            "privacy": guarded.report,
-            **fields,
-        }
-    )
+    return guard_document(doc, policy)
 
 
 def rescan(library: Library, policies: dict[str, str], source: str | None = None) -> Counter[str]:

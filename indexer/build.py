@@ -253,8 +253,20 @@ def build_document(
     # proceeding, an agenda's item or a committee's name is masked there too), before
     # anything below reads it: what is stored, shown, exported and indexed is masked
     shown = {name: value for name, value in fields.items() if name != "title"}
+    links: list[VideoLink] = []
+    titled = False
+    if kind == "sesion":
+        try:
+            links = _videos(fields, videos, source_id)
+        except ValidationError as exc:
+            raise InvalidDocument(str(exc).splitlines()[0]) from exc
+        titled = any(link.title for link in links)  # (a platform's: a person reads it)
+        if titled:  # (in place of the addresses the listing gave: they are no text)
+            shown[_LINKS] = [link.model_dump() for link in links]
     guarded = protect(title, text, signatures, privacy, fields=shown)
     title, text, signatures = guarded.title, guarded.text, guarded.signature_text
+    if titled:
+        links = [VideoLink.model_validate(link) for link in guarded.fields.pop(_LINKS)]
     fields = {**fields, **guarded.fields}
     core = dict(
         id=document_id(source_id, url),
@@ -307,7 +319,7 @@ def build_document(
                 sitting=_one(fields.get("sitting")),
                 session_number=_one(fields.get("session_number")),
                 period=_one(fields.get("period")),
-                video_urls=_videos(fields, videos, source_id),
+                video_urls=links,
                 agenda=_many(fields.get("agenda")),
                 stenographic_urls=_many(fields.get("stenographic_urls")),
             )
@@ -376,6 +388,11 @@ def _session_chamber(
         if held:
             field_sources["chamber"] = field_sources.get("session_type", where or "spec")
     return held
+
+
+# the session's video links as the guard reads them (their titles), found as the field
+# a stored document names them by (``video_urls.0.title``)
+_LINKS = "video_urls"
 
 
 def _videos(

@@ -61,7 +61,7 @@ from indexer.db.tables import DocumentRow
 from indexer.extract import EXTRACTOR_VERSION, ExtractionError, OcrPage, extract_text
 from indexer.library import ArchivedFile
 from indexer.models import FieldSource
-from indexer.privacy import protect
+from indexer.privacy import guard_document, protect
 from indexer.readers import READERS_VERSION
 from indexer.textsource import text_origin
 
@@ -453,12 +453,23 @@ def _rebuilt(doc, old_texts: list[str], new_texts: list[str]):
         _page_text(doc, new_texts, policy)
         return None
     built, reread = _read(doc, document_texts(doc.kind, page_text, new_texts), policy)
-    update: dict[str, object] = {
-        "text": built.text,
-        "signature_text": built.signature_text,
-        "privacy": built.privacy,
-    }
-    return _changed(doc, update | _read_fields(doc, built, reread))
+    update: dict[str, object] = {"text": built.text, "signature_text": built.signature_text}
+    update |= _read_fields(doc, built, reread)
+    return _changed(doc, _guarded(doc, update, policy, built.privacy))
+
+
+def _guarded(doc, update: dict[str, object], policy: str, report) -> dict[str, object]:
+    """``update`` with the privacy report and every field a person reads of ``doc`` so
+    updated as publication guards them (``guard_document``, the function ``abierto privacy
+    rescan`` guards with): a field its source gave is masked where its finding is
+    recorded. ``report``: the one its texts were guarded with (they are not again)."""
+    draft = doc.model_copy(update=update)
+    guarded = guard_document(draft, policy, report, texts=False)
+    masked = {name: getattr(guarded, name) for name in type(doc).model_fields
+              if getattr(guarded, name) is not getattr(draft, name)}  # fmt: skip
+    if report is None and not guarded.privacy.findings:
+        return update | masked  # (a document saved without a report, nothing found now)
+    return update | masked | {"privacy": guarded.privacy}
 
 
 def reread_document(doc, file_texts: list[str]):
@@ -470,7 +481,8 @@ def reread_document(doc, file_texts: list[str]):
     put back), a session's text its stored one; the fields they took from a text or a
     title, and those left empty, are read again (with their provenance), the derived
     ones follow (a case number's forms, the calendar's legislature); every field its
-    source gave stays as it is, and so do its text, title and privacy report."""
+    source gave stays as it is but for personal data in it, masked as publication masks
+    them (the report follows), and so do its text and title."""
     if not _READ[doc.kind]:
         return None  # (nothing a reader reads from a text: a legislative document)
     policy = doc.privacy.policy if doc.privacy is not None else "mask"
@@ -481,7 +493,7 @@ def reread_document(doc, file_texts: list[str]):
         # (its readers read the heading alone: the text, kept as it is, is not guarded again)
         texts = {"text": "", "heading_text": heading, "signature_text": ""}
     built, reread = _read(doc, texts, policy)
-    return _changed(doc, _read_fields(doc, built, reread))
+    return _changed(doc, _guarded(doc, _read_fields(doc, built, reread), policy, doc.privacy))
 
 
 def _changed(doc, update: dict[str, object]):

@@ -12,6 +12,7 @@ and the API until reviewed). Findings keep kind and position, never the value.
 
 from __future__ import annotations
 
+from .document import guard_document
 from .findings import KINDS, STRUCTURED, Span
 from .guard import POLICIES, RULES_VERSION, protect, protect_fields, scan
 from .redactions import MASK
@@ -23,6 +24,7 @@ __all__ = [
     "RULES_VERSION",
     "STRUCTURED",
     "Span",
+    "guard_document",
     "protect",
     "protect_fields",
     "scan",

@@ -14,7 +14,7 @@ from .folding import lowered
 from .redactions import HIDDEN_UNDER_BOX, MASK, count
 
 POLICIES = ("mask", "flag", "withhold")
-RULES_VERSION = "2026-12-01"
+RULES_VERSION = "2026-12-07"
 FIELDS = ("title", "text", "signature_text")
 # fields that name a person in the public act the document records (the judge who drafted
 # it, the secretary who signed it, the legislators or citizens who signed an initiative, a
@@ -102,7 +102,8 @@ def protect_fields(
 ) -> tuple[dict[str, str | list[str] | None], list[PrivacyFinding]]:
     """Every other field a person reads (a sentence's proceeding, a session's agenda, a
     record's committee or authors…) under the rule the texts are guarded by: each text
-    value, and each text of a list (found as ``name.i``), as ``policy`` publishes it, and
+    value, each text of a list (found as ``name.i``) and each text of an object in a list
+    (a video link's title, found as ``name.i.title``), as ``policy`` publishes it, and
     what was found (a publisher's own marks are counted in the texts alone). Publication
     (``build_document``, ``abierto privacy rescan``) and a spec's preview
     (``crawlers.preview_privacy``) guard fields with this one function: what a preview
@@ -121,14 +122,35 @@ def protect_fields(
             value, found, _ = _guard(value, name, policy, previous)
             findings += found
         elif isinstance(value, list):
-            items: list[str] = []
+            items: list = []
             for i, item in enumerate(value):
                 if isinstance(item, str) and not _web_address(item):
                     item, found, _ = _guard(item, f"{name}.{i}", policy, previous)
                     findings += found
+                elif isinstance(item, Mapping):
+                    item, found = _guard_object(item, f"{name}.{i}", policy, previous)
+                    findings += found
                 items.append(item)
             value = items
         out[name] = value
+    return out, findings
+
+
+# an object's values that are no text a person reads: a platform's name, a state, an id
+_MACHINE_KEYS = frozenset(("platform", "state", "video_id", "source_id", "sha256", "kind"))
+
+
+def _guard_object(
+    item: Mapping, name: str, policy: str, previous: PrivacyReport | None
+) -> tuple[dict, list[PrivacyFinding]]:
+    """An object of a list (a session's video link as ``{"url", "title"…}``) with each of
+    its texts guarded (found as ``name.key``: ``video_urls.0.title``)."""
+    out = dict(item)
+    findings: list[PrivacyFinding] = []
+    for key, value in item.items():
+        if isinstance(value, str) and key not in _MACHINE_KEYS and not _web_address(value):
+            out[key], found, _ = _guard(value, f"{name}.{key}", policy, previous)
+            findings += found
     return out, findings
 
 

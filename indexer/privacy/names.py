@@ -4,7 +4,13 @@
 Only a name in such a place is taken: a role word of an official acting in office
 (juez, magistrada, ministro, secretario de acuerdos, diputada…) or an institution
 (Secretaría, Instituto, S.A. de C.V.…) after the trigger means it is not a private
-person; an existing redaction mark there is counted as a redaction."""
+person; an existing redaction mark there is counted as a redaction. A name the text
+gives an office anywhere (just before it, the office's own name completed — «Magistrada
+ponente: C. Lic. …», «Juez Tercero de lo Familiar de León, C. …» —, or just after it,
+on its line or as the next line of a signature block) is left as read wherever it
+appears, as public versions leave judges, secretaries and legislators; a caption's
+label on the next line («MAGISTRADO PONENTE: …») names someone else. A company type
+after an organisation's name («Fundación Ciudadana, A.C.») is no person's initials."""
 
 from __future__ import annotations
 
@@ -51,14 +57,21 @@ _FILLERS = (
     r"señor[a]?|ciudadan[oa]|C\.(?=[ ])|Sr\.|Sra\.|licenciad[oa]|Lic\.|Licda\.|ingenier[oa]|Ing\.|"
     r"doctor[a]?|Dr\.|Dra\.|profesor[a]?|Prof\.|Profa\.|contador[a]? públic[oa]|C\.P\."
 )
-_OFFICIAL = re.compile(
-    r"(?:jue(?:z|za|ces)|magistrad[oa]s?|ministr[oa]s?|secretari[oa]s?|diputad[oa]s?|"
-    r"senador[a]?(?:es)?|president[ea]s?|gobernador[a]?|fiscal(?:es)?|agente|actuari[oa]|"
-    r"notari[oa]|procurador[a]?|defensor[a]? públic[oa]|síndic[oa]|regidor[a]?|"
-    r"consejer[oa]|comisionad[oa]|titular|representante social|visitador[a]?|"
-    r"oficial del registro|autoridad(?:es)?|ponente|legislador[a]?|ombudsperson)\b",
-    re.IGNORECASE,
+# the words of an office a person holds and acts in (a judge, a secretary, a legislator,
+# an authority), spelled out or abbreviated («Mgdo.», «Dip.», «Srio.»)
+_OFFICE_WORDS = (
+    r"(?:jue(?:z|za|ces)|magistrad[oa]s?|ministr[oa]s?|(?:sub)?secretari[oa]s?|"
+    r"diputad[oa]s?|senador[a]?(?:es|as)?|(?:vice)?president[ea]s?|gobernador[a]?|"
+    r"fiscal(?:es)?|agentes?|actuari[oa]s?|notari[oa]s?|procurador[a]?|"
+    r"defensor[a]? públic[oa]|síndic[oa]s?|regidor[a]?(?:es|as)?|consejer[oa]s?|"
+    r"comisionad[oa]s?|titular|representante social|visitador[a]?|oficial (?:del registro|"
+    r"mayor|judicial)|autoridad(?:es)?|ponente|legislador[a]?(?:es|as)?|ombudsperson|"
+    r"alcalde(?:sa)?|edil|munícipe|tesorer[oa]|contralor[a]?|(?:sub)?director[a]?(?:es|as)?|"
+    r"coordinador[a]?|delegad[oa]|auditor[a]?|rector[a]?|proyectista|escribiente|"
+    r"encargad[oa] del despacho|juzgador[a]?|instructor[a]?|"
+    r"mgd[oa]\.|magdo\.|magda\.|dip\.|sen\.|srio\.|sria\.|pdte\.|pdta\.|min\.)"
 )
+_OFFICIAL = re.compile(rf"{_OFFICE_WORDS}(?![a-záéíóúñüA-ZÁÉÍÓÚÑÜ])", re.IGNORECASE)
 _UPPER = "A-ZÁÉÍÓÚÑÜ"
 _LOWER = "a-záéíóúñü"
 _CAPITALISED = rf"[{_UPPER}][{_LOWER}]+(?:-[{_UPPER}][{_LOWER}]+)?"
@@ -99,7 +112,12 @@ _NOT_A_PERSON = frozenset(
 # a legal person's name ends in its company type: not a private person's
 _COMPANY_TYPE = re.compile(
     r"[ ]*(?:,[ ]*)?(?:S\.[ ]?A\.|S\.[ ]?de[ ]?R\.[ ]?L\.|S\.[ ]?C\.|A\.[ ]?C\.|"
-    r"S\.[ ]?A\.[ ]?P\.[ ]?I\.|S\.[ ]?N\.[ ]?C\.|I\.[ ]?A\.[ ]?P\.|SAPI|SA de CV)"
+    r"S\.[ ]?A\.[ ]?P\.[ ]?I\.|S\.[ ]?N\.[ ]?C\.|I\.[ ]?A\.[ ]?P\.|I\.[ ]?B\.[ ]?P\.|"
+    r"A\.[ ]?B\.[ ]?P\.|S\.[ ]?P\.[ ]?R\.|A\.[ ]?R\.|SAPI|SA de CV)"
+)
+# a capitalised word right before (a comma apart): what a company type closes is a name
+_NAMED_BEFORE = re.compile(
+    rf"(?<![{_UPPER}{_LOWER}.])(?:[{_UPPER}][{_LOWER}]{{2,}}|[{_UPPER}]{{3,}})[ ]*,?[ ]*$"
 )
 _STOP = frozenset(
     re.findall(
@@ -135,6 +153,10 @@ def _name_at(text: str, at: int) -> Span | None:
         return None
     initials = _INITIALS.match(ahead)
     if initials:
+        if _COMPANY_TYPE.fullmatch(initials.group().rstrip()) and _NAMED_BEFORE.search(
+            text, max(0, at - 40), at
+        ):
+            return None  # «Ciudadana, A.C.», «Fundación Ciudadana A.C.»: a legal person
         return Span(at, at + len(initials.group().rstrip()), "name")
     match = _NAME.match(ahead)
     if not match:
@@ -178,25 +200,84 @@ _TITLE = (
     r"(?:licenciad[oa]|lic\.|licda\.|doctor[a]?|dr\.|dra\.|maestr[oa]|mtr[oa]\.|"
     r"ciudadan[oa]|C\.)"
 )
-_ROLE_BEFORE = re.compile(rf"(?i:{_OFFICIAL.pattern[:-2]})\b[ ]*,?[ ]*(?:(?i:{_TITLE})[ ]+)?")
 _ROLE_AFTER = re.compile(
-    r"[ ]*,?[ ]*(?:quien[ ]+)?(?:(?:en[ ]+(?:virtud[ ]+de[ ]+)?su[ ]+(?:carácter|calidad)|"
-    r"con[ ]+el[ ]+carácter)[ ]+de[ ]+|como[ ]+)?(?:(?:el|la)[ ]+)?",
+    r"[ ]*(?:[,(\-–—]|\n[ ]*\n?)?[ ]*(?:quien[ ]+)?(?:(?:en[ ]+(?:virtud[ ]+de[ ]+)?su[ ]+"
+    r"(?:carácter|calidad)|con[ ]+el[ ]+carácter)[ ]+de[ ]+|como[ ]+)?(?:(?:el|la)[ ]+)?",
     re.IGNORECASE,
 )
 
 
-_ROLE_JUST_BEFORE = re.compile(rf"{_ROLE_BEFORE.pattern}$")
+# what completes an office's name before the person («Juez Segundo de lo Civil»,
+# «Secretaria de Estudio y Cuenta», «Presidente Municipal de León», «Magistrado ponente»):
+# its own capitalised words, numbers and the lowercase words offices are named with;
+# never a party's word, an article or a conjunction alone (no person is taken for an
+# official by a sentence that merely runs on from an office to them)
+_OFFICE_NAMING = (
+    r"acuerdos|estudio y cuenta|cuenta|ponente|ponencia|instructor[a]?|president[ea]|"
+    r"proyectista|auxiliar|adscrit[oa]|interin[oa]|suplente|provisional|federal|local|"
+    r"municipal|constitucional|propietari[oa]|general|ejecutiv[oa]|responsable|ordenadora|"
+    r"ejecutora|adjunt[oa]|primer[oa]?|segund[oa]|tercer[oa]?|cuart[oa]|quint[oa]|sext[oa]|"
+    r"séptim[oa]|octav[oa]|noven[oa]|décim[oa]|civil|penal|familiar|mercantil|laboral|"
+    r"administrativ[oa]|distrito|circuito|sala|juzgado|tribunal|hacienda|finanzas|gobierno|"
+    r"mesa|directiva|ministerio|público|fuero|común|materia|amparo|oralidad|control|"
+    r"enjuiciamiento|ejecución|justicia|sección|comisión|cabildo|ayuntamiento|estado|"
+    r"república|unión|legislatura|oficialía|partes|trámite|sentencias|despacho|instancia|"
+    r"judicial|mixt[oa]|únic[oa]|especializad[oa]|colegiad[oa]|unitari[oa]|regional|"
+    r"superior|suprem[oa]|corte|pleno|número|núm\.|no\."
+)
+_NOT_OF_AN_OFFICE = rf"(?!(?i:{_PARTY}|y|e|o|el|la|los|las|quien|que|a|al)(?![{_UPPER}{_LOWER}]))"
+# a place's or a body's own name comes after «de»: «Presidente Municipal de León»,
+# «Juez Mixto de San Luis de la Paz» (capitalised words elsewhere may be a person's);
+# each word taken once, never parsed again another way (atomic, possessive: no
+# backtracking over a window of «de Lo De La De …»)
+_OF_A_PLACE = (
+    rf"(?i:del|de(?:[ ]+(?:las|la|los|lo)(?![{_LOWER}]))?|en)(?![{_UPPER}{_LOWER}])"
+    rf"(?:[ ]+{_NOT_OF_AN_OFFICE}"
+    rf"(?!(?i:{_OFFICE_NAMING})(?![{_UPPER}{_LOWER}]))"
+    rf"(?:[{_UPPER}][{_LOWER}]+|[{_UPPER}]{{2,}})(?![{_UPPER}{_LOWER}])){{0,3}}+"
+)
+_OFFICE_COMPLEMENT = (
+    rf"(?>[ ]+{_NOT_OF_AN_OFFICE}(?:(?i:{_OFFICE_NAMING})(?![{_UPPER}{_LOWER}])|{_OF_A_PLACE}|"
+    r"\d+[oa°º]?|[IVXL]+(?![A-Za-z])))"
+)
+# how every office's word (``_OFFICE_WORDS``) begins, after «sub» or «vice»
+_OFFICE_STEMS = (
+    "jue", "magistr", "ministr", "secretari", "diputad", "senador", "president", "gobernador",
+    "fiscal", "agente", "actuari", "notari", "procurador", "defensor", "síndic", "regidor",
+    "consejer", "comisionad", "titular", "representante", "visitador", "oficial", "autoridad",
+    "ponente", "legislador", "ombudsperson", "alcalde", "edil", "munícipe", "tesorer",
+    "contralor", "director", "coordinador", "delegad", "auditor", "rector", "proyectista",
+    "escribiente", "encargad", "juzgador", "instructor", "mgd", "magd", "dip.", "sen.", "srio.",
+    "sria.", "pdt", "min.",
+)  # fmt: skip
+_OFFICE_START = re.compile(
+    rf"(?<![{_UPPER}{_LOWER}])(?i:(?:sub|vice)?(?:{'|'.join(map(re.escape, _OFFICE_STEMS))}))"
+)
+# an office just before a name, its name completed, a colon or comma, and titles:
+# «Magistrado ponente: C. », «Juez Tercero de lo Familiar, Lic. », «C. Diputada »
+_OFFICE_LINE = re.compile(
+    rf"(?i:{_OFFICE_WORDS})(?![{_UPPER}{_LOWER}]){_OFFICE_COMPLEMENT}{{0,8}}+[ .]*(?:\n|$)"
+)
+_ROLE_JUST_BEFORE = re.compile(
+    rf"(?i:{_OFFICE_WORDS})(?![{_UPPER}{_LOWER}]){_OFFICE_COMPLEMENT}{{0,8}}+[ ]*[,:]?[ ]*"
+    rf"(?:\n[ ]*){{0,2}}(?:(?i:{_TITLE})[ ]*)*$"
+)
 
 
 def in_office(text: str, name: str) -> bool:
     """Whether the text gives ``name`` an office somewhere (just before or after it): in
     this document that person acts in office, wherever the name appears."""
     for m in re.finditer(re.escape(name), text, re.IGNORECASE):
-        if _ROLE_JUST_BEFORE.search(text[max(0, m.start() - 80) : m.start()]):
+        before = text[max(0, m.start() - 160) : m.start()]
+        # (tried where an office's word begins, not at every place of the window)
+        if any(_ROLE_JUST_BEFORE.match(before, o.start()) for o in _OFFICE_START.finditer(before)):
             return True
         gap = _ROLE_AFTER.match(text, m.end())
-        if gap and gap.group().strip() and _OFFICIAL.match(text, gap.end()):
+        if not gap or not gap.group().strip(" ") or not _OFFICIAL.match(text, gap.end()):
+            continue
+        # (on the next line, an office's line signs; «MAGISTRADO PONENTE: …» labels
+        # another person, under a party's line of a caption)
+        if "\n" not in gap.group() or _OFFICE_LINE.match(text, gap.end()):
             return True
     return False
 
@@ -216,6 +297,10 @@ def _private(text: str, low: str | None = None) -> list[Span]:
     triggers = _TRIGGER.finditer(text) if low is None else _TRIGGER_LOW.finditer(low)
     cues = _AFTER_CUE.finditer(text) if low is None else _AFTER_CUE_LOW.finditer(low)
     for m in triggers:
+        if text[m.start() : m.start() + 8] in ("Ciudadan", "CIUDADAN") and _NAMED_BEFORE.search(
+            text, max(0, m.start() - 40), m.start()
+        ):
+            continue  # «Participación Ciudadana», «Alianza Ciudadana»: a name's own word
         span = _name_at(text, m.end())
         if span is not None:
             spans += _with_coordinated(text, span)
