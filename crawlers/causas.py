@@ -187,6 +187,7 @@ LABELS = {
     "empty_text": "documento sin texto",
     "not_html": "la página no es HTML",
     "not_json": "la respuesta no es JSON",
+    "api_error": "la API respondió con un error en lugar de datos",
     "not_csv": "la respuesta no es una tabla CSV",
     "not_xlsx": "la respuesta no es un libro de Excel",
     "not_a_feed": "no es un canal RSS o Atom",
@@ -382,6 +383,14 @@ _UNRESOLVED = re.compile(r"blocked address: host '([^']*)' does not resolve")
 _SECONDS = re.compile(r"took longer than ([\d.]+) seconds")
 # the crawl's handler adds it when a download timed out after its answer's head arrived
 ANSWER_BEGUN = "Its answer had begun but did not finish."
+# crawlers.api_errors.SAID's
+_API_ERROR = re.compile(
+    r"the API answered HTTP (\d{3}) with an error, not (the record's data|its records): «(.*)»$",
+    re.S,
+)
+_API_EMPTY = re.compile(
+    r"the API answered HTTP (\d{3}) with an empty body, not (the record's data|its records)$"
+)
 _LONG_NUMBER = re.compile(r"the API answered a number of (\d+) digits \(at most (\d+) are read\)$")
 _INFLATED = re.compile(
     r"because its body \((\d+) B compressed, \d+ B decompressed so far\) exceeded "
@@ -991,6 +1000,14 @@ def _detail(cause: str, message: str) -> str | None:
         where, message = where + "json_api.detail: ", message.removeprefix("json_api.detail: ")
         if message in PAGES:
             return where + PAGES[message]
+    if found := _API_ERROR.match(message):
+        status, what, said = found.groups()
+        instead = "los datos del registro" if what == "the record's data" else "sus registros"
+        return f"{where}la API respondió HTTP {status} con un error en lugar de {instead}: «{said}»"
+    if found := _API_EMPTY.match(message):
+        status, what = found.groups()
+        instead = "los datos del registro" if what == "the record's data" else "sus registros"
+        return f"{where}la API respondió HTTP {status} sin nada en el cuerpo en lugar de {instead}"
     if message.startswith(("the API did not answer JSON", "not JSON: ")):
         return where + "la API no respondió con JSON"
     if found := _NO_CONTENT.match(message):
