@@ -471,6 +471,12 @@ _NETWORK = re.compile(r"(?:\S+: )?([A-Z][A-Za-z0-9]*): ")
 _EXCEPTION = re.compile(r"([A-Z][A-Za-z0-9]*): ")  # "ValueError: …", a Python exception's
 _MATCHED_NOTHING = re.compile(r"(\S+) matched nothing$")
 _NOTHING_IN_FRAMES = re.compile(r"(\S+) matched nothing, neither on the page nor in its frames$")
+# crawlers.links.not_an_address's, as the sitemap and feed spiders count it
+_NO_ADDRESS = re.compile(
+    r"(<loc>|entry link) ('.*'|\".*\") (points within a page|is script only|is a \S{0,21} link): "
+    r"it is no address to fetch$",
+    re.S,
+)
 _SCRIPT_ONLY = re.compile(r"(\S+) is script only \((.*)\): no address to follow without a browser$")
 _NO_LIST = re.compile(r"(\S+): no list at (.*)$", re.S)
 _EMPTY_LINK = re.compile(r"(\S+) is empty$")
@@ -1020,6 +1026,16 @@ def _detail(cause: str, message: str) -> str | None:
         return f"{where}{found.group(1)} no encontró nada en la página"
     if found := _NOTHING_IN_FRAMES.match(message):
         return f"{where}{found.group(1)} no encontró nada, ni en la página ni en sus marcos"
+    if cause == "missing_link" and (found := _NO_ADDRESS.match(message)):
+        what, link, kind = found.groups()
+        what = {"<loc>": "<loc>", "entry link": "el enlace de la entrada"}[what]
+        if kind == "points within a page":
+            why = "solo apunta a una parte de una página (#)"
+        elif kind == "is script only":
+            why = "es solo JavaScript"
+        else:
+            why = f"es un enlace «{kind.removeprefix('is a ').removesuffix(' link')}»"
+        return f"{where}{what} {link} {why}: no es una dirección que se pueda descargar"
     if cause == "missing_link" and (found := _SCRIPT_ONLY.match(message)):
         what, script = found.groups()
         return (
