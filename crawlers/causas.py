@@ -388,6 +388,8 @@ _API_ERROR = re.compile(
     r"the API answered HTTP (\d{3}) with an error, not (the record's data|its records): «(.*)»$",
     re.S,
 )
+# crawlers.formats.sitemaps.unzip's
+_SITEMAP_BOMB = re.compile(r"gzipped sitemap of (\d+) bytes inflates past 50 MB: refused$")
 _API_EMPTY = re.compile(
     r"the API answered HTTP (\d{3}) with an empty body, not (the record's data|its records)$"
 )
@@ -500,6 +502,12 @@ PAGES = {
     "channel page is not HTML": "la página del canal no es HTML",
     "the API answered JSON nested too deeply": "la API respondió un JSON anidado a demasiada "
     "profundidad",
+    # crawlers.formats.xml.EXTERNAL_ENTITY and ENTITIES
+    "the document declares an external entity: refused": "el documento XML declara una "
+    "entidad externa (SYSTEM o PUBLIC: haría leer un archivo de esta máquina u otra "
+    "dirección): no se leyó",
+    "the document declares entities (an entity bomb?): refused": "el documento XML declara "
+    "entidades (pueden multiplicarse al expandirse: una «bomba» de entidades): no se leyó",
     csv_table.EMPTY: "la tabla está vacía: no tiene fila de encabezados",
     xlsx_table.NOT_A_WORKBOOK: "la respuesta no es un libro de Excel: no se pudo leer como tal",
     xlsx_table.TOO_LARGE: "la respuesta no es un libro de Excel: una de sus partes se "
@@ -1010,6 +1018,12 @@ def _detail(cause: str, message: str) -> str | None:
         status, what, said = found.groups()
         instead = "los datos del registro" if what == "the record's data" else "sus registros"
         return f"{where}la API respondió HTTP {status} con un error en lugar de {instead}: «{said}»"
+    if found := _SITEMAP_BOMB.match(message):
+        return (
+            f"{where}el mapa del sitio comprimido (gzip) de {found.group(1)} bytes se expande a "
+            "más de 50 MB, el máximo que admite el protocolo de sitemaps (una bomba de "
+            "compresión): no se leyó"
+        )
     if found := _API_EMPTY.match(message):
         status, what = found.groups()
         instead = "los datos del registro" if what == "the record's data" else "sus registros"
