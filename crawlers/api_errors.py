@@ -108,9 +108,11 @@ def _false(value: Any) -> bool:
     )
 
 
-def error_said(data: Any) -> str | None:
+def error_said(data: Any, envelope: bool = True) -> str | None:
     """What an answer that is an error rather than data says (its own words, or what it
-    is: «null», «un objeto vacío»); None when it does not look like an error."""
+    is: «null», «{}»); None when it does not look like an error. ``envelope`` False: only
+    an error the answer marks as one (an ``error`` key, ``success: false``, a failed
+    ``status``, a code of 400 to 599), not a message alone («Sin resultados»)."""
     if data is None:
         return "null"
     if isinstance(data, (dict, list)) and not data:
@@ -134,7 +136,7 @@ def error_said(data: Any) -> str | None:
     for key in _CODE_KEYS & lowered.keys():
         if _error_code(lowered[key]):
             return _short(message or f"{key}: {lowered[key]}")
-    if message and lowered.keys() <= _ENVELOPE_KEYS:
+    if envelope and message and lowered.keys() <= _ENVELOPE_KEYS:
         return _short(message)  # a message and its envelope only: no data at all
     return None
 

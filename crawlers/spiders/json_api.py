@@ -211,6 +211,14 @@ class JsonApiSpider(SpecSpider):
                 "selector_empty", response.url, f"json_api.records: no list at {rules.records!r}"
             )
             return
+        if not records and isinstance(data, dict) and (said := error_said(data, envelope=False)):
+            # no records and the API's error beside them (a quota, a token refused): not
+            # the end of the records, which paging would have taken it for without a word
+            message = api_error_message(response.status, RECORDS, said)
+            self.run.error(API_ERROR, response.url, message, unread="API answer")
+            forget_fetch(self, response.url)
+            self.lost(what="API answer")
+            return
         variables = self._variables(page, offset)
         new = 0
         dated = older = 0

@@ -46,6 +46,12 @@ def _serve() -> Iterator[str]:
         def do_GET(self) -> None:
             if self.path.startswith("/busqueda"):
                 self._send(200, json.dumps({"resultados": RECORDS}).encode(), "application/json")
+            elif self.path.startswith("/cuota"):  # its second page: the quota's error
+                first = "pagina=1" in self.path
+                records = [{"id": f"c{n}", "fecha": "18/02/2025", "sala": "Pleno"} for n in (1, 2)]
+                said = {"resultados": [] if not first else records,
+                        "error": None if first else "Límite de consultas excedido"}  # fmt: skip
+                self._send(200, json.dumps(said).encode(), "application/json")
             elif self.path.startswith("/rota"):
                 said = {"estado": "error", "mensaje": "Token inválido"}
                 self._send(200, json.dumps(said).encode(), "application/json")
@@ -73,6 +79,10 @@ def _serve() -> Iterator[str]:
 
 
 def _spec(source: str, start: str) -> dict[str, object]:
+    if source == "vt-cuota":  # paged, with no detail
+        spec = _spec("vt-rota", start)
+        rules = spec["json_api"] | {"params": {"pagina": "{page}"}, "page_size": 2}
+        return spec | {"id": source, "json_api": rules | {"detail": None}}
     return {
         "id": source, "kind": "sesion", "shape": "json_api",
         "institution": "Suprema Corte de Justicia de la Nación", "jurisdiction": "MX",
@@ -90,7 +100,8 @@ def _spec(source: str, start: str) -> dict[str, object]:
 def test_api_errors_answered_with_200_are_counted_with_what_they_say(tmp_path: Path) -> None:
     specs = tmp_path / "specs"
     specs.mkdir()
-    for source, start in (("vt-detalle", "busqueda"), ("vt-rota", "rota")):
+    sources = (("vt-detalle", "busqueda"), ("vt-rota", "rota"), ("vt-cuota", "cuota"))
+    for source, start in sources:
         (specs / f"{source}.yaml").write_text(yaml.safe_dump(_spec(source, start)), "utf-8")
     for base in _serve():
         result = run_abierto(tmp_path / "data", base, specs)
@@ -100,9 +111,10 @@ def test_api_errors_answered_with_200_are_counted_with_what_they_say(tmp_path: P
         docs = {d.url.rsplit("/", 1)[1]: d for d in db.iter_documents()}
         detail_run = db.list_runs("vt-detalle")[0]
         broken_run = db.list_runs("vt-rota")[0]
+        quota_run = db.list_runs("vt-cuota")[0]
     finally:
         db.close()
-    assert sorted(docs) == sorted(DETAILS)  # every record kept, with its own values
+    assert sorted(k for k in docs if k not in ("c1", "c2")) == sorted(DETAILS)  # all kept
     assert [f.url for f in docs["ok"].files] == [f"{base}/archivos/VT-1.pdf"]
     assert all(docs[k].chamber == f"Sala {k}" and not docs[k].files for k in DETAILS if k != "ok")
 
@@ -130,4 +142,12 @@ def test_api_errors_answered_with_200_are_counted_with_what_they_say(tmp_path: P
     [example] = broken["api_error"]["examples"]
     assert example["mensaje"] == (
         "la API respondió HTTP 200 con un error en lugar de sus registros: «Token inválido»"
+    )
+    # the records of page 1 kept; page 2's empty list is the quota's error, not the end
+    assert {k for k in docs if k.startswith("c")} == {"c1", "c2"}
+    assert quota_run.status == "partial", (quota_run.status, quota_run.errors)
+    [quota] = errors_with_mensajes(quota_run.errors)["api_error"]["examples"]
+    assert quota["mensaje"] == (
+        "la API respondió HTTP 200 con un error en lugar de sus registros: "
+        "«Límite de consultas excedido»"
     )
