@@ -473,10 +473,10 @@ _NETWORK = re.compile(r"(?:\S+: )?([A-Z][A-Za-z0-9]*): ")
 _EXCEPTION = re.compile(r"([A-Z][A-Za-z0-9]*): ")  # "ValueError: …", a Python exception's
 _MATCHED_NOTHING = re.compile(r"(\S+) matched nothing$")
 _NOTHING_IN_FRAMES = re.compile(r"(\S+) matched nothing, neither on the page nor in its frames$")
-# crawlers.links.not_an_address's, as the sitemap and feed spiders count it
+# crawlers.links.not_an_address's, as the sitemap, feed and listing spiders count it
 _NO_ADDRESS = re.compile(
-    r"(<loc>|entry link) ('.*'|\".*\") (points within a page|is script only|is a \S{0,21} link): "
-    r"it is no address to fetch$",
+    r"(<loc>|entry link|listing\.link) ('.*'|\".*\") "
+    r"(points within a page|is script only|is a \S{0,21} link): it is no address to fetch$",
     re.S,
 )
 _SCRIPT_ONLY = re.compile(r"(\S+) is script only \((.*)\): no address to follow without a browser$")
@@ -1042,7 +1042,7 @@ def _detail(cause: str, message: str) -> str | None:
         return f"{where}{found.group(1)} no encontró nada, ni en la página ni en sus marcos"
     if cause == "missing_link" and (found := _NO_ADDRESS.match(message)):
         what, link, kind = found.groups()
-        what = {"<loc>": "<loc>", "entry link": "el enlace de la entrada"}[what]
+        what = {"<loc>": "<loc>", "entry link": "el enlace de la entrada"}.get(what, what)
         if kind == "points within a page":
             why = "solo apunta a una parte de una página (#)"
         elif kind == "is script only":

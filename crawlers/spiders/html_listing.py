@@ -19,7 +19,14 @@ from crawlers.frames import MAX_DEPTH, FrameVisit, content_frames
 from crawlers.grid import spread_rowspans
 from crawlers.html_depth import HTML_TOO_DEEP, too_deep
 from crawlers.items import DocumentDraft
-from crawlers.links import absolute, is_script, page_base, script_only, without_fragment
+from crawlers.links import (
+    absolute,
+    is_script,
+    not_an_address,
+    page_base,
+    script_only,
+    without_fragment,
+)
 from crawlers.next_form import (
     form_options,
     next_form_step,
@@ -464,4 +471,6 @@ def _no_link(position: int, item: Any, rules: Any) -> str:
                 f"item {position}: listing.link is script only ({raw.strip()[:120]}): no "
                 "address to follow without a browser"
             )
+        if isinstance(raw, str) and (said := not_an_address(raw)):  # data:, mailto:, #
+            return f"item {position}: listing.link {said}"
     return f"item {position}: listing.link matched nothing"
