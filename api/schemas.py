@@ -327,6 +327,31 @@ class PreviewNextForm(BaseModel):
     mensaje: str | None = Field(None, description="The same, said in Spanish.")
 
 
+class PreviewOption(BaseModel):
+    """One option of ``listing.each_option`` the preview posted, as the crawl posts it."""
+
+    value: str = Field(description="The option's value, as the form sends it.")
+    text: str = Field(description="The option's text, as the page shows it.")
+    items: int | None = Field(None, description="Items its listing's first page has; null: "
+                              "not fetched.")  # fmt: skip
+    new_items: int | None = Field(None, description="Of them, those no option asked before listed.")
+    next_page: str | None = Field(None, description="Its listing's next page, if any.")
+    error: str | None = Field(None, description="Why its listing could not be read.")
+
+
+class PreviewEachOption(BaseModel):
+    """For a spec that lists by a select's options (``listing.each_option``): how many
+    the select offers and what the listings of the first few (those the preview asks
+    for) yield; the crawl asks for each, up to ``max_options``."""
+
+    select: str = Field(description="The select's name.")
+    options: int = Field(description="Options the select offers (those keep accepts).")
+    max_options: int = Field(description="The crawl asks for at most this many.")
+    asked: list[PreviewOption] = Field(description="The options this preview posted.")
+    message: str | None = Field(None, description="What the preview leaves to the crawl.")
+    mensaje: str | None = Field(None, description="The same, said in Spanish.")
+
+
 class PreviewOut(BaseModel):
     source_id: str
     pages: int
@@ -334,6 +359,9 @@ class PreviewOut(BaseModel):
     next_page: str | None
     next_form: PreviewNextForm | None = Field(
         None, description="Only for specs with listing.next_form: the next page by its form."
+    )
+    each_option: PreviewEachOption | None = Field(
+        None, description="Only for specs with listing.each_option: the options' listings."
     )
     problems: list[str] = Field(
         default_factory=list,

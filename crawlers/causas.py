@@ -187,6 +187,7 @@ LABELS = {
     "empty_text": "documento sin texto",
     "not_html": "la página no es HTML",
     "not_json": "la respuesta no es JSON",
+    "api_error": "la API respondió con un error en lugar de datos",
     "not_csv": "la respuesta no es una tabla CSV",
     "not_xlsx": "la respuesta no es un libro de Excel",
     "not_a_feed": "no es un canal RSS o Atom",
@@ -382,6 +383,16 @@ _UNRESOLVED = re.compile(r"blocked address: host '([^']*)' does not resolve")
 _SECONDS = re.compile(r"took longer than ([\d.]+) seconds")
 # the crawl's handler adds it when a download timed out after its answer's head arrived
 ANSWER_BEGUN = "Its answer had begun but did not finish."
+# crawlers.api_errors.SAID's
+_API_ERROR = re.compile(
+    r"the API answered HTTP (\d{3}) with an error, not (the record's data|its records): «(.*)»$",
+    re.S,
+)
+# crawlers.formats.sitemaps.unzip's
+_SITEMAP_BOMB = re.compile(r"gzipped sitemap of (\d+) bytes inflates past 50 MB: refused$")
+_API_EMPTY = re.compile(
+    r"the API answered HTTP (\d{3}) with an empty body, not (the record's data|its records)$"
+)
 _LONG_NUMBER = re.compile(r"the API answered a number of (\d+) digits \(at most (\d+) are read\)$")
 _INFLATED = re.compile(
     r"because its body \((\d+) B compressed, \d+ B decompressed so far\) exceeded "
@@ -462,6 +473,12 @@ _NETWORK = re.compile(r"(?:\S+: )?([A-Z][A-Za-z0-9]*): ")
 _EXCEPTION = re.compile(r"([A-Z][A-Za-z0-9]*): ")  # "ValueError: …", a Python exception's
 _MATCHED_NOTHING = re.compile(r"(\S+) matched nothing$")
 _NOTHING_IN_FRAMES = re.compile(r"(\S+) matched nothing, neither on the page nor in its frames$")
+# crawlers.links.not_an_address's, as the sitemap, feed and listing spiders count it
+_NO_ADDRESS = re.compile(
+    r"(<loc>|entry link|listing\.link) ('.*'|\".*\") "
+    r"(points within a page|is script only|is a \S{0,21} link): it is no address to fetch$",
+    re.S,
+)
 _SCRIPT_ONLY = re.compile(r"(\S+) is script only \((.*)\): no address to follow without a browser$")
 _NO_LIST = re.compile(r"(\S+): no list at (.*)$", re.S)
 _EMPTY_LINK = re.compile(r"(\S+) is empty$")
@@ -485,6 +502,12 @@ PAGES = {
     "channel page is not HTML": "la página del canal no es HTML",
     "the API answered JSON nested too deeply": "la API respondió un JSON anidado a demasiada "
     "profundidad",
+    # crawlers.formats.xml.EXTERNAL_ENTITY and ENTITIES
+    "the document declares an external entity: refused": "el documento XML declara una "
+    "entidad externa (SYSTEM o PUBLIC: haría leer un archivo de esta máquina u otra "
+    "dirección): no se leyó",
+    "the document declares entities (an entity bomb?): refused": "el documento XML declara "
+    "entidades (pueden multiplicarse al expandirse: una «bomba» de entidades): no se leyó",
     csv_table.EMPTY: "la tabla está vacía: no tiene fila de encabezados",
     xlsx_table.NOT_A_WORKBOOK: "la respuesta no es un libro de Excel: no se pudo leer como tal",
     xlsx_table.TOO_LARGE: "la respuesta no es un libro de Excel: una de sus partes se "
@@ -991,6 +1014,20 @@ def _detail(cause: str, message: str) -> str | None:
         where, message = where + "json_api.detail: ", message.removeprefix("json_api.detail: ")
         if message in PAGES:
             return where + PAGES[message]
+    if found := _API_ERROR.match(message):
+        status, what, said = found.groups()
+        instead = "los datos del registro" if what == "the record's data" else "sus registros"
+        return f"{where}la API respondió HTTP {status} con un error en lugar de {instead}: «{said}»"
+    if found := _SITEMAP_BOMB.match(message):
+        return (
+            f"{where}el mapa del sitio comprimido (gzip) de {found.group(1)} bytes se expande a "
+            "más de 50 MB, el máximo que admite el protocolo de sitemaps (una bomba de "
+            "compresión): no se leyó"
+        )
+    if found := _API_EMPTY.match(message):
+        status, what = found.groups()
+        instead = "los datos del registro" if what == "the record's data" else "sus registros"
+        return f"{where}la API respondió HTTP {status} sin nada en el cuerpo en lugar de {instead}"
     if message.startswith(("the API did not answer JSON", "not JSON: ")):
         return where + "la API no respondió con JSON"
     if found := _NO_CONTENT.match(message):
@@ -1003,6 +1040,16 @@ def _detail(cause: str, message: str) -> str | None:
         return f"{where}{found.group(1)} no encontró nada en la página"
     if found := _NOTHING_IN_FRAMES.match(message):
         return f"{where}{found.group(1)} no encontró nada, ni en la página ni en sus marcos"
+    if cause == "missing_link" and (found := _NO_ADDRESS.match(message)):
+        what, link, kind = found.groups()
+        what = {"<loc>": "<loc>", "entry link": "el enlace de la entrada"}.get(what, what)
+        if kind == "points within a page":
+            why = "solo apunta a una parte de una página (#)"
+        elif kind == "is script only":
+            why = "es solo JavaScript"
+        else:
+            why = f"es un enlace «{kind.removeprefix('is a ').removesuffix(' link')}»"
+        return f"{where}{what} {link} {why}: no es una dirección que se pueda descargar"
     if cause == "missing_link" and (found := _SCRIPT_ONLY.match(message)):
         what, script = found.groups()
         return (

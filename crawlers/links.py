@@ -77,6 +77,26 @@ def clean_link(link: str | None) -> str | None:
     return value
 
 
+NO_ADDRESS = "is no address to fetch"
+
+
+def not_an_address(link: str | None) -> str | None:
+    """Why a link that is written is no address a crawl can fetch (``clean_link`` gives
+    None for it): a script with no file in it, a ``data:`` URI, an e-mail, a fragment of
+    the page; None when there is no link, or it is an address. Said in English, ending
+    in ``NO_ADDRESS`` (``crawlers.causas`` says it in Spanish)."""
+    if not link or not link.strip() or clean_link(link):
+        return None
+    value = " ".join(link.split())
+    shown = repr(value[:80] + ("…" if len(value) > 80 else ""))
+    if value.startswith("#"):
+        return f"{shown} points within a page: it {NO_ADDRESS}"
+    scheme = value.partition(":")[0].lower() if ":" in value else ""
+    if scheme == "javascript" or _SCRIPT.match(value):
+        return f"{shown} is script only: it {NO_ADDRESS}"
+    return f"{shown} is a {scheme[:20]}: link: it {NO_ADDRESS}"
+
+
 _ASCII_CONTROL = re.compile(r"[\x00-\x1f\x7f]")
 
 

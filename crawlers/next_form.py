@@ -4,6 +4,7 @@ alike, so what a preview shows is what the crawl would send."""
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -158,3 +159,29 @@ def option_request(
     elif rules.click:
         click = {"clickdata": {"name": rules.click}}
     return form_request(listing, **where, **click, formdata=data, **request)
+
+
+# what a listing says when the option chosen has nothing (a year with no sentences)
+_NONE_FOUND = re.compile(
+    r"\bno se (?:encontr|hall)\w* (?:ning[uú]n )?(?:registros?|resultados?|documentos?|"
+    r"sentencias?|coincidencias|informaci[oó]n)|\bno (?:hay|existen) (?:registros|resultados|"
+    r"documentos|sentencias)|\bsin (?:registros|resultados)\b|\b0 registros\b",
+    re.IGNORECASE,
+)
+MAX_TEXT_LOOKED = 200_000  # characters of a page's text searched for it
+
+
+def says_none(listing: TextResponse) -> bool:
+    """Whether an option's listing without items says it has none (its own «No se
+    encontraron registros»): no selector at fault, and nothing lost."""
+    text = " ".join(listing.xpath("//body//text()[not(ancestor::script)]").getall()[:5_000])
+    return bool(_NONE_FOUND.search(text[:MAX_TEXT_LOOKED]))
+
+
+def option_ignored(option: str) -> str:
+    """The crawl's error (``option_ignored``); ``crawlers.causas`` says it in Spanish."""
+    return (
+        f"listing.each_option: the form posted with option {option[:80]!r} answered only "
+        "items already read (another option's listing again: the post ignored, or a "
+        "session lost): that option's listing was not read"
+    )

@@ -44,7 +44,15 @@ from crawlers.links import (
     without_session,
 )
 from crawlers.meta_refresh import refreshed_to
-from crawlers.next_form import next_form_step, numbered_page, pager_ignored
+from crawlers.next_form import (
+    form_options,
+    next_form_step,
+    numbered_page,
+    option_ignored,
+    option_request,
+    pager_ignored,
+    says_none,
+)
 from crawlers.postback import row_click, row_request
 from crawlers.preview_coverage import other_frames, other_starts, start_expansion
 from crawlers.preview_privacy import guard_document, guard_messages, guarded_text
@@ -409,18 +417,19 @@ def listing_preview(
             errors.append({"cause": exc.cause, "url": target, "message": str(exc)})
             return None
 
-    while url and pages < max_pages:
-        fetched = get(url)
-        if fetched is None:
-            break
-        pages += 1
-        page = _listing_page(fetched)
+    def read_listing(
+        page: HtmlResponse, first_of_start: bool, option: bool = False
+    ) -> tuple[str | None, int]:
+        """One listing page's items as documents; its next page's address and how many
+        items it has. ``option``: the page of an option of ``listing.each_option``, which
+        may say it has none (its «No se encontraron registros»: no selector at fault)."""
+        nonlocal first, first_keys, coverage
         if (deep := too_deep(page)) is not None:  # the items before that point are shown
             errors.append({"cause": HTML_TOO_DEEP, "url": page.url, "message": deep})
         items = select(page, spec.listing.items)
         framed = False
         absent: list[tuple[str, str]] = []  # frames that answered "not found"
-        if not items and pages == 1:  # a frameset, as the crawl reads it: through its frames
+        if not items and first_of_start:  # a frameset, as the crawl reads it: through its frames
             frames = content_frames(page)
             framed = bool(frames)
             frameset = page.url
@@ -438,7 +447,7 @@ def listing_preview(
             # the site's "nothing here" page, or a frame's: no selector is at fault
             message = f"{SOFT_404.format(what='listing')}: «{said}»"
             errors.append({"cause": "http_404", "url": where, "message": message})
-        if not items and not absent:
+        if not items and not absent and not (option and says_none(page)):
             errors.append(
                 {
                     "cause": "selector_empty",
@@ -492,7 +501,22 @@ def listing_preview(
                 "follow without a browser"
             )
             errors.append({"cause": "missing_link", "url": page.url, "message": message})
-        url = next_page
+        return next_page, len(items)
+
+    options = None
+    while url and pages < max_pages:
+        fetched = get(url)
+        if fetched is None:
+            break
+        pages += 1
+        page = _listing_page(fetched)
+        if spec.listing.each_option is not None and options is None:
+            # the start page only gives the form: its options' listings are the listing
+            options = _each_option(spec, page, get, errors, read_listing, documents)
+            pages += options.pop("pages")
+            next_page = None
+            break
+        url = next_page = read_listing(page, pages == 1)[0]
 
     paging = None
     if spec.listing.next_form is not None and first is not None:
@@ -508,6 +532,8 @@ def listing_preview(
             errors.append({"cause": refused[0], "url": first.url, "message": refused[1]})
             following = None
     cut = coverage + _stops_early(spec.listing.max_pages, pages, following)
+    if options is not None and options["message"]:
+        cut.append((options["message"], options["mensaje"]))
     for document in documents[:max_details]:
         if document["url"] and "skipped" not in document and time.monotonic() < deadline:
             refused = rules.refusal(document["url"])  # robots.txt too, now it is fetched
@@ -560,6 +586,7 @@ def listing_preview(
         "alcance": alcance,
         "next_page": next_page,
         "next_form": paging,
+        "each_option": options,
         "problems": [english for english, _ in cut],
         "problemas": [spanish for _, spanish in cut],
         "errors": errors,
@@ -567,6 +594,80 @@ def listing_preview(
         "fields": fill_report(spec, kept, errors),
         "elapsed_s": round(time_limit_s - max(0.0, deadline - time.monotonic()), 3),
     }
+
+
+OPTIONS_PREVIEWED = 3  # the options of listing.each_option a preview asks for
+
+
+def _each_option(
+    spec: SourceSpec, start: HtmlResponse, get: Any, errors: list[dict[str, str]],
+    read_listing: Any, documents: list[dict[str, Any]],
+) -> dict[str, Any]:  # fmt: skip
+    """What the crawl reads of a listing by options (``listing.each_option``, a year's
+    select): the start page only gives the form; its first ``OPTIONS_PREVIEWED``
+    options are posted as the crawl posts them and their listings read (their items are
+    the preview's documents). Says how many options the select offers, which were
+    asked, what each gave, and what this preview leaves to the crawl (English, Spanish)."""
+    rules = spec.listing.each_option  # type: ignore[union-attr]
+    assert rules is not None
+    out: dict[str, Any] = {
+        "select": rules.select, "options": 0, "max_options": rules.max_options,
+        "asked": [], "pages": 0, "message": None, "mensaje": None,
+    }  # fmt: skip
+    found = form_options(start, rules)
+    if isinstance(found, str):
+        errors.append({"cause": "selector_empty", "url": start.url, "message": found})
+        return out | {"message": found, "mensaje": error_mensaje("selector_empty", found)}
+    out["options"] = len(found)
+    for value, text in found[: min(OPTIONS_PREVIEWED, rules.max_options)]:
+        asked: dict[str, Any] = {"value": value, "text": text, "items": None, "new_items": None}
+        out["asked"].append(asked)
+        try:
+            request = option_request(start, rules, value)
+        except ValueError as exc:  # a form scrapy cannot submit (clickdata on a non-submit…)
+            message = f"listing.each_option: the form cannot be submitted: {exc}"
+            errors.append({"cause": "selector_empty", "url": start.url, "message": message})
+            asked["error"] = message
+            break
+        form = None
+        if request.method == "POST":
+            kind = request.headers.get("Content-Type", b"application/x-www-form-urlencoded")
+            form = Form(request.body, kind.decode("latin-1"), ())
+        fetched = get(request.url, form)
+        if fetched is None:
+            asked["error"] = errors[-1]["message"]
+            continue
+        out["pages"] += 1
+        before = len(documents)  # an item listed by an option before is not listed again
+        next_page, items = read_listing(_listing_page(fetched), False, option=True)
+        asked |= {"items": items, "new_items": len(documents) - before, "next_page": next_page}
+        if items and not asked["new_items"] and len(out["asked"]) > 1:
+            said = option_ignored(value)  # another option's listing again: the crawl's error
+            errors.append({"cause": "option_ignored", "url": fetched.url, "message": said})
+    shown = ", ".join(shown_text(a["text"] or a["value"], 40) for a in out["asked"])
+    total, most = len(found), rules.max_options
+    if total > len(out["asked"]):
+        crawl_en = (
+            f"the crawl asks for each, {most} at most"
+            if total > most
+            else "the crawl asks for each"
+        )
+        crawl_es = (
+            f"el rastreo pide cada una, {most} como máximo"
+            if total > most
+            else "el rastreo pide cada una"
+        )
+        out["message"] = (
+            f"listing.each_option: the select {rules.select!r} offers {total} options; this "
+            f"preview asked for the first {len(out['asked'])} ({shown}) and shows their "
+            f"listings' first pages; {crawl_en}"
+        )
+        out["mensaje"] = (
+            f"listing.each_option: la lista {rules.select!r} ofrece {total} opciones; esta "
+            f"vista previa pidió las primeras {len(out['asked'])} ({shown}) y muestra la "
+            f"primera página de sus listados; {crawl_es}"
+        )
+    return out
 
 
 def _stops_early(max_pages: int, pages: int, following: str | None) -> list[tuple[str, str]]:

@@ -106,6 +106,8 @@ def scrapy_settings(
         "DOWNLOAD_TIMEOUT": settings.download_timeout_s,
         "DOWNLOAD_MAXSIZE": settings.max_file_bytes,
         "DOWNLOAD_WARNSIZE": 0,
+        # an HTML listing's pages, read whole by the parser (crawlers.page_size)
+        "ABIERTO_MAX_PAGE_BYTES": settings.max_page_bytes,
         "URLLENGTH_LIMIT": MAX_URL_CHARS,
         "RETRY_ENABLED": True,
         "RETRY_TIMES": 2,
@@ -168,6 +170,7 @@ def scrapy_settings(
             **offsite,
             "crawlers.middlewares.AddressGuardMiddleware": 50,
             "crawlers.origin_headers.OriginHeadersMiddleware": 60,
+            "crawlers.page_size.ListingPageSizeMiddleware": 65,
             "crawlers.robots.CountedRobotsMiddleware": 100,
             "crawlers.throttle.RetryAfterMiddleware": 560,
             # next to the download (decompression is 590): a part of a file is never kept

@@ -40,6 +40,10 @@ _SUBSET = re.compile(r"<!DOCTYPE(?:[^\[>\"']|\"[^\"]*\"|'[^']*')*([\[>])")
 _SPACE = re.compile(r"[ \t\r\n]*")
 
 
+EXTERNAL_ENTITY = "the document declares an external entity: refused"
+ENTITIES = "the document declares entities (an entity bomb?): refused"
+
+
 class HostileXML(ValueError):
     """XML refused before parsing; ``cause`` names why, for the run's error counts."""
 
@@ -85,8 +89,7 @@ def refuse_entities(text: str) -> None:
     if declaration < 0:
         return
     external = _EXTERNAL.match(text, declaration)
-    kind = "an external entity" if external else "entities (an entity bomb?)"
-    raise HostileXML("xml_entities", f"the document declares {kind}: refused")
+    raise HostileXML("xml_entities", EXTERNAL_ENTITY if external else ENTITIES)
 
 
 # Every ``&`` but those of XML's own five entities and the decimal references every

@@ -16,7 +16,7 @@ from config.spec_shapes import FeedRules
 from crawlers.building import PageHtml
 from crawlers.formats.feeds import FeedEntry, feed_steps
 from crawlers.items import DocumentDraft
-from crawlers.links import without_session
+from crawlers.links import not_an_address, without_session
 from crawlers.selectors import read_fields
 from crawlers.spiders.base import SpecSpider
 
@@ -54,7 +54,9 @@ class FeedSpider(SpecSpider):
 
         def one(_: int, entry: FeedEntry) -> Iterator[Any]:
             nonlocal new
-            key = entry.link or f"#{_known_by(entry)}"
+            # two entries linking to no address («#», «javascript:void(0)») are not one
+            unlinked = not entry.link or not_an_address(entry.link)
+            key = f"#{_known_by(entry)}" if unlinked else entry.link
             if key in read:  # an entry an earlier page gave: the same document again
                 self.run.count("duplicate_links")
                 return
@@ -67,8 +69,13 @@ class FeedSpider(SpecSpider):
             if not self.in_window(draft):
                 return
             if rules.follow and entry.link:
-                yield self.follow(draft)
-                return
+                if draft.url != _unlinked(response.url, entry):
+                    yield self.follow(draft)
+                    return
+                # a link that is no address (javascript:, data:, #; a bad one is counted
+                # as bad_url): the entry's own text is its document, as a link-less one's
+                if said := not_an_address(entry.link):
+                    self.run.error("missing_link", response.url, f"entry link {said}")
             if entry.is_html:  # read where the document is built, as a page is
                 draft.page = PageHtml(entry.content)
             else:
@@ -113,7 +120,7 @@ class FeedSpider(SpecSpider):
             fields |= read_fields(entry.node, rules.fields, feed_url, self.bad_field_link(feed_url))
         # an entry without a link is known by the feed's address: without the session a
         # redirect or the start URL gave it, or each crawl would make it a new document
-        url = link or f"{without_session(feed_url)}#{_known_by(entry)}"
+        url = link or _unlinked(feed_url, entry)
         draft = DocumentDraft(url=url, listing_url=feed_url, fields=fields)
         if rules.enclosures:
             draft.pending_files = [
@@ -122,6 +129,12 @@ class FeedSpider(SpecSpider):
                 if (u := self.absolute_or_counted(feed_url, e, "enclosure"))
             ]
         return draft
+
+
+def _unlinked(feed_url: str, entry: FeedEntry) -> str:
+    """The address of an entry without a link it can be fetched at: the feed's, and what
+    the entry is known by."""
+    return f"{without_session(feed_url)}#{_known_by(entry)}"
 
 
 def _known_by(entry: FeedEntry) -> str:

@@ -19,13 +19,22 @@ from crawlers.frames import MAX_DEPTH, FrameVisit, content_frames
 from crawlers.grid import spread_rowspans
 from crawlers.html_depth import HTML_TOO_DEEP, too_deep
 from crawlers.items import DocumentDraft
-from crawlers.links import absolute, is_script, page_base, script_only, without_fragment
+from crawlers.links import (
+    absolute,
+    is_script,
+    not_an_address,
+    page_base,
+    script_only,
+    without_fragment,
+)
 from crawlers.next_form import (
     form_options,
     next_form_step,
     numbered_page,
+    option_ignored,
     option_request,
     pager_ignored,
+    says_none,
 )
 from crawlers.postback import row_click, row_request
 from crawlers.selectors import (
@@ -90,7 +99,7 @@ class HtmlListingSpider(SpecSpider):
             yield from self._each_option(listing, seen)
             return
         items = select(listing, rules.items)
-        if option is not None and page == 1 and not items and _says_none(listing):
+        if option is not None and page == 1 and not items and says_none(listing):
             self.run.count("options_empty")  # «no se encontraron registros» for that year
             return
         if not items and self._read_frames(listing, page, seen, frame_of):
@@ -143,7 +152,7 @@ class HtmlListingSpider(SpecSpider):
         if new == 0 and option is not None and page == 1 and items:
             # the site answered another option's listing again (the post ignored, its
             # __EVENTVALIDATION refused, a session lost): this option's items are lost
-            self.run.error("option_ignored", listing.url, _option_ignored(option))
+            self.run.error("option_ignored", listing.url, option_ignored(option))
             self.lost(what="page")
             return
         if new == 0:
@@ -449,30 +458,6 @@ class HtmlListingSpider(SpecSpider):
 
 
 _YEAR = re.compile(r"(?:1[89]|2\d)\d\d")
-# what a listing says when the option chosen has nothing (a year with no sentences)
-_NONE_FOUND = re.compile(
-    r"\bno se (?:encontr|hall)\w* (?:ning[uú]n )?(?:registros?|resultados?|documentos?|"
-    r"sentencias?|coincidencias|informaci[oó]n)|\bno (?:hay|existen) (?:registros|resultados|"
-    r"documentos|sentencias)|\bsin (?:registros|resultados)\b|\b0 registros\b",
-    re.IGNORECASE,
-)
-MAX_TEXT_LOOKED = 200_000  # characters of a page's text searched for it
-
-
-def _says_none(listing: TextResponse) -> bool:
-    """Whether an option's listing without items says it has none (its own «No se
-    encontraron registros»): no selector at fault, and nothing lost."""
-    text = " ".join(listing.xpath("//body//text()[not(ancestor::script)]").getall()[:5_000])
-    return bool(_NONE_FOUND.search(text[:MAX_TEXT_LOOKED]))
-
-
-def _option_ignored(option: str) -> str:
-    """The crawl's error (``option_ignored``); ``crawlers.causas`` says it in Spanish."""
-    return (
-        f"listing.each_option: the form posted with option {option[:80]!r} answered only "
-        "items already read (another option's listing again: the post ignored, or a "
-        "session lost): that option's listing was not read"
-    )
 
 
 def _no_link(position: int, item: Any, rules: Any) -> str:
@@ -486,4 +471,6 @@ def _no_link(position: int, item: Any, rules: Any) -> str:
                 f"item {position}: listing.link is script only ({raw.strip()[:120]}): no "
                 "address to follow without a browser"
             )
+        if isinstance(raw, str) and (said := not_an_address(raw)):  # data:, mailto:, #
+            return f"item {position}: listing.link {said}"
     return f"item {position}: listing.link matched nothing"

@@ -18,8 +18,18 @@ from w3lib.url import canonicalize_url
 
 from config.patterns import first_group
 from config.spec_shapes import JsonApiRules, RecordField
+from crawlers.api_errors import (
+    API_ERROR,
+    RECORD_DATA,
+    RECORDS,
+    any_read,
+    api_error_message,
+    error_said,
+    keys_read,
+)
 from crawlers.building import EntryTexts
-from crawlers.encoding import content_type
+from crawlers.encoding import as_page, content_type
+from crawlers.expired import SESSION, SESSION_EXPIRED, expired_said
 from crawlers.formats.csv_table import CsvError, csv_records, table_records
 from crawlers.formats.json_text import json_text
 from crawlers.formats.xlsx_table import xlsx_rows
@@ -29,6 +39,7 @@ from crawlers.links import absolute, without_session
 from crawlers.middlewares import forget_fetch
 from crawlers.no_content import NO_CONTENT, nothing_sent
 from crawlers.origin_headers import with_origin_headers
+from crawlers.soft_404 import SERVER_ERROR_PAGE, SOFT_404, not_found_said, server_error_said
 from crawlers.spiders.base import SpecSpider
 from crawlers.templates import (
     TemplateValueError,
@@ -180,13 +191,33 @@ class JsonApiSpider(SpecSpider):
             try:
                 data = json.loads(json_text(response.body, content_type(response)))
             except (ValueError, RecursionError) as exc:
-                self.unreadable(response, "not_json", unreadable_json(exc), "API answer")
+                if not response.body.strip():
+                    message = api_error_message(response.status, RECORDS, None)
+                    self.unreadable(response, API_ERROR, message, "API answer")
+                else:
+                    self.unreadable(response, "not_json", unreadable_json(exc), "API answer")
                 return
             records = read_path(data, rules.records) if rules.records else None
         if not isinstance(records, list):
+            if rules.records and (said := self._api_error(data, (rules.records,), ())):
+                self.run.error(
+                    API_ERROR, response.url, api_error_message(response.status, RECORDS, said),
+                    unread="API answer",
+                )  # fmt: skip
+                forget_fetch(self, response.url)
+                self.lost(what="API answer")
+                return
             self.run.error(
                 "selector_empty", response.url, f"json_api.records: no list at {rules.records!r}"
             )
+            return
+        if not records and isinstance(data, dict) and (said := error_said(data, envelope=False)):
+            # no records and the API's error beside them (a quota, a token refused): not
+            # the end of the records, which paging would have taken it for without a word
+            message = api_error_message(response.status, RECORDS, said)
+            self.run.error(API_ERROR, response.url, message, unread="API answer")
+            forget_fetch(self, response.url)
+            self.lost(what="API answer")
             return
         variables = self._variables(page, offset)
         new = 0
@@ -262,7 +293,21 @@ class JsonApiSpider(SpecSpider):
         try:
             data = json.loads(json_text(response.body, content_type(response)))
         except (ValueError, RecursionError) as exc:
-            self.run.error("not_json", response.url, f"json_api.detail: {unreadable_json(exc)}")
+            if not response.body.strip():
+                message = api_error_message(response.status, RECORD_DATA, None)
+                self.run.error(API_ERROR, response.url, f"json_api.detail: {message}")
+            elif not self._error_page(response):
+                message = f"json_api.detail: {unreadable_json(exc)}"
+                self.run.error("not_json", response.url, message)
+            yield from self._after_record(draft)
+            return
+        sources = [f if isinstance(f, str) else f.select for f in detail.fields.values()]
+        templates = [*(s for s in sources if "{" in s), *detail.files]
+        paths = [*(s for s in sources if "{" not in s), detail.text]
+        if said := self._api_error(data, paths, templates):
+            message = api_error_message(response.status, RECORD_DATA, said)
+            self.run.error(API_ERROR, response.url, f"json_api.detail: {message}")
+            forget_fetch(self, response.url)
             yield from self._after_record(draft)
             return
         found = self._fields(detail.fields, data, variables, response.url, "json_api.detail")
@@ -282,6 +327,35 @@ class JsonApiSpider(SpecSpider):
         if isinstance(text, str) and text.strip() and not draft.page_text:
             _keep_text(draft, text)
         yield from self._after_record(draft)
+
+    def _error_page(self, response: Response) -> bool:
+        """Whether a record's JSON came back as the site's HTML page of an error (its
+        «Error 500», «no encontrado» or «sesión expirada» page, with a 200): counted as
+        what it says, not as an API that answers no JSON."""
+        page = as_page(response)
+        if page is None:
+            return False
+        what = "API answer"
+        if (expired := expired_said(page)) is not None:
+            message = f"{SESSION_EXPIRED.format(what=what)}: «{expired}»"
+            self.run.error(SESSION, response.url, message)
+        elif (failed := server_error_said(page)) is not None:
+            message = f"{SERVER_ERROR_PAGE.format(what=what)}: «{failed}»"
+            self.run.error("http_5xx", response.url, message)
+        elif (said := not_found_said(page)) is not None:
+            self.run.error("http_404", response.url, f"{SOFT_404.format(what=what)}: «{said}»")
+        else:
+            return False
+        forget_fetch(self, response.url)
+        return True
+
+    @staticmethod
+    def _api_error(data: Any, paths: Any, templates: Any) -> str | None:
+        """What an answer holding none of the keys the spec reads from it says, when it
+        is an API's error (``crawlers.api_errors``); None when it is data."""
+        if any_read(data, keys_read(paths, templates)):
+            return None
+        return error_said(data)
 
     def _detail_failed(self, failure: Failure) -> Iterator[Any]:
         """The record's JSON could not be had (counted with its cause): the document

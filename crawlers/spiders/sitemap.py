@@ -22,7 +22,7 @@ from crawlers.formats.sitemaps import (
     sitemap_entries,
 )
 from crawlers.items import DocumentDraft
-from crawlers.links import absolute
+from crawlers.links import absolute, not_an_address
 from crawlers.spiders.base import SpecSpider
 
 MAX_SITEMAPS = 500
@@ -71,12 +71,16 @@ class SitemapSpider(SpecSpider):
             response.url,
         ]
 
-        def child_sitemap(_: int, child: SitemapUrl) -> Iterator[scrapy.Request]:
+        def child_sitemap(position: int, child: SitemapUrl) -> Iterator[scrapy.Request]:
             url = absolute(response.url, child.loc)
+            if said := not_an_address(child.loc):  # a script, a data: URI: counted, not lost
+                self.run.error("missing_link", response.url, f"sitemap {position}: <loc> {said}")
             if url and not self._stale_child(child) and self._follows(url, rules, response.url):
                 yield self._sitemap_request(url, chain)
 
-        def document(_: int, entry: SitemapUrl) -> Iterator[scrapy.Request]:
+        def document(position: int, entry: SitemapUrl) -> Iterator[scrapy.Request]:
+            if said := not_an_address(entry.loc):
+                self.run.error("missing_link", response.url, f"url {position}: <loc> {said}")
             request = self._document(entry, response.url, rules)
             if request is not None:
                 yield request

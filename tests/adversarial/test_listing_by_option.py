@@ -226,3 +226,34 @@ def test_click_and_postback_together_are_refused_in_spanish() -> None:
     spec["start_urls"] = ["https://www.pjenl.gob.mx/SentenciasPublicas/Modulos/Penales.aspx"]
     with pytest.raises(SpecError, match=r"each_option lleva click .* o postback"):
         parse_spec(spec)
+
+
+def test_the_preview_reads_the_listings_of_the_first_options(tmp_path: Path) -> None:
+    """The preview shows what the crawl would extract: the listings of the select's first
+    options (the start page only gives the form), not the start page's year alone, and
+    says how many options there are and which it asked for."""
+    from config.settings import Settings
+    from crawlers.preview import OPTIONS_PREVIEWED, listing_preview
+
+    spec = _spec()
+    site = _Site()
+    with serving_handler(_handler(site)) as url:
+        spec["start_urls"] = [f"{url}/Modulos/Penales.aspx"]
+        shown = listing_preview(
+            parse_spec(spec), Settings(allow_loopback=True), max_details=0, time_limit_s=30
+        )
+    assert OPTIONS_PREVIEWED == 3
+    assert {d["url"].rpartition("=")[2] for d in shown["documents"]} == {
+        "2025-1", "2025-2", "2024-1", "2023-1", "2023-2",
+    }  # fmt: skip
+    options = shown["each_option"]
+    assert options["options"] == len(YEARS)
+    assert [(a["value"], a["items"], a["new_items"]) for a in options["asked"]] == [
+        ("2025", 2, 2), ("2024", 1, 1), ("2023", 2, 2),
+    ]  # fmt: skip
+    assert sorted(p[SELECT] for p in site.posts) == ["2023", "2024", "2025"]
+    assert shown["errors"] == [], shown["errors"]
+    assert any(
+        "ofrece 4 opciones; esta vista previa pidió las primeras 3 (2025, 2024, 2023)" in p
+        for p in shown["problemas"]
+    ), shown["problemas"]
