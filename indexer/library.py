@@ -204,6 +204,11 @@ class Library:
         # yet by this process, and its first sweep reads them all
         self._swept_since: dt.datetime | None = None
         self._swept: set[int] = set()  # the tombstones (seq) of the last sweep's window
+        # the embedded index's commit running beside the main thread (``_commit`` with
+        # ``behind``), and what it raised: awaited before anything else claims, commits,
+        # lets go of the writer or gives up its writes (``_joined``)
+        self._committing: threading.Thread | None = None
+        self._commit_failed: BaseException | None = None
 
     @classmethod
     def open(cls, settings: Settings, writer: bool = False) -> Library:
@@ -353,6 +358,10 @@ class Library:
         try:
             if self._elsewhere and not wait:
                 return 0
+            if not wait and self._behind():
+                # the index's commit still runs: what was saved since waits in the queue
+                # for the next flush, the crawl saving meanwhile instead of waiting for it
+                return 0
             if not self._hold_writer(WRITER_WAIT_S if wait else 0.0):
                 if wait:
                     log.warning("another process is indexing: it indexes the pending documents")
@@ -363,6 +372,7 @@ class Library:
                 self._release_dead_claims()
             done = 0
             try:
+                self._joined()  # a commit it raised in is given up here (``_abandon``)
                 # a waiting flush of several batches is a load: an engine refreshes
                 # seldom until it ends (``EngineStore.loading``), then once, below
                 with contextlib.ExitStack() as load:
@@ -476,11 +486,14 @@ class Library:
             done += self._index(batch, numbers)
             if progress:
                 progress(before + done)
-            if self._holding and not later and self.store.commit_due():  # type: ignore[attr-defined]
-                self._commit()
+            # a commit still running behind is the one that was due
+            due = not self._behind() and self.store.commit_due()  # type: ignore[attr-defined]
+            if self._holding and not later and due:
+                self._commit(behind=True)
         # the queue is empty: what little a flush without waiting wrote (a quiet source's
         # document) is published now, not at the cadence (a waiting flush publishes anyway)
         quiet = getattr(self.store, "quiet_commit_due", None)
+        # (a few documents: published by this flush, as its caller expects)
         if not full and done and self._holding and not later and quiet is not None and quiet():
             self._commit()
         return done
@@ -731,6 +744,7 @@ class Library:
         if self.store.durable_writes:
             self.db.dequeue(written, matches)
         else:
+            self._joined()  # a commit behind settles its own claims first, never these
             self.db.claim(written, matches)
         return len(written)
 
@@ -777,13 +791,29 @@ class Library:
                 released,
             )
 
-    def _commit(self) -> None:
+    def _commit(self, behind: bool = False) -> None:
         """Publish what was written; claimed documents are then done. The speeches kept
-        are written first: should that fail, the documents are indexed again."""
+        are written first: should that fail, the documents are indexed again.
+
+        ``behind`` (a flush's commit when due): the embedded index commits in a thread of
+        its own while this one goes on (a crawl saves, a flush reads and prepares the next
+        batch; the writer takes no document until the commit ends), and settles the
+        claims it found as it began, those alone (``Database.claimed``). A process that
+        dies before they are settled leaves them claimed, pending again for the next
+        writer (``_hold_writer``): indexed twice, never lost."""
+        self._joined()
         if self._speeches is not None:
             self._speeches.publish()
         if getattr(self.store, "counts_apart", False):
             recount_stale(self.db)  # what the commit publishes is sorted by exact counts
+        if behind and self._holding and not self.store.durable_writes:
+            claimed = self.db.claimed()  # every one written to the writer, none after
+            thread = threading.Thread(
+                target=self._commit_behind, args=(claimed,), name="index-commit"
+            )
+            self._committing = thread
+            thread.start()
+            return
         self.store.commit()
         # an engine's speech index is not refreshed by each batch's speeches: here, once
         refresh_speeches = getattr(self.speech_index, "refresh", None)
@@ -791,6 +821,28 @@ class Library:
             refresh_speeches()
         if not self.store.durable_writes:
             self.db.settle_claims()
+
+    def _commit_behind(self, claimed: list[tuple[str, str]]) -> None:
+        """``_commit``'s thread: the store's commit, then the claims it publishes."""
+        try:
+            self.store.commit()
+            self.db.settle_claims(claimed)
+        except BaseException as exc:  # raised in the main thread (``_joined``)
+            self._commit_failed = exc
+
+    def _behind(self) -> bool:
+        """A commit runs behind now."""
+        return self._committing is not None and self._committing.is_alive()
+
+    def _joined(self) -> None:
+        """Wait for the commit running behind, if any; raise what it raised."""
+        thread, self._committing = self._committing, None
+        if thread is None:
+            return
+        thread.join()
+        failed, self._commit_failed = self._commit_failed, None
+        if failed is not None:
+            raise failed
 
     def _let_go(self) -> None:
         self._end_flow()  # before the commit: it publishes what the flow wrote
@@ -802,6 +854,8 @@ class Library:
             self._holding = False
 
     def _abandon(self) -> None:
+        with contextlib.suppress(Exception):  # given up with the rest
+            self._joined()
         if self._speeches is not None:
             self._speeches.drop()
         if self._holding:
@@ -839,6 +893,7 @@ class Library:
             else contextlib.nullcontext()
         )
         with self._flushing, alive:
+            self._joined()  # a crawl's commit behind settles its claims before these
             if not self._hold_writer(WRITER_WAIT_S):
                 raise StoreUnavailable(
                     "otro proceso está escribiendo en el índice de búsqueda (un rastreo o "

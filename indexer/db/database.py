@@ -144,6 +144,9 @@ _CLAIM_PAIRS = _QUEUE.update().where(_PAIRS).values(claimed=True)
 # parameters at every run, several times the cost of the statement itself
 _DEQUEUE_EACH = "DELETE FROM index_queue WHERE doc_id = ? AND content_sha256 = ?"
 _CLAIM_EACH = "UPDATE index_queue SET claimed = 1 WHERE doc_id = ? AND content_sha256 = ?"
+# a claim a commit settles (``settle_claims``' ``only``): still claimed, with that content
+_SETTLE_EACH = "DELETE FROM index_queue WHERE doc_id = ? AND content_sha256 = ? AND claimed"
+_SETTLE_PAIRS = _QUEUE.delete().where(_PAIRS, _QUEUE.c.claimed.is_(True))
 
 
 def _saved_by(stmt: Select[Any], saved_upto: int | None) -> Select[Any]:
@@ -682,10 +685,30 @@ class Database:
         for start in range(0, len(rows), PAIRS_PER_STATEMENT):
             connection.execute(statement, rows[start : start + PAIRS_PER_STATEMENT])
 
-    def settle_claims(self) -> int:
-        """The index holding every claimed document was committed: they are done."""
-        with self.session() as s, s.begin():
-            return s.execute(delete(IndexQueueRow).where(IndexQueueRow.claimed.is_(True))).rowcount
+    def settle_claims(self, only: Sequence[Indexed] | None = None) -> int:
+        """The index holding every claimed document was committed: they are done.
+        ``only``: the claims (id, content hash) a commit found when it began
+        (``claimed``), the others left claimed: a commit that runs while the writer takes
+        more documents publishes those claimed before it, never one claimed after."""
+        if only is None:
+            with self.session() as s, s.begin():
+                stmt = delete(IndexQueueRow).where(IndexQueueRow.claimed.is_(True))
+                return s.execute(stmt).rowcount
+        settled = 0
+        with self.engine.begin() as connection:
+            if self.engine.dialect.name == "sqlite" and only:
+                cursor = connection.exec_driver_sql(_SETTLE_EACH, [tuple(pair) for pair in only])
+                return cursor.rowcount
+            for chunk in _chunks(list(only)):
+                settled += connection.execute(_SETTLE_PAIRS, _pairs(chunk)).rowcount
+        return settled
+
+    def claimed(self) -> list[Indexed]:
+        """The claims in the queue now (id, content hash): what the index writer holds
+        uncommitted (``settle_claims``' ``only``)."""
+        stmt = select(_QUEUE.c.doc_id, _QUEUE.c.content_sha256).where(_QUEUE.c.claimed.is_(True))
+        with self.engine.connect() as connection:
+            return [(doc_id, sha) for doc_id, sha in connection.execute(stmt)]
 
     def release_claims(self) -> int:
         """Claims of a writer that never committed (it crashed): pending again."""
