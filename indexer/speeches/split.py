@@ -435,8 +435,8 @@ def split_turns(text: str, agenda: Sequence[str] = ()) -> list[Turn]:
         if (
             current is not None
             and current.speaker
-            and not _mid_sentence(previous, line, strictly=True)
             and unread_heading(line)
+            and not _mid_sentence(previous, line, strictly=True)
         ):
             # someone's heading of a shape not read: their words are no one's, never the
             # previous speaker's (the line is kept whole, the name as the record writes it)
@@ -654,8 +654,11 @@ _HEAD_PIECE = re.compile(
 # what may stand between a head's pieces: separators, connecting words, a bare number
 _HEAD_GLUE = re.compile(r"(?:[\s,.;:|/·•—–-]|\b(?:de|del|de\s+la|la|el|y|celebrada|\d{1,4})\b)*")
 _NUMBER_LINE = re.compile(r"\d{1,4}")
-_HEAD_HINTS = ("debate", "estenogr", "taquigr", "camara", "senado", "congreso", "legislatura",
-               "periodo", "ano ", "gaceta", "sesion", "permanente")  # fmt: skip
+# (a line is folded and read piece by piece only when it holds one of these)
+_HEAD_HINT = re.compile(
+    r"(?i:debates|estenogr|taquigr|c[aá]mara|senado|congreso|legislatura|per[ií]odo|a[ñn]o\s"
+    r"|gaceta|sesi[oó]n|permanente|\d\s+de\s+[a-z]+\s+del?\s+\d)"
+)
 
 
 def _head_line_key(line: str) -> str | None:
@@ -665,9 +668,9 @@ def _head_line_key(line: str) -> str | None:
     Congreso, como dijo el informe." is someone's)."""
     if not 4 <= len(line) <= 140 or line.startswith("("):
         return None
-    folded = fold_keyword(line)
-    if not any(hint in folded for hint in _HEAD_HINTS) and " de " not in folded:
+    if _HEAD_HINT.search(line) is None:
         return None
+    folded = fold_keyword(line)
     rest, found, at = [], False, 0
     for piece in _HEAD_PIECE.finditer(folded):
         found = found or piece["page"] is None
@@ -688,26 +691,39 @@ def _without_repeated_heads(text: str) -> str:
     bare page number beside one. A turn a page's head fell into is whole again
     ("…la refor-⏎[head]⏎ma…" → "la reforma")."""
     lines = text.split("\n")
-    keys: list[str | None] = []
+    # (a line is read piece by piece only when it repeats, its page number aside: a
+    # text's lines are counted once, each repeated one read once)
+    written: list[str | None] = []
     counts: dict[str, int] = {}
+    sample: dict[str, str] = {}
     for line in lines:
-        key = _head_line_key(line.strip(" \t\r\f"))
-        keys.append(key)
-        if key is not None:
+        line = line.strip(" \t\r\f")
+        key = None
+        if 4 <= len(line) <= 140:
+            key = _DIGIT.sub("#", line) if line[:1].isdigit() or line[-1:].isdigit() else line
             counts[key] = counts.get(key, 0) + 1
-    heads = {at for at, key in enumerate(keys) if key is not None and counts[key] >= 2}
+            sample.setdefault(key, line)
+        written.append(key)
+    repeated = {
+        key for key, seen in counts.items() if seen >= 2 and _head_line_key(sample[key]) is not None
+    }
+    heads = {at for at, key in enumerate(written) if key in repeated}
     if not heads:
         return text
+
+    def head_piece(at: int) -> bool:
+        return _head_line_key(lines[at].strip(" \t\r\f")) is not None
+
     # a line of a head's pieces once only, next to a repeated one, is of the same head
     # ("Cámara de Diputados…, LXVI Legislatura" over the repeated lines), and a bare
     # number next to a head (past blank lines) is its page's number
     for at in sorted(heads):
         near = at - 1
-        while near >= 0 and keys[near] is not None and near not in heads:
+        while near >= 0 and near not in heads and head_piece(near):
             heads.add(near)
             near -= 1
         near = at + 1
-        while near < len(lines) and keys[near] is not None and near not in heads:
+        while near < len(lines) and near not in heads and head_piece(near):
             heads.add(near)
             near += 1
     for at in sorted(heads):
