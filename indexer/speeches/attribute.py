@@ -106,6 +106,7 @@ def speeches_of(session: Sesion, people: People) -> list[Speech]:
                 one.person, one.written = chair, chair_name
             one.shown = one.person.name if one.person else None
         attributed.append(one)
+    _named_later(attributed, people)
     if session.congress:
         _unseat_other_chairs(attributed, genders)
     speakers = {one.person.id: one.person for one in attributed if one.person and one.name}
@@ -124,6 +125,19 @@ def speeches_of(session: Sesion, people: People) -> list[Speech]:
             one.shown = one.person.name
     said = _parties_said(attributed)
     return [_speech(session, one, said) for one in attributed]
+
+
+def _named_later(attributed: list[_Attributed], people: People) -> None:
+    """A turn whose line names someone too briefly to make a person of ("El diputado José
+    Pérez (desde la curul):", a given name and a surname) is theirs once the session
+    names them whole later ("El diputado José Pérez García (PAN):"), as it would be had
+    the whole name come first; never when the brief name could be more than one person
+    (``find`` answers none then, and a name two speakers go by is undone afterwards)."""
+    for one in attributed:
+        if one.person is None and one.name:
+            person = people.find(one.name, one.body)
+            if person is not None:
+                one.person, one.written, one.shown = person, one.name, person.name
 
 
 def _gender(as_written: str | None) -> str | None:

@@ -42,6 +42,8 @@ _ON_BEHALF_WORD = (
 )
 _CIRCUMSTANCE = (
     r"(?:(?i:desde\s+(?:su|la|el)\s+(?:escaño|escano|curul|lugar|tribuna)"
+    # (at the rostrum, as the Cámara's record sets it: "…(PRI), en tribuna:")
+    r"|en\s+(?:la\s+)?tribuna"
     r"|en\s+funciones(?:\s+de\s+(?:vice)?president[ae](?:\s+de\s+la\s+mesa\s+directiva)?)?)"
     r"|(?i:(?:a|en)\s+nombre|en\s+representaci[oó]n)\s+(?i:de|del)"
     rf"(?:\s+{_ON_BEHALF_WORD}){{1,16}}+)"
@@ -279,7 +281,8 @@ _CASE_NUMBER = re.compile(r"\d+/\d{4}")
 # Juan Pérez: (Desde su escaño) Pido la palabra"): a note on the seat, no one's words;
 # it joins the heading, where other shapes write it ("…Pérez (desde la curul):")
 _SEAT_NOTE = re.compile(
-    r"\(\s*desde\s+(?:su|la|el)\s+(?:curul|escaño|escano|lugar)\s*\)[\s.:;,–—-]*",
+    r"\(\s*(?:desde\s+(?:su|la|el)\s+(?:curul|escaño|escano|lugar|tribuna)|en\s+(?:la\s+)?tribuna)"
+    r"\s*\)[\s.:;,–—-]*",
     re.IGNORECASE,
 )
 
@@ -313,7 +316,9 @@ def split_turns(text: str, agenda: Sequence[str] = ()) -> list[Turn]:
     the next speaker (a document read into the record, a summary, a list of votes) is
     kept as a procedural turn of no speaker, never the previous speaker's words."""
     text = _court_speakers_apart(
-        _without_page_marks(_without_page_edges(_without_running_heads(text)))
+        _without_page_marks(
+            _without_page_edges(_without_repeated_heads(_without_running_heads(text)))
+        )
     )
     text = _noted(_GLUED_INTERRUPTION.sub("\n", text))
     items = list(agenda)
@@ -347,10 +352,15 @@ def split_turns(text: str, agenda: Sequence[str] = ()) -> list[Turn]:
             current is not None
             and not any(body)
             and current.speaker
-            and (seat := _SEAT_NOTE.fullmatch(line.strip()))
+            and (seat := _SEAT_NOTE.match(line.strip()))
         ):
-            # where the speaker spoke from, on the line under a heading alone
+            # where the speaker spoke from, on the line under a heading alone (the words
+            # perhaps after it: "El diputado Juan Pérez López:⏎(Desde su curul) Gracias.")
             current.speaker = f"{current.speaker} {seat[0].strip(' .:;,–—-')}"
+            rest = line.strip()[seat.end() :].strip()
+            if rest:
+                body.append(rest)
+                previous = rest
             continue
         speaker = _speaker_at(line)
         if speaker is None and line.rstrip().endswith(":"):
@@ -363,6 +373,9 @@ def split_turns(text: str, agenda: Sequence[str] = ()) -> list[Turn]:
             if speaker is None and at + 2 < len(lines):
                 speaker = _wrapped_thrice(line, lines[at + 1], lines[at + 2])
                 skip = 2 if speaker is not None else 0
+        if speaker is not None and _mid_sentence(previous, line, strictly=False):
+            speaker, skip = None, 0  # a name the line's end cut from its sentence ("…de la⏎
+            # Dip. Ana Ruiz: …" quotes her)
         if speaker is not None:
             close()
             who, rest = speaker
@@ -419,7 +432,12 @@ def split_turns(text: str, agenda: Sequence[str] = ()) -> list[Turn]:
                 agenda_index = len(sections) - 1
             after_section, previous = True, None
             continue
-        if current is not None and current.speaker and unread_heading(line):
+        if (
+            current is not None
+            and current.speaker
+            and unread_heading(line)
+            and not _mid_sentence(previous, line, strictly=True)
+        ):
             # someone's heading of a shape not read: their words are no one's, never the
             # previous speaker's (the line is kept whole, the name as the record writes it)
             close()
@@ -446,6 +464,31 @@ def split_turns(text: str, agenda: Sequence[str] = ()) -> list[Turn]:
 
 
 _VICE = re.compile(r"\bvicepresident[ae]\b", re.IGNORECASE)
+
+# A line that leaves its sentence open: a word that needs the next one (an article, a
+# preposition, a conjunction) at its end ("…como lo señaló la⏎"); the next line goes on
+# with that sentence, so a name and a colon opening it are no heading. (A comma is no
+# such end: the SCJN's record heads a minister's turn after the chair's "Ministra Ortiz,")
+_SENTENCE_OPEN = re.compile(
+    r"(?:(?<![\w-])(?i:a|al|de|del|la|las|el|los|lo|y|e|o|u|en|con|por|para|que|su|sus"
+    r"|un|una|se|como|ante|entre|sobre|seg[uú]n|tras|hacia|desde|hasta))[^\S\n]*$"
+)
+# …and, for a line of a shape no reader knows, any word in lower case: "…como lo dijo
+# el senador⏎Ricardo Monreal Ávila: «…»" quotes him, and the words after it are still the
+# speaker's, never a turn of no one's
+_LOWER_END = re.compile(r"[a-záéíóúñü,;][^\S\n]*$")
+
+
+def _mid_sentence(previous: str | None, line: str, strictly: bool) -> bool:
+    """Whether ``line`` goes on with the sentence of ``previous`` (the last line of words
+    read in the turn; None at a turn's start): then it opens no turn. A line opened by a
+    dash is a heading wherever it falls (the record's own mark). ``strictly``: any word in
+    lower case at the end of ``previous`` leaves the sentence open (for the headings of
+    shapes no reader knows, see :func:`unread_heading`)."""
+    if not previous or line.lstrip()[:1] in "-–—":
+        return False
+    tail = previous.rstrip()[-40:]
+    return bool(_SENTENCE_OPEN.search(tail) or (strictly and _LOWER_END.search(tail)))
 
 
 # Someone who breaks in, glued by the text to the end of the words before it ("…¿Acepta
@@ -571,6 +614,141 @@ def _without_running_heads(text: str) -> str:
         if seen >= needed and seen + 1 >= text.count(head):
             text = text.replace(head, "\n")
     return text
+
+
+# What a page's running head or foot says of the record, in any case: its name ("Diario
+# de los Debates", "Versión estenográfica", "Cámara de Diputados del H. Congreso de la
+# Unión", "H. Congreso del Estado de Jalisco", "LXVI Legislatura"), its period ("Año I",
+# "Primer Periodo de Sesiones Ordinarias", "Comisión Permanente", "Sesión No. 12"), its
+# date ("jueves 12 de septiembre de 2024") and its page. Folded (no accents, lower case).
+_MONTH = (
+    r"(?:enero|febrero|marzo|abril|mayo|junio|julio|agosto|se?ptiembre|octubre|noviembre"
+    r"|diciembre)"
+)
+_ORDINAL = (
+    r"(?:primer[oa]?|segund[oa]|tercer[oa]?|cuart[oa]|quint[oa]|sext[oa]|1er\.?|2do\.?|3er\.?)"
+)
+_HEAD_PIECE = re.compile(
+    "|".join(
+        (
+            r"(?:h\.\s*|honorable\s+)?(?:diario\s+de\s+(?:los\s+)?debates"
+            r"|version\s+(?:estenografica|taquigrafica)|gaceta\s+parlamentaria"
+            r"|camara\s+de\s+(?:diputados|senadores)|senado\s+de\s+la\s+republica"
+            r"|congreso\s+(?:general\s+)?(?:de\s+los\s+estados\s+unidos\s+mexicanos"
+            r"|de\s+la\s+union|de\s+la\s+ciudad\s+de\s+mexico"
+            r"|del\s+estado(?:\s+libre\s+y\s+soberano)?\s+de\s+[a-z]+(?:\s+(?:de\s+)?[a-z]+){0,3}))",
+            r"[lxvi]{2,8}\s+legislatura|legislatura\s+[lxvi]{2,8}|comision\s+permanente",
+            rf"ano\s+[ivx]{{1,4}}\b|{_ORDINAL}\s+ano(?:\s+de\s+ejercicio(?:\s+constitucional)?)?",
+            rf"(?:{_ORDINAL}\s+)?periodo(?:\s+(?:ordinario|extraordinario))?"
+            r"(?:\s+de\s+sesiones(?:\s+(?:ordinarias|extraordinarias))?)?(?:\s+de\s+receso)?",
+            r"sesion(?:\s+(?:publica|ordinaria|extraordinaria|solemne|vespertina|matutina"
+            r"|permanente)){0,2}(?:\s+(?:no\.?|num\.?|numero)\s*\d{1,4})?",
+            r"(?:(?:lunes|martes|miercoles|jueves|viernes|sabado|domingo)\s+)?\d{1,2}\s+de\s+"
+            rf"{_MONTH}\s+(?:de|del)\s+\d{{4}}",
+            # (a page's or a number's piece names nothing of the record by itself)
+            r"(?P<page>pag(?:ina|\.)?\s*\d{1,4}(?:\s*(?:de|/)\s*\d{1,4})?"
+            r"|(?:no\.?|num\.?|numero|volumen|tomo)\s*[ivx\d]{1,4}\b)",
+        )
+    )
+)
+# what may stand between a head's pieces: separators, connecting words, a bare number
+_HEAD_GLUE = re.compile(r"(?:[\s,.;:|/·•—–-]|\b(?:de|del|de\s+la|la|el|y|celebrada|\d{1,4})\b)*")
+_NUMBER_LINE = re.compile(r"\d{1,4}")
+# (a line is folded and read piece by piece only when it holds one of these)
+_HEAD_HINT = re.compile(
+    r"(?i:debates|estenogr|taquigr|c[aá]mara|senado|congreso|legislatura|per[ií]odo|a[ñn]o\s"
+    r"|gaceta|sesi[oó]n|permanente|\d\s+de\s+[a-z]+\s+del?\s+\d)"
+)
+
+
+def _head_line_key(line: str) -> str | None:
+    """The key (folded, digits masked) of a line made only of a running head's pieces
+    (see :data:`_HEAD_PIECE`), one naming the record, its period or its date at least;
+    None for any other line (words of a sentence among them: "Diario de los Debates del
+    Congreso, como dijo el informe." is someone's)."""
+    if not 4 <= len(line) <= 140 or line.startswith("("):
+        return None
+    if _HEAD_HINT.search(line) is None:
+        return None
+    folded = fold_keyword(line)
+    rest, found, at = [], False, 0
+    for piece in _HEAD_PIECE.finditer(folded):
+        found = found or piece["page"] is None
+        rest.append(folded[at : piece.start()])
+        at = piece.end()
+    rest.append(folded[at:])
+    if not found or not all(_HEAD_GLUE.fullmatch(gap) for gap in rest):
+        return None
+    return " ".join(_DIGIT.sub("#", folded).split())
+
+
+def _without_repeated_heads(text: str) -> str:
+    """The text without the running heads and feet a PDF repeats on every page, where
+    no page break tells the pages apart (the text a site serves, a PDF's text joined):
+    a line made only of the record's name, its period, its date and a page number (see
+    :func:`_head_line_key`) that the text holds twice at least, its digits aside
+    ("Diario de los Debates", "Año I, Primer Periodo, 12 de septiembre de 2024"), and a
+    bare page number beside one. A turn a page's head fell into is whole again
+    ("…la refor-⏎[head]⏎ma…" → "la reforma")."""
+    lines = text.split("\n")
+    # (a line is read piece by piece only when it repeats, its page number aside: a
+    # text's lines are counted once, each repeated one read once)
+    written: list[str | None] = []
+    counts: dict[str, int] = {}
+    sample: dict[str, str] = {}
+    for line in lines:
+        line = line.strip(" \t\r\f")
+        key = None
+        if 4 <= len(line) <= 140:
+            key = _DIGIT.sub("#", line) if line[:1].isdigit() or line[-1:].isdigit() else line
+            counts[key] = counts.get(key, 0) + 1
+            sample.setdefault(key, line)
+        written.append(key)
+    repeated = {
+        key for key, seen in counts.items() if seen >= 2 and _head_line_key(sample[key]) is not None
+    }
+    heads = {at for at, key in enumerate(written) if key in repeated}
+    if not heads:
+        return text
+
+    def head_piece(at: int) -> bool:
+        return _head_line_key(lines[at].strip(" \t\r\f")) is not None
+
+    # a line of a head's pieces once only, next to a repeated one, is of the same head
+    # ("Cámara de Diputados…, LXVI Legislatura" over the repeated lines), and a bare
+    # number next to a head (past blank lines) is its page's number
+    for at in sorted(heads):
+        near = at - 1
+        while near >= 0 and near not in heads and head_piece(near):
+            heads.add(near)
+            near -= 1
+        near = at + 1
+        while near < len(lines) and near not in heads and head_piece(near):
+            heads.add(near)
+            near += 1
+    for at in sorted(heads):
+        for step in (-1, 1):
+            near = at + step
+            while 0 <= near < len(lines) and not lines[near].strip(" \t\r\f"):
+                near += step
+            while 0 <= near < len(lines) and near in heads:
+                near += step
+            if 0 <= near < len(lines) and _NUMBER_LINE.fullmatch(lines[near].strip(" \t\r\f")):
+                heads.add(near)
+    kept: list[str] = []
+    page_break = False  # a page break a removed line held stays, between the lines kept
+    for at, line in enumerate(lines):
+        if at in heads:
+            page_break = page_break or "\f" in line
+            continue
+        if page_break and kept:
+            kept[-1] += "\f" + line  # (as the page's edges leave it: no blank line)
+        else:
+            kept.append(("\f" if page_break else "") + line)
+        page_break = False
+    if page_break:
+        kept.append("\f")
+    return "\n".join(kept)
 
 
 # A page's running line as a text without page breaks keeps it between two lines of a

@@ -38,8 +38,17 @@ sessions again from their stored texts.
    diputada Ana Ruiz: Gracias.", "…la sesión. EL C. SECRETARIO.- Se cita…") speaks for
    themself; a name in capitals a line's end broke with a hyphen ("HERNÁN-⏎DEZ GARZA.-")
    is whole again.
+7: a text without page breaks loses the page heads and feet it repeats ("Diario de los
+   Debates", "Año I, Primer Periodo, 12 de septiembre de 2024", the page's number) from
+   its speeches, a word they cut whole again; a name and a colon a line's end put first
+   on its line mid-sentence ("…como lo señaló el senador⏎Octavio Benítez Alarcón: «…»",
+   "…dijo la⏎Dip. Ana Ruiz: …") open no turn, the words stay the speaker's; "…, en
+   tribuna:" and "(en tribuna)" close a heading as "desde la curul" does, and the seat
+   note opening the words under a heading alone ("(Desde su curul) Se informa…") joins
+   the heading; a name of two words ("El diputado José Pérez (desde la curul):") is the
+   person the session names whole later, when only one can be.
 """
 
 from __future__ import annotations
 
-SPEECH_READERS_VERSION = 6
+SPEECH_READERS_VERSION = 7

@@ -93,10 +93,13 @@ Senador Ortega:
     turns = split_turns(text)
     # the salutations stay in the letter read; the line addressing a senator, of a shape no
     # heading has, is left to no one («Sin identificar»), never made his turn
-    assert [t.speaker for t in turns] == ["La Secretaria Ana Díaz", None, "Senador Ortega"]
+    # (where he spoke from, on the line of his words, joins his heading: no one's words)
+    assert [t.speaker for t in turns] == [
+        "La Secretaria Ana Díaz", None, "Senador Ortega (Desde su escaño)",
+    ]  # fmt: skip
     assert "Por este conducto" in turns[0].text and "Presente." in turns[0].text
     assert turns[1].text.startswith("Senador Ortega: ¿me permite")
-    assert turns[2].text.endswith("Gracias.")
+    assert turns[2].text == "Gracias."
 
 
 # Modelled on a state congress's Diario that prints each heading in bold capitals above the
