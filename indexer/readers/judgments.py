@@ -242,6 +242,9 @@ _NOT_OWN_LABEL = _starting(
 # (a stamp's "VISTO BUENO" is no "VISTOS": the caption goes on after it)
 _CAPTION_END = re.compile(
     r"^\s*(?:[IÍ]NDICE|S[IÍ]NTESIS|V\s*I\s*S\s*T\s*O\s*S?\b(?!\s*bueno)|R\s*E\s*S\s*U\s*L\s*T\s*A\s*N\s*D\s*O"
+    # (the considerations' heading where no background precedes them: a name's line above
+    # it never goes on with it, «SECRETARIA: ADRIANA FUENTES MORALES⏎⏎CONSIDERANDO»)
+    r"|C\s*O\s*N\s*S\s*I\s*D\s*E\s*R\s*A\s*N\s*D\s*O"
     r"|ANTECEDENTES|Ciudad\s+de\s+M[eé]xico|Sentencia\s+(?:de|que)|S\s*E\s*N\s*T\s*E\s*N\s*C\s*I\s*A)",
     re.IGNORECASE,
 )
@@ -655,6 +658,22 @@ _PAGE_FURNITURE = re.compile(
     r"|[A-ZÁÉÍÓÚÑ][A-ZÁÉÍÓÚÑ .]{3,80}[ \t]\d{1,6}/\d{4}"
     r"(?:[ \t]*(?:Y|E)[ \t][A-ZÁÉÍÓÚÑ ]{0,40}\d{1,6}/\d{4})*(?:-[A-Z0-9]{1,4})?\.?)[ \t]*(?=\n)"
 )
+
+
+# A page's gap inside a sentence: blank lines (the furniture between them taken out) and
+# a word in lower case after them, where the sentence goes on over the page.
+_GAP_INSIDE = re.compile(r"[ \t]*\n(?:[ \t]*\n)+[ \t]*(?=[a-záéíóúüñ])")
+
+
+def _furniture_out(passage: str) -> str:
+    """``passage`` without a page's furniture (``_PAGE_FURNITURE``: its number, the
+    running header), and a sentence the page broke run on over its gap («…la Primera Sala
+    de la Suprema Corte de Justicia⏎⏎- 2 -⏎⏎AMPARO DIRECTO EN REVISIÓN 4410/2024⏎⏎de la
+    Nación, en sesión de…»): a court's name read whole, never with the header inside."""
+    if "\n" not in passage:
+        return passage
+    cleaned = _PAGE_FURNITURE.sub("", passage.replace("\f", "\n\n"))
+    return _GAP_INSIDE.sub(" ", cleaned) if cleaned != passage else passage
 
 
 def _closing_passage(text: str, start: int, length: int) -> str:
@@ -1968,7 +1987,7 @@ def _read_court(text: str, expediente: str | None = None) -> tuple[str, int] | N
     circuit court cites) is no sentence's own: unsure, none."""
     formula = _formula(text)
     if formula:
-        window = mended(text[max(0, formula[1] - 300) : formula[1]])
+        window = mended(_furniture_out(text[max(0, formula[1] - 300) : formula[1]]))
         court = _court_in(_from_last_court(window)) or _circuit_court_before(window)
         if court:
             return court, formula[1]
@@ -2038,7 +2057,7 @@ def _read_court(text: str, expediente: str | None = None) -> tuple[str, int] | N
             continue
         if name == "SALA SUPERIOR" and _SECTION_LINE.match(following):
             name = f"{following} DE LA {name}"  # the TFJA's: "SALA SUPERIOR⏎TERCERA SECCIÓN"
-        court = _bare_body(name, lines[:i], head, expediente) or normalise_court(name)
+        court = _bare_body(name, _owners(lines, i), head, expediente) or normalise_court(name)
         if court:
             return _owned_sala(court, text) or court, head.find(written[i])
     court = _own_court_in(head) or opening_court(head) or _emitting_court(head)
@@ -2129,6 +2148,15 @@ _BARE_CAPTION_BODY = re.compile(
 _STATE_HIGH_COURT = re.compile(
     r"^(?:H\.\s*)?(?:EL\s+)?((?:TRIBUNAL SUPERIOR|SUPREMO TRIBUNAL) DE JUSTICIA\b.{3,80})$"
 )
+
+
+def _owners(lines: list[str], i: int) -> list[str]:
+    """The caption lines that may name the owner of a bare body on line ``i``: those above
+    it, and the Suprema Corte's name alone on the next line that holds anything (the
+    letterhead under it: «PRIMERA SALA⏎⏎SUPREMA CORTE DE JUSTICIA DE LA NACIÓN»)."""
+    below = next((line for line in lines[i + 1 : i + 4] if line.strip()), "")
+    owner = _ocr_capitals(below).strip(" .")
+    return [*lines[:i], below] if _SCJN_NAME.fullmatch(owner) else lines[:i]
 
 
 def _bare_body(name: str, above: list[str], head: str, expediente: str | None = None) -> str | None:
