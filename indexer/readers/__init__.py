@@ -81,5 +81,8 @@ the rest of ``indexer`` keeps documents (model, database, stores, archive, libra
 #    line the Court's sala; «CONSIDERANDO» ends a caption (no secretary named «… MORALES
 #    CONSIDERANDO»); a cited court followed by a section heading named as written; a
 #    running header's case, and a caption's typed case where the own number is bare, no
-#    case the sentence cites
+#    case the sentence cites; a closing run over a page (its number, the case's header, a
+#    letterhead the text repeats on three pages, a form feed) names its court whole; the
+#    day a closing states in a clause of its own («…, por unanimidad de votos, el
+#    veinticinco de mayo…», «…, en Zapopan, Jalisco, a veinticinco de…») its date
 READERS_VERSION = 12
