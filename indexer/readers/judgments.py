@@ -453,7 +453,14 @@ _CLOSING_DATE = _starting(
     # a clause of its own, the day the court resolved: «…, por unanimidad de votos, el
     # veinticinco de mayo de dos mil veinticuatro, siendo ponente…», «…Circuito, en
     # Zapopan, Jalisco, a veinticinco de mayo…» (a month must follow: ``_date_at_start``)
-    rf"|(?<=,\s)(?:a|el)(?=\s+{_DAY_WORD}\s+de\s))\s+(?P<date>[^\n]{{6,140}})",
+    rf"|(?<=,\s)(?P<clause>a|el)(?=\s+{_DAY_WORD}\s+de\s))\s+(?P<date>[^\n]{{6,140}})",
+    re.I,
+)
+# Before a clause's day, another act the closing tells of (a relative clause, an act's
+# participle): the day may be that act's, not the resolution's.
+_OTHER_ACT = re.compile(
+    r"\b(?:quien(?:es)?|cual(?:es)?|donde|cuando|(?:present|dict|promov|emit|pronunci|recib"
+    r"|celebr|radic|admit|notific|public|reclam|impugn|recurr|interpuest|firm)[aií]d?[oa]s?)\b",
     re.I,
 )
 # (a juzgado's "En la ciudad de Guadalajara, Jalisco, a veinte…": the place's kind in
@@ -870,6 +877,8 @@ def read_resolution_date(text: str) -> tuple[str, int] | None:
         start = match.start(1)
         paragraph = _closing_passage(text, start, len(match[1]) + 400).split("\n")[0]
         for found in _CLOSING_DATE.finditer(paragraph):
+            if found["clause"] is not None and _OTHER_ACT.search(paragraph, 0, found.start()):
+                continue  # «…, quien recibió la demanda presentada en la ciudad…, a…»
             date = _date_at_start(found["date"])
             if date:
                 return date, match.start(1)
