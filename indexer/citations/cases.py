@@ -233,9 +233,32 @@ def _court_over_breaks(original: str, end: int) -> str | None:
             return None
     rest = passage[found.end() : found.end() + 80]
     gap = _PAGE_GAP.match(rest)
-    if gap and _CAPITALS_LINE.match("\n" + rest[gap.end() :]):
+    if (
+        gap
+        and _CAPITALS_LINE.match("\n" + rest[gap.end() :])
+        and not _NAME_ENDED.search(written)
+        and not _SECTION_HEADING.match(rest, gap.end())
+    ):
         return None  # a heading after a break the name stops at: it may go on after it
     return _court_named(written)
+
+
+# A name that cannot go on: the Court's, the TEPJF's or the federal judiciary's whole
+# («…de la Nación», «…de la Federación»); a heading after it begins something else.
+_NAME_ENDED = re.compile(r"(?:Naci[óo]n|Federaci[óo]n|NACI[ÓO]N|FEDERACI[ÓO]N)$")
+# A sentence's section heading, no word of any court's name («CONSIDERANDO», «R E S U L
+# T A N D O:», «II. ANTECEDENTES», «PUNTOS RESOLUTIVOS»): the name stopped before it.
+_SECTION_WORDS = (
+    "CONSIDERANDOS", "CONSIDERANDO", "RESULTANDOS", "RESULTANDO", "VISTOS", "SENTENCIA",
+    "RESUELVE", "ANTECEDENTES", "COMPETENCIA", "OPORTUNIDAD", "LEGITIMACIÓN", "LEGITIMACION",
+    "PROCEDENCIA", "PUNTOS RESOLUTIVOS", "RESOLUTIVOS", "ESTUDIO DE FONDO", "DECISIÓN",
+    "DECISION", "EFECTOS",
+)  # fmt: skip
+_SECTION_HEADING = re.compile(
+    r"(?:[IVXL]{1,5}\.?[ \t]+)?(?:"
+    + "|".join(r"[ \t]*".join(word) for word in _SECTION_WORDS)
+    + r")[ \t.:;,]*(?:Y[ \t]*:?[ \t]*)?(?=\n|$)"
+)
 
 
 @functools.lru_cache(maxsize=4096)

@@ -141,13 +141,96 @@ def _own_numbers(doc: AnyDocument) -> set[str]:
     """Its own cases, under their type's plainer name too, and their bare numbers:
     "registrarlo con el número de expediente 1309/2023" in the amparo directo en revisión
     1309/2023 names itself, no other case."""
-    cases = parse_expediente(", ".join(own_cases(doc)))
+    written = own_cases(doc)
+    if isinstance(doc, Sentencia) and doc.text:
+        # its running header's cases, and its caption's where its own is a bare number
+        written = [*written, *_running_cases(doc.text), *_caption_cases(doc, written)]
+    cases = parse_expediente(", ".join(written))
     plain = {
         replace(case, type_code=_PLAIN_NAMES[case.type_code]).canonical
         for case in cases
         if case.type_code in _PLAIN_NAMES
     }
-    return set(own_cases(doc)) | plain | {case.digits for case in cases}
+    return set(written) | plain | {case.digits for case in cases}
+
+
+_CAPTION_CHARS = 600
+
+
+def _caption_cases(doc: Sentencia, own: list[str]) -> list[str]:
+    """Where a sentence's own case is a bare number («29/2025», as a listing gives it),
+    the case its caption writes with that number, typed, on a line of its own at the top
+    («JUICIO DE INCONFORMIDAD ELECTORAL 29/2025»): the same case, no other it cites."""
+    bare = {case.digits for case in parse_expediente(", ".join(own)) if case.type_code is None}
+    if not bare:
+        return []
+    head = doc.text[:_CAPTION_CHARS]
+    found = []
+    for c in extract_citations(head):
+        if c.kind != "case" or not any(c.key.endswith(f" {digits}") for digits in bare):
+            continue
+        line_start = head.rfind("\n", 0, c.start) + 1
+        line_end = head.find("\n", c.end)
+        line = head[line_start : line_end if line_end != -1 else len(head)]
+        if not re.search(r"[a-záéíóúüñ]", line.replace(c.written, "")):
+            found.append(c.key)
+    return found
+
+
+# A line a PDF's text repeats on its pages: a case's number (its type, the court's name
+# in capitals beside it), and a page's number that changes from page to page.
+_HEADER_PAGE = re.compile(
+    r"(?i:p[aá]gina|p[aá]g\.|hoja|foja)\s*\d{1,4}(?:\s*(?i:de|/)\s*\d{1,4})?|[-–—]\s*\d{1,4}\s*[-–—]"
+)
+_PAGE_NUMBER_LINE = re.compile(rf"(?:{_HEADER_PAGE.pattern}|\d{{1,4}})")
+_CASE_NUMBER = re.compile(r"\d{1,6}\s*/\s*\d{2,4}")
+
+
+def _running_cases(text: str) -> set[str]:
+    """The cases a sentence's running header names («AMPARO DIRECTO EN REVISIÓN 4410/2024»
+    on top of every page): the sentence's own, never a case it cites. A header is a line
+    of its own, the same on three pages at least (or on two with a page's number or a
+    page break beside it), that holds a case's number and nothing in lower case beside
+    the case («Amparo directo 4410/2024» is one; a precedent's line, «Amparo directo
+    12/2020. Ana Ruiz. 5 de mayo de 2020.», quoted three times, is none)."""
+    if text.count("\n") < 4:
+        return set()
+    lines = text.replace("\f", "\n\f\n").split("\n")
+    seen: dict[str, list[int]] = defaultdict(list)
+    for n, line in enumerate(lines):
+        if "/" in line and len(line) <= 200:
+            written = " ".join(_HEADER_PAGE.sub(" ", line).split())
+            if 6 <= len(written) <= 120 and _CASE_NUMBER.search(written):
+                seen[written].append(n)
+    found: set[str] = set()
+    for written, at in seen.items():
+        if len(at) < 2 or (len(at) == 2 and not any(_by_a_page_mark(lines, n) for n in at)):
+            continue
+        cases = [c for c in extract_citations(written) if c.kind == "case"]
+        rest = written
+        for c in reversed(cases):
+            rest = rest[: c.start] + rest[c.end :]
+        if cases and not re.search(r"[a-záéíóúüñ]", _ACCUMULATED.sub("", rest)):
+            found.update(c.key for c in cases)
+    return found
+
+
+# what a header joins two cases with («… Y SU ACUMULADO 12/2024», «y acumulada»)
+_ACCUMULATED = re.compile(r"(?i)\b(?:y|e)(?:\s+sus?)?(?:\s+acumulad[oa]s?)?\b")
+
+
+def _by_a_page_mark(lines: list[str], n: int) -> bool:
+    """Whether a page's break or number is on a line next to line ``n`` (blank lines
+    passed over)."""
+    for step in (-1, 1):
+        k = n + step
+        while 0 <= k < len(lines) and not lines[k].strip():
+            k += step
+        if 0 <= k < len(lines):
+            near = lines[k].strip()
+            if near == "\f" or _PAGE_NUMBER_LINE.fullmatch(near):
+                return True
+    return False
 
 
 # The Suprema Corte named in a citation's court ("Pleno de la Suprema Corte…", "de esta

@@ -75,4 +75,14 @@ the rest of ``indexer`` keeps documents (model, database, stores, archive, libra
 #    one-letter series in the opening («el toca civil número T-45/2024») its number; a
 #    cited case's court broken by the PDF (a line's end, a split word, a page's number or
 #    running header between) named whole, or none where a heading sits inside its name
-READERS_VERSION = 11
+# 12: an opening's court read over a page's gap with its number and running header
+#    between («…de Justicia⏎⏎- 2 -⏎⏎AMPARO DIRECTO EN REVISIÓN 4410/2024⏎⏎de la Nación, en
+#    sesión…»); a bare «PRIMERA SALA» with the Suprema Corte's name on the caption's next
+#    line the Court's sala; «CONSIDERANDO» ends a caption (no secretary named «… MORALES
+#    CONSIDERANDO»); a cited court followed by a section heading named as written; a
+#    running header's case, and a caption's typed case where the own number is bare, no
+#    case the sentence cites; a closing run over a page (its number, the case's header, a
+#    letterhead the text repeats on three pages, a form feed) names its court whole; the
+#    day a closing states in a clause of its own («…, por unanimidad de votos, el
+#    veinticinco de mayo…», «…, en Zapopan, Jalisco, a veinticinco de…») its date
+READERS_VERSION = 12

@@ -242,6 +242,9 @@ _NOT_OWN_LABEL = _starting(
 # (a stamp's "VISTO BUENO" is no "VISTOS": the caption goes on after it)
 _CAPTION_END = re.compile(
     r"^\s*(?:[IÍ]NDICE|S[IÍ]NTESIS|V\s*I\s*S\s*T\s*O\s*S?\b(?!\s*bueno)|R\s*E\s*S\s*U\s*L\s*T\s*A\s*N\s*D\s*O"
+    # (the considerations' heading where no background precedes them: a name's line above
+    # it never goes on with it, «SECRETARIA: ADRIANA FUENTES MORALES⏎⏎CONSIDERANDO»)
+    r"|C\s*O\s*N\s*S\s*I\s*D\s*E\s*R\s*A\s*N\s*D\s*O"
     r"|ANTECEDENTES|Ciudad\s+de\s+M[eé]xico|Sentencia\s+(?:de|que)|S\s*E\s*N\s*T\s*E\s*N\s*C\s*I\s*A)",
     re.IGNORECASE,
 )
@@ -439,9 +442,25 @@ _NOTICE_BEFORE = re.compile(
 )
 # (a juzgado's "Así lo resolvió y firma…, hoy veintiocho de noviembre…, en que lo
 # permitieron las labores": the day it was signed, not the hearing's that opens the text)
+# a day of the month in figures or in words, as a date begins
+_DAY_WORD = (
+    r"(?:\d{1,2}|primero|uno|dos|tres|cuatro|cinco|seis|siete|ocho|nueve|diez|once|doce"
+    r"|trece|catorce|quince|dieci\w+|veinti\w+|veinte|treinta)\b"
+)
 _CLOSING_DATE = _starting(
     "sfeach",
-    r"(?:sesi[oó]n|fecha|el\s+d[ií]a|a\s+los|celebrada\s+el|\bhoy)\s+(?P<date>[^\n]{6,140})",
+    r"(?:sesi[oó]n|fecha|el\s+d[ií]a|a\s+los|celebrada\s+el|\bhoy"
+    # a clause of its own, the day the court resolved: «…, por unanimidad de votos, el
+    # veinticinco de mayo de dos mil veinticuatro, siendo ponente…», «…Circuito, en
+    # Zapopan, Jalisco, a veinticinco de mayo…» (a month must follow: ``_date_at_start``)
+    rf"|(?<=,\s)(?P<clause>a|el)(?=\s+{_DAY_WORD}\s+de\s))\s+(?P<date>[^\n]{{6,140}})",
+    re.I,
+)
+# Before a clause's day, another act the closing tells of (a relative clause, an act's
+# participle): the day may be that act's, not the resolution's.
+_OTHER_ACT = re.compile(
+    r"\b(?:quien(?:es)?|cual(?:es)?|donde|cuando|(?:present|dict|promov|emit|pronunci|recib"
+    r"|celebr|radic|admit|notific|public|reclam|impugn|recurr|interpuest|firm)[aií]d?[oa]s?)\b",
     re.I,
 )
 # (a juzgado's "En la ciudad de Guadalajara, Jalisco, a veinte…": the place's kind in
@@ -630,10 +649,6 @@ def _session_gives(text: str, notes: Spans) -> tuple[str, int] | None:
 # then the court (its date the one the sentence was given on).
 # (or "…Circuito, de veinte de abril…", a day right after; "…Circuito, dictada en la sesión
 # de…")
-_DAY_WORD = (
-    r"(?:\d{1,2}|primero|uno|dos|tres|cuatro|cinco|seis|siete|ocho|nueve|diez|once|doce"
-    r"|trece|catorce|quince|dieci\w+|veinti\w+|veinte|treinta)\b"
-)
 _COURT_DAY = re.compile(
     r"(?:^|(?<=\n)|(?<=\.\s)|(?<=\.-\s))[ \t]*(?:Resoluci[oó]n|Acuerdo|Sentencia|Ejecutoria)"
     r"\s+(?:del|de\s+la)\s+(?:[^.;:\n]|\n(?!\s*\n)){10,300}?"
@@ -657,17 +672,70 @@ _PAGE_FURNITURE = re.compile(
 )
 
 
+# A page's gap inside a sentence: blank lines (the furniture between them taken out) and
+# a word in lower case after them, or a court's own word in mixed case («…del Tercer⏎⏎
+# Circuito»), where the sentence goes on over the page.
+_GAP_INSIDE = re.compile(
+    r"(?<=[^\W\d_,])[ \t]*\n(?:[ \t]*\n)+[ \t]*(?=[a-záéíóúüñ]|(?:Circuito|Distrito|Regi[oó]n"
+    r"|Sala|Tribunal|Colegiado|Justicia|Estado|Naci[oó]n|Federaci[oó]n|Materias?|Judicial)\b)"
+)
+
+
+def _furniture_out(passage: str, text: str = "") -> str:
+    """``passage`` without a page's furniture (``_PAGE_FURNITURE``: its number, the
+    running header; and the lines ``text`` repeats from page to page, ``_running_lines``),
+    and a sentence the page broke run on over its gap («…la Primera Sala de la Suprema
+    Corte de Justicia⏎⏎- 2 -⏎⏎AMPARO DIRECTO EN REVISIÓN 4410/2024⏎⏎de la Nación, en sesión
+    de…»): a court's name read whole, never with the header inside."""
+    if "\n" not in passage:
+        return passage
+    cleaned = _PAGE_FURNITURE.sub("", _without_running(passage.replace("\f", "\n\n"), text))
+    return _GAP_INSIDE.sub(" ", cleaned) if cleaned != passage else passage
+
+
+# A line a PDF's text repeats on each page (a letterhead, the court's name, the case):
+# in capitals, two words at least, naming a court or a case.
+_RUNNING_WORD = re.compile(
+    r"\b(?:SALA|TRIBUNAL|CORTE|JUZGADO|PODER\s+JUDICIAL|CIRCUITO|DISTRITO|PLENO)\b|\d/\d"
+)
+
+
+@functools.lru_cache(maxsize=8)
+def _running_lines(text: str) -> frozenset[str]:
+    """The lines ``text`` repeats three times at least, alone, in capitals, naming a court
+    or a case («PODER JUDICIAL DE LA FEDERACIÓN», «PRIMERA SALA»): its pages' running
+    header, never the sentence's words. Remembered: each closing asks."""
+    seen: dict[str, int] = {}
+    for line in text.split("\n"):
+        if 8 <= len(line) <= 120 and not any(c.islower() for c in line):
+            written = " ".join(line.split())
+            if " " in written and _RUNNING_WORD.search(written):
+                seen[written] = seen.get(written, 0) + 1
+    return frozenset(line for line, count in seen.items() if count >= 3)
+
+
+def _without_running(passage: str, text: str) -> str:
+    """``passage`` with each line ``text`` repeats as a running header blank."""
+    running = _running_lines(text) if text else frozenset()
+    if not running:
+        return passage
+    return "\n".join(
+        "" if " ".join(line.split()) in running else line for line in passage.split("\n")
+    )
+
+
 def _closing_passage(text: str, start: int, length: int) -> str:
     """``length`` characters of a closing from ``start``, mended, without the page's
-    furniture inside it (the characters it took made up from what follows)."""
-    raw = text[start : start + length]
+    furniture inside it (the characters it took made up from what follows), its
+    sentence run on over the page's gap."""
+    raw = text[start : start + length].replace("\f", "\n")  # (a page's break: a line's)
     if "\n" not in raw:
         return mended(raw)
-    cleaned = _PAGE_FURNITURE.sub("", raw)
+    cleaned = _PAGE_FURNITURE.sub("", _without_running(raw, text))
     if len(cleaned) != len(raw):
-        more = text[start : start + length + 2 * (len(raw) - len(cleaned))]
-        cleaned = _PAGE_FURNITURE.sub("", more)[:length]
-    return mended(cleaned)
+        more = text[start : start + length + 2 * (len(raw) - len(cleaned))].replace("\f", "\n")
+        cleaned = _PAGE_FURNITURE.sub("", _without_running(more, text))[:length]
+    return mended(_GAP_INSIDE.sub(" ", cleaned))
 
 
 def _court_day(text: str, head_end: int) -> tuple[str, int] | None:
@@ -809,6 +877,8 @@ def read_resolution_date(text: str) -> tuple[str, int] | None:
         start = match.start(1)
         paragraph = _closing_passage(text, start, len(match[1]) + 400).split("\n")[0]
         for found in _CLOSING_DATE.finditer(paragraph):
+            if found["clause"] is not None and _OTHER_ACT.search(paragraph, 0, found.start()):
+                continue  # «…, quien recibió la demanda presentada en la ciudad…, a…»
             date = _date_at_start(found["date"])
             if date:
                 return date, match.start(1)
@@ -1968,7 +2038,7 @@ def _read_court(text: str, expediente: str | None = None) -> tuple[str, int] | N
     circuit court cites) is no sentence's own: unsure, none."""
     formula = _formula(text)
     if formula:
-        window = mended(text[max(0, formula[1] - 300) : formula[1]])
+        window = mended(_furniture_out(text[max(0, formula[1] - 300) : formula[1]], text))
         court = _court_in(_from_last_court(window)) or _circuit_court_before(window)
         if court:
             return court, formula[1]
@@ -2038,7 +2108,7 @@ def _read_court(text: str, expediente: str | None = None) -> tuple[str, int] | N
             continue
         if name == "SALA SUPERIOR" and _SECTION_LINE.match(following):
             name = f"{following} DE LA {name}"  # the TFJA's: "SALA SUPERIOR⏎TERCERA SECCIÓN"
-        court = _bare_body(name, lines[:i], head, expediente) or normalise_court(name)
+        court = _bare_body(name, _owners(lines, i), head, expediente) or normalise_court(name)
         if court:
             return _owned_sala(court, text) or court, head.find(written[i])
     court = _own_court_in(head) or opening_court(head) or _emitting_court(head)
@@ -2129,6 +2199,15 @@ _BARE_CAPTION_BODY = re.compile(
 _STATE_HIGH_COURT = re.compile(
     r"^(?:H\.\s*)?(?:EL\s+)?((?:TRIBUNAL SUPERIOR|SUPREMO TRIBUNAL) DE JUSTICIA\b.{3,80})$"
 )
+
+
+def _owners(lines: list[str], i: int) -> list[str]:
+    """The caption lines that may name the owner of a bare body on line ``i``: those above
+    it, and the Suprema Corte's name alone on the next line that holds anything (the
+    letterhead under it: «PRIMERA SALA⏎⏎SUPREMA CORTE DE JUSTICIA DE LA NACIÓN»)."""
+    below = next((line for line in lines[i + 1 : i + 4] if line.strip()), "")
+    owner = _ocr_capitals(below).strip(" .")
+    return [*lines[:i], below] if _SCJN_NAME.fullmatch(owner) else lines[:i]
 
 
 def _bare_body(name: str, above: list[str], head: str, expediente: str | None = None) -> str | None:
