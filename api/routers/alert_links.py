@@ -94,7 +94,8 @@ def confirm_page(token: str, request: Request, book: BookDep) -> HTMLResponse:
     if link_expired(row):
         return _expired(request, row, token[:100])
     if row.status != "pendiente":
-        title = "Alerta desactivada" if row.status == "desactivada" else "Alerta ya confirmada"
+        titles = {"desactivada": "Alerta desactivada", "suspendida": "Alerta suspendida"}
+        title = titles.get(row.status, "Alerta ya confirmada")
         return _page(request, title, _state(row))
     message = f"Recibirá en {row.target} los documentos nuevos de la búsqueda"
     return _asking(request, row, "Confirmar la alerta", message, "Confirmar la alerta")
@@ -286,4 +287,7 @@ def _state(row: AlertRow) -> str:
             f"La alerta de la búsqueda {search} se desactivó{after}: ya no recibirá sus "
             "avisos. Para recibirlos de nuevo, pida la alerta otra vez."
         )
+    if row.status == "suspendida":
+        # the reason is the parser's own words about the search (``refused_reason``)
+        return f"La alerta de la búsqueda {search} está suspendida: {row.reason or ''}.".strip()
     return f"La alerta de la búsqueda {search} está {row.status}: {row.reason or ''}".strip()

@@ -20,8 +20,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 import tantivy
-from sqlalchemy import select
+from sqlalchemy import select, update
 
+from indexer.alerts.book import ACTIVE, SUSPENDED, refused_reason
 from indexer.alerts.required import batch_stems, required_stems
 from indexer.alerts.saved_query import search_of
 from indexer.db import Database
@@ -72,7 +73,8 @@ class AlertMatcher:
         # alert id → (its compiled search, when it became active); queries never change
         self._compiled: dict[str, Compiled] = {}
         # alerts whose saved search this parser refuses (stored by an older one): read,
-        # parsed and logged once, not again for every batch of new documents
+        # parsed and suspended once (``suspend``), not again for every batch of new
+        # documents, even when the suspension could not be written
         self._refused: set[str] = set()
 
     def match(self, docs: Sequence[AnyDocument]) -> list[Match]:
@@ -115,7 +117,7 @@ class AlertMatcher:
         with self.db.session() as s:
             active = dict(
                 s.execute(
-                    select(AlertRow.id, AlertRow.active_since).where(AlertRow.status == "activa")
+                    select(AlertRow.id, AlertRow.active_since).where(AlertRow.status == ACTIVE)
                 ).all()
             )
             new = [a for a in active if a not in self._compiled and a not in self._refused]
@@ -134,6 +136,7 @@ class AlertMatcher:
             except (QuerySyntaxError, ValueError) as exc:  # a query a newer parser refuses
                 log.warning("alert %s has a search that no longer compiles: %s", alert_id, exc)
                 self._refused.add(alert_id)
+                self._suspend(alert_id, saved, exc)
                 continue
             since = as_utc(active[alert_id]) or dt.datetime.min.replace(tzinfo=dt.UTC)
             self._compiled[alert_id] = (compiled, required, since)
@@ -141,6 +144,21 @@ class AlertMatcher:
             del self._compiled[gone]
         self._refused &= set(active)
         return self._compiled
+
+    def _suspend(self, alert_id: str, saved: dict, exc: Exception) -> None:
+        """Say on the alert itself that it is no longer matched, and why (its owner reads
+        it in ``GET /v1/alerts/{id}`` and is told once by e-mail, ``crawlers.alerts
+        .delivery``): skipped in silence, its owner kept believing it worked. Only an
+        alert still active with the same search: one ended or replaced meanwhile stays."""
+        try:
+            with self.db.session() as s, s.begin():
+                s.execute(
+                    update(AlertRow)
+                    .where(AlertRow.id == alert_id, AlertRow.status == ACTIVE)
+                    .values(status=SUSPENDED, reason=refused_reason(exc))
+                )
+        except Exception:  # matching goes on; the alert stays skipped in this process
+            log.exception("alert %s could not be marked as suspended", alert_id)
 
     def _entered(self, ids: list[str]) -> dict[str, dt.datetime]:
         """When each document first entered the library."""
