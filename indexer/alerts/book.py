@@ -512,13 +512,17 @@ class AlertBook:
         told yet, claimed as ``claim_due`` claims (two loops never write twice); those
         whose notice failed wait their ``next_attempt_at``."""
         now = now or utcnow()
-        told = select(DeliveryRow.alert_id).where(DeliveryRow.status == NOTICE)
+        # asked of each suspended alert through ``ix_deliveries_alert``: never a scan of
+        # every delivery at every pass
+        told = select(DeliveryRow.id).where(
+            DeliveryRow.alert_id == AlertRow.id, DeliveryRow.status == NOTICE
+        )
         owed = (
             (AlertRow.status == SUSPENDED)
             & (AlertRow.channel == "email")
             & or_(AlertRow.claimed_until.is_(None), AlertRow.claimed_until < now)
             & or_(AlertRow.next_attempt_at.is_(None), AlertRow.next_attempt_at <= now)
-            & AlertRow.id.not_in(told)
+            & ~told.exists()
         )
         token = secrets.token_hex(8)
         with self.db.session() as s, s.begin():

@@ -19,13 +19,17 @@ from indexer.alerts.matching import AlertMatcher
 from indexer.db.alert_tables import AlertRow
 from indexer.spanish import date_words
 from tests.alerts.conftest import Service, open_mailing
-from tests.alerts.test_email import add, confirm, deliver, link, subscribe, text_of
+from tests.alerts.test_email import ADDRESS, add, confirm, deliver, link, subscribe, text_of
 from tests.services.smtp import Inbox
 
 OLD_SEARCHES = {
     "NOT NOT pensión alimenticia": "dos negaciones seguidas",
     "+-pensión alimenticia": "«+» (exigir) y «-» (excluir) juntos se contradicen",
     "!pensión alimenticia": "«!» no es un operador aquí",
+    # a proximity cost the question may no longer ask in all (``MAX_QUESTION_PHRASES``)
+    " OR ".join(f'"pensión alimenticia {w}"~8' for w in ("menor", "madre", "padre")): (
+        "demasiadas frases con proximidad"
+    ),
 }
 
 
@@ -172,3 +176,31 @@ def test_a_suspended_alert_leaves_room_for_the_one_that_replaces_it(
         assert smtp_server.wait_for(4)[3]["Subject"] == "1 documento nuevo: «pensión alimenticia»"
         token = {"X-Alert-Token": again["manage_token"]}
         assert full.client.get(f"/v1/alerts/{again['id']}", headers=token).json()["matches"] == 1
+
+
+def test_a_notice_the_mail_server_refused_is_retried_later_and_sent_once(
+    tmp_path: Path, smtp_server: Inbox
+) -> None:
+    for service in open_mailing(tmp_path, smtp_server):
+        alert = subscribe(service, {"q": "pensión alimenticia"})
+        confirm(service, smtp_server.wait_for(1)[0])
+        kept_as_before(service, alert["id"], "!pensión alimenticia")
+        smtp_server.reject.add(ADDRESS)
+        add(service, "60/2026", "La pensión alimenticia del menor.")
+        deliver(service)
+        deliver(service)  # its next try waits: not one attempt per pass
+        token = {"X-Alert-Token": alert["manage_token"]}
+        state = service.client.get(f"/v1/alerts/{alert['id']}", headers=token).json()
+        assert state["status"] == "suspendida"  # a failed notice disables nothing
+        assert [d["status"] for d in state["deliveries"]] == ["fallida"]
+        assert state["deliveries"][0]["cause"]
+        assert len(smtp_server.messages) == 1
+        smtp_server.reject.clear()
+        with service.library.db.engine.begin() as connection:  # its time comes
+            connection.execute(sa.update(AlertRow).values(next_attempt_at=None))
+        deliver(service)
+        deliver(service)
+        assert len(smtp_server.wait_for(2)) == 2
+        assert "«!» no es un operador aquí" in text_of(smtp_server.messages[1])
+        state = service.client.get(f"/v1/alerts/{alert['id']}", headers=token).json()
+        assert [d["status"] for d in state["deliveries"]] == ["aviso", "fallida"]
