@@ -65,6 +65,18 @@ class MatchingCost:
         return 1000 * self.seconds / self.documents if self.documents else 0.0
 
 
+def refusal(saved: dict) -> QuerySyntaxError | ValueError | None:
+    """Why this parser refuses a saved search (kept by an older one), None when it does
+    not: compiled as the matcher compiles it."""
+    try:
+        search = search_of(saved)
+        compile_search(build_schema(), search)
+        required_stems(parse_query(search.q))
+    except (QuerySyntaxError, ValueError) as exc:
+        return exc
+    return None
+
+
 class AlertMatcher:
     def __init__(self, db: Database) -> None:
         self.db = db

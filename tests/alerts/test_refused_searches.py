@@ -204,3 +204,23 @@ def test_a_notice_the_mail_server_refused_is_retried_later_and_sent_once(
         assert "«!» no es un operador aquí" in text_of(smtp_server.messages[1])
         state = service.client.get(f"/v1/alerts/{alert['id']}", headers=token).json()
         assert [d["status"] for d in state["deliveries"]] == ["aviso", "fallida"]
+
+
+def test_a_pending_alert_whose_search_is_no_longer_admitted_is_not_confirmed(
+    tmp_path: Path, smtp_server: Inbox
+) -> None:
+    """Asked for under an older parser, confirmed under this one: its page says why it
+    cannot be confirmed instead of a button that would start an alert matching nothing."""
+    for service in open_mailing(tmp_path, smtp_server):
+        alert = subscribe(service, {"q": "pensión alimenticia"})
+        kept_as_before(service, alert["id"], "NOT NOT pensión alimenticia")
+        path = link(smtp_server.wait_for(1)[0], "confirm")
+        for page in (service.client.get(path), service.client.post(path)):
+            assert page.status_code == 409
+            assert "<h1>Búsqueda no admitida</h1>" in page.text
+            assert "Motivo: «NOT NOT»: dos negaciones seguidas" in page.text
+            assert "pida una alerta nueva con la búsqueda corregida" in page.text
+            assert "<form" not in page.text
+        token = {"X-Alert-Token": alert["manage_token"]}
+        state = service.client.get(f"/v1/alerts/{alert['id']}", headers=token).json()
+        assert state["status"] == "pendiente"
