@@ -175,6 +175,10 @@ class Deliverer:
                     log.warning("alert %s suspension notice not sent: %s", alert.id, exc)
                     self.book.notice(alert.id, False, exc.causa, retry)
                     continue
+                except Exception:  # one alert's bug must not stop the others' notices
+                    log.exception("alert %s suspension notice failed", alert.id)
+                    self.book.notice(alert.id, False, "no se pudo enviar el aviso", retry)
+                    continue
                 told = "se le avisó por correo de que su búsqueda ya no se admite"
                 self.book.notice(alert.id, True, told, retry)
         finally:

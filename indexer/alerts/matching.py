@@ -8,7 +8,8 @@ alerts the cost is one tiny search per alert per batch, whatever the library's s
 Alerts whose required words are missing from the batch are skipped before their search
 (``required.py``). A document matches only alerts that were active when it first entered
 the library: a re-index (or a document changed later) never sends old documents to a new
-alert.
+alert. An alert whose saved search this parser refuses (kept under an older one) is
+suspended, with the parser's reason, the first time it is read: never matched again.
 """
 
 from __future__ import annotations
@@ -85,7 +86,7 @@ class AlertMatcher:
         # alert id → (its compiled search, when it became active); queries never change
         self._compiled: dict[str, Compiled] = {}
         # alerts whose saved search this parser refuses (stored by an older one): read,
-        # parsed and suspended once (``suspend``), not again for every batch of new
+        # parsed and suspended once (``_suspend``), not again for every batch of new
         # documents, even when the suspension could not be written
         self._refused: set[str] = set()
 
@@ -148,7 +149,7 @@ class AlertMatcher:
             except (QuerySyntaxError, ValueError) as exc:  # a query a newer parser refuses
                 log.warning("alert %s has a search that no longer compiles: %s", alert_id, exc)
                 self._refused.add(alert_id)
-                self._suspend(alert_id, saved, exc)
+                self._suspend(alert_id, exc)
                 continue
             since = as_utc(active[alert_id]) or dt.datetime.min.replace(tzinfo=dt.UTC)
             self._compiled[alert_id] = (compiled, required, since)
@@ -157,11 +158,11 @@ class AlertMatcher:
         self._refused &= set(active)
         return self._compiled
 
-    def _suspend(self, alert_id: str, saved: dict, exc: Exception) -> None:
+    def _suspend(self, alert_id: str, exc: Exception) -> None:
         """Say on the alert itself that it is no longer matched, and why (its owner reads
         it in ``GET /v1/alerts/{id}`` and is told once by e-mail, ``crawlers.alerts
         .delivery``): skipped in silence, its owner kept believing it worked. Only an
-        alert still active with the same search: one ended or replaced meanwhile stays."""
+        alert still active: one ended meanwhile stays as it is."""
         try:
             with self.db.session() as s, s.begin():
                 s.execute(
