@@ -56,8 +56,9 @@ class DeliveryAttempt(BaseModel):
 class AlertView(BaseModel):
     id: str
     status: str = Field(
-        description="pendiente (e-mail not confirmed yet), activa, desactivada (see reason) "
-        "or baja (unsubscribed)."
+        description="pendiente (e-mail not confirmed yet), activa, desactivada (see reason), "
+        "suspendida (its saved search is no longer admitted: not matched; reason says why; "
+        "create a new alert with the search corrected) or baja (unsubscribed)."
     )
     reason: str | None = Field(None, description="Why the alert is not active, in Spanish.")
     channel: Literal["webhook", "email"]

@@ -21,6 +21,7 @@ from indexer.alerts.book import (
     request_gone,
 )
 from indexer.alerts.mails import confirmation, describe
+from indexer.alerts.matching import refusal
 from indexer.db.alert_tables import AlertRow
 from indexer.db.database import utcnow
 from indexer.mail import Mailer, MailError
@@ -33,7 +34,11 @@ HTML = {"text/html": {}}
 PAGE_ANSWERS: dict[int | str, dict[str, Any]] = {
     200: {"content": HTML, "description": "A page in Spanish"},
     404: {"content": HTML, "description": "The link is not valid"},
-    409: {"content": HTML, "description": "The address already has as many alerts as allowed"},
+    409: {
+        "content": HTML,
+        "description": "The address already has as many alerts as allowed, or the alert's "
+        "search is no longer admitted",
+    },
     410: {
         "content": HTML,
         "description": "The confirmation link expired, or its unconfirmed alert was removed",
@@ -94,10 +99,29 @@ def confirm_page(token: str, request: Request, book: BookDep) -> HTMLResponse:
     if link_expired(row):
         return _expired(request, row, token[:100])
     if row.status != "pendiente":
-        title = "Alerta desactivada" if row.status == "desactivada" else "Alerta ya confirmada"
+        titles = {"desactivada": "Alerta desactivada", "suspendida": "Alerta suspendida"}
+        title = titles.get(row.status, "Alerta ya confirmada")
         return _page(request, title, _state(row))
+    refused = _refused(request, row)
+    if refused is not None:
+        return refused
     message = f"Recibirá en {row.target} los documentos nuevos de la búsqueda"
     return _asking(request, row, "Confirmar la alerta", message, "Confirmar la alerta")
+
+
+def _refused(request: Request, row: AlertRow) -> HTMLResponse | None:
+    """The page of a pending alert whose search this parser no longer admits (asked for
+    under an older one): confirmed, it would be suspended at once; None when admitted."""
+    exc = refusal(row.query)
+    if exc is None:
+        return None
+    said = str(getattr(exc, "mensaje", None) or "la búsqueda no es válida").strip().rstrip(".")
+    message = (
+        f"El servicio ya no admite la búsqueda {describe(row.query)} de esta alerta. Motivo: "
+        f"{said}. No se puede confirmar: pida una alerta nueva con la búsqueda corregida "
+        "(puede probarla antes en el buscador)."
+    )
+    return _page(request, "Búsqueda no admitida", message, 409)
 
 
 @router.post(
@@ -117,6 +141,10 @@ def confirm(token: str, request: Request, book: BookDep) -> HTMLResponse:
         f"Ya recibe en esta dirección {cap} alertas, las que se admiten por dirección: "
         "dé de baja alguna (con el enlace de sus correos) y vuelva a pulsar este botón."
     )
+    if waiting is not None and waiting.status == "pendiente":
+        refused = _refused(request, waiting)
+        if refused is not None:
+            return refused
     if _full(book, waiting, cap):
         return _page(request, "Demasiadas alertas", message, 409)
     by_owner = cap if waiting is not None and by_address(waiting.owner) else None
@@ -286,4 +314,7 @@ def _state(row: AlertRow) -> str:
             f"La alerta de la búsqueda {search} se desactivó{after}: ya no recibirá sus "
             "avisos. Para recibirlos de nuevo, pida la alerta otra vez."
         )
+    if row.status == "suspendida":
+        # the reason is the parser's own words about the search (``refused_reason``)
+        return f"La alerta de la búsqueda {search} está suspendida: {row.reason or ''}.".strip()
     return f"La alerta de la búsqueda {search} está {row.status}: {row.reason or ''}".strip()

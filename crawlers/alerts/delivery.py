@@ -29,7 +29,7 @@ from crawlers.alerts.webhook import Poster
 from indexer.alerts import AlertBook
 from indexer.alerts.book import PERIODS, Pending, seal_old_secrets, self_service
 from indexer.alerts.links import MissingLinksKey, links_key
-from indexer.alerts.mails import MatchedDocument, matches
+from indexer.alerts.mails import MatchedDocument, matches, suspended
 from indexer.alerts.matching import AlertMatcher
 from indexer.alerts.snippet import plain_snippet
 from indexer.db import Database
@@ -122,6 +122,7 @@ class Deliverer:
             done.expired = self.book.forget_unconfirmed(self.settings.alert_pending_days)
             if done.expired:
                 log.info("%d alertas sin confirmar borradas", done.expired)
+        self._tell_suspended()
         due = self.book.claim_due(LEASE)
         if not due:
             return done
@@ -156,6 +157,32 @@ class Deliverer:
         finally:
             self.book.release([a.id for a in due])
         return done
+
+    def _tell_suspended(self) -> None:
+        """Tell the owner of each e-mail alert whose saved search the parser no longer
+        admits (``indexer.alerts.matching``), once, why it receives nothing and what to
+        do; a webhook's institution reads it in ``GET /v1/alerts/{id}``."""
+        if self.missing_key is not None or not self.mailer.configured:
+            return  # its unsubscribe link cannot be signed, or no mail: told when it can
+        owed = self.book.claim_suspended(LEASE)
+        try:
+            for alert in owed:
+                retry = utcnow() + dt.timedelta(seconds=max(self.settings.alert_retry_s, 60))
+                try:
+                    unsubscribe = self.book.unsubscribe_token(alert)
+                    self.mailer.send(suspended(alert, self.mailer.sender, unsubscribe))
+                except MailError as exc:
+                    log.warning("alert %s suspension notice not sent: %s", alert.id, exc)
+                    self.book.notice(alert.id, False, exc.causa, retry)
+                    continue
+                except Exception:  # one alert's bug must not stop the others' notices
+                    log.exception("alert %s suspension notice failed", alert.id)
+                    self.book.notice(alert.id, False, "no se pudo enviar el aviso", retry)
+                    continue
+                told = "se le avisó por correo de que su búsqueda ya no se admite"
+                self.book.notice(alert.id, True, told, retry)
+        finally:
+            self.book.release([a.id for a in owed])
 
     def close(self) -> None:
         self.poster.close()

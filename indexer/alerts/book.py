@@ -28,6 +28,7 @@ from indexer.db.registry import as_utc
 from indexer.db.webhook_secrets import seal_plain_secrets
 from indexer.mail.address import inbox_key
 from indexer.sealed_secret import seal, sealing_key, unseal
+from indexer.spanish import date_words
 
 CHANNELS = ("webhook", "email")
 RATES = ("inmediata", "diaria", "semanal")
@@ -36,6 +37,10 @@ ACTIVE = "activa"
 AWAITING = "pendiente"
 DISABLED = "desactivada"
 UNSUBSCRIBED = "baja"
+# an active alert whose saved search this service's parser no longer admits (made under an
+# older one): not matched any more; ``reason`` says why, its owner is told once by e-mail
+SUSPENDED = "suspendida"
+NOTICE = "aviso"  # a delivery record: the owner was told by e-mail why it is suspended
 CONFIRM_DAYS = 7  # a confirmation link works this long after it was sent
 MAIL_WINDOW = dt.timedelta(hours=1)
 
@@ -50,6 +55,18 @@ def digest(token: str) -> str:
 def seal_old_secrets(db: Database, links_key: bytes) -> int:
     """Seal the webhook secrets kept as they were before secrets were sealed (on open)."""
     return seal_plain_secrets(db.engine, sealing_key(links_key))
+
+
+def refused_reason(exc: Exception) -> str:
+    """Why a saved search is no longer matched, in Spanish: the parser's own words."""
+    said = getattr(exc, "mensaje", None) or "la búsqueda no es válida"
+    said = str(said).strip().rstrip(".")
+    day = date_words(utcnow().date(), weekday=False)
+    return (
+        f"desde el {day} el servicio ya no admite su búsqueda y no busca documentos nuevos "
+        f"para esta alerta. Motivo: {said}. Cree una alerta nueva con la búsqueda corregida "
+        "y borre esta"
+    )
 
 
 def link_expired(row: AlertRow, now: dt.datetime | None = None) -> bool:
@@ -94,7 +111,10 @@ def _hold_total(s: Session, total_cap: int, owner: str) -> None:
     hold(s, "alert-cap:*")
     kept = select(func.count()).select_from(AlertRow)
     kept = kept.where(~AlertRow.owner.startswith(INSTITUTION_OWNER, autoescape=True))
-    if s.scalar(kept.where(AlertRow.status.not_in((UNSUBSCRIBED, AWAITING)))) >= total_cap:
+    # a suspended one is no search run either (``SUSPENDED``), and its owner is asked to
+    # make a new one in its place: counted, it refused that replacement when full
+    idle = (UNSUBSCRIBED, AWAITING, SUSPENDED)
+    if s.scalar(kept.where(AlertRow.status.not_in(idle))) >= total_cap:
         raise ServiceFull(total_cap)
 
 
@@ -317,14 +337,16 @@ class AlertBook:
             return row
 
     def count_for(self, owner: str, confirmed_only: bool = False) -> int:
-        """Alerts an owner has that are not ended (unsubscribed ones do not count);
-        ``confirmed_only`` leaves out those still awaiting their confirmation."""
+        """Alerts an owner has that are not ended (unsubscribed and suspended ones do not
+        count); ``confirmed_only`` leaves out those still awaiting their confirmation."""
         with self.db.session() as s:
             return int(s.scalar(self._counting(owner, confirmed_only)) or 0)
 
     @staticmethod
     def _counting(owner: str, confirmed_only: bool) -> Any:
-        ended = (UNSUBSCRIBED, AWAITING) if confirmed_only else (UNSUBSCRIBED,)
+        # a suspended alert (its search no longer admitted) is replaced by a new one, which
+        # must not be refused because of it
+        ended = (UNSUBSCRIBED, SUSPENDED) + ((AWAITING,) if confirmed_only else ())
         stmt = select(func.count()).select_from(AlertRow)
         return stmt.where(AlertRow.owner == owner, AlertRow.status.not_in(ended))
 
@@ -482,6 +504,57 @@ class AlertBook:
             )
             claimed = select(AlertRow).where(AlertRow.claimed_by == token)
             return list(s.scalars(claimed.order_by(*institutions_first)))
+
+    def claim_suspended(
+        self, lease: dt.timedelta, limit: int = 100, now: dt.datetime | None = None
+    ) -> list[AlertRow]:
+        """E-mail alerts suspended (their search no longer admitted) whose owner was not
+        told yet, claimed as ``claim_due`` claims (two loops never write twice); those
+        whose notice failed wait their ``next_attempt_at``."""
+        now = now or utcnow()
+        # asked of each suspended alert through ``ix_deliveries_alert``: never a scan of
+        # every delivery at every pass
+        told = select(DeliveryRow.id).where(
+            DeliveryRow.alert_id == AlertRow.id, DeliveryRow.status == NOTICE
+        )
+        owed = (
+            (AlertRow.status == SUSPENDED)
+            & (AlertRow.channel == "email")
+            & or_(AlertRow.claimed_until.is_(None), AlertRow.claimed_until < now)
+            & or_(AlertRow.next_attempt_at.is_(None), AlertRow.next_attempt_at <= now)
+            & ~told.exists()
+        )
+        token = secrets.token_hex(8)
+        with self.db.session() as s, s.begin():
+            candidates = s.scalars(select(AlertRow.id).where(owed).limit(limit)).all()
+            if not candidates:
+                return []
+            s.execute(
+                update(AlertRow)
+                .where(AlertRow.id.in_(candidates), owed)
+                .values(claimed_by=token, claimed_until=now + lease)
+            )
+            return list(s.scalars(select(AlertRow).where(AlertRow.claimed_by == token)))
+
+    def notice(self, alert_id: str, sent: bool, cause: str, retry_at: dt.datetime) -> None:
+        """The e-mail telling a suspended alert's owner why: recorded (shown among its
+        deliveries) once sent; when it was not, the failure, and the next try waits until
+        ``retry_at``. Neither counts toward disabling the alert: nothing of it is sent."""
+        now = utcnow()
+        with self.db.session() as s, s.begin():
+            s.add(
+                DeliveryRow(
+                    alert_id=alert_id,
+                    match_ids=[],
+                    attempted_at=now,
+                    status=NOTICE if sent else "fallida",
+                    cause=cause[:1000],
+                )
+            )
+            if not sent:
+                s.execute(
+                    update(AlertRow).where(AlertRow.id == alert_id).values(next_attempt_at=retry_at)
+                )
 
     def pending_for(self, alert_ids: list[str], per_alert: int) -> dict[str, list[Pending]]:
         """Undelivered matches of several alerts, oldest first, at most ``per_alert`` each."""

@@ -180,6 +180,39 @@ def matches(
     )
 
 
+def suspended(alert: AlertRow, sender: str, unsubscribe_token: str) -> EmailMessage:
+    """Told once, when the alert's saved search stopped being admitted (``AlertRow``'s
+    ``suspendida``): why, and how to receive its documents again."""
+    search = describe(alert.query)
+    unsubscribe = unsubscribe_url(alert, unsubscribe_token)
+    searching = f"{alert.base_url}/buscar"
+    why = (alert.reason or "el servicio ya no admite su búsqueda").strip().rstrip(".")
+    lead = f"Su alerta de la búsqueda {search} ya no recibe documentos nuevos."
+    why = f"{why[:1].upper()}{why[1:]}."
+    fix = (
+        f"Puede probar la búsqueda corregida en {searching} antes de crear la alerta nueva. "
+        "Para dar de baja esta, que ya no se usa:"
+    )
+    text = (
+        f"Hola:\n\n{lead}\n\n{why}\n\n{fix}\n\n    {unsubscribe}\n\n"
+        "Solo le escribimos esta vez por este motivo.\n\nEstado Abierto\n"
+    )
+    body = (
+        f"<p>Hola:</p><p>{html.escape(lead)}</p><p>{html.escape(why)}</p>"
+        f"<p>{html.escape(fix)}</p>"
+        f'<p><a href="{html.escape(unsubscribe)}">Dar de baja esta alerta</a></p>'
+        "<p>Solo le escribimos esta vez por este motivo.</p><p>Estado Abierto</p>"
+    )
+    return compose(
+        sender=sender,
+        to=alert.target,
+        subject=f"Su alerta ya no recibe documentos nuevos: {search}"[:200],
+        text=text,
+        html=_page(body),
+        headers=_unsubscribe_headers(alert, unsubscribe_token),
+    )
+
+
 def _counted(new: int, updated: int) -> str:
     """«1 documento nuevo», «2 documentos actualizados», «3 documentos nuevos y 1
     actualizado»: a document sent before whose content changed is not called new."""

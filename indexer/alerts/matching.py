@@ -8,7 +8,8 @@ alerts the cost is one tiny search per alert per batch, whatever the library's s
 Alerts whose required words are missing from the batch are skipped before their search
 (``required.py``). A document matches only alerts that were active when it first entered
 the library: a re-index (or a document changed later) never sends old documents to a new
-alert.
+alert. An alert whose saved search this parser refuses (kept under an older one) is
+suspended, with the parser's reason, the first time it is read: never matched again.
 """
 
 from __future__ import annotations
@@ -20,8 +21,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 import tantivy
-from sqlalchemy import select
+from sqlalchemy import select, update
 
+from indexer.alerts.book import ACTIVE, SUSPENDED, refused_reason
 from indexer.alerts.required import batch_stems, required_stems
 from indexer.alerts.saved_query import search_of
 from indexer.db import Database
@@ -64,6 +66,18 @@ class MatchingCost:
         return 1000 * self.seconds / self.documents if self.documents else 0.0
 
 
+def refusal(saved: dict) -> QuerySyntaxError | ValueError | None:
+    """Why this parser refuses a saved search (kept by an older one), None when it does
+    not: compiled as the matcher compiles it."""
+    try:
+        search = search_of(saved)
+        compile_search(build_schema(), search)
+        required_stems(parse_query(search.q))
+    except (QuerySyntaxError, ValueError) as exc:
+        return exc
+    return None
+
+
 class AlertMatcher:
     def __init__(self, db: Database) -> None:
         self.db = db
@@ -72,7 +86,8 @@ class AlertMatcher:
         # alert id → (its compiled search, when it became active); queries never change
         self._compiled: dict[str, Compiled] = {}
         # alerts whose saved search this parser refuses (stored by an older one): read,
-        # parsed and logged once, not again for every batch of new documents
+        # parsed and suspended once (``_suspend``), not again for every batch of new
+        # documents, even when the suspension could not be written
         self._refused: set[str] = set()
 
     def match(self, docs: Sequence[AnyDocument]) -> list[Match]:
@@ -115,7 +130,7 @@ class AlertMatcher:
         with self.db.session() as s:
             active = dict(
                 s.execute(
-                    select(AlertRow.id, AlertRow.active_since).where(AlertRow.status == "activa")
+                    select(AlertRow.id, AlertRow.active_since).where(AlertRow.status == ACTIVE)
                 ).all()
             )
             new = [a for a in active if a not in self._compiled and a not in self._refused]
@@ -134,6 +149,7 @@ class AlertMatcher:
             except (QuerySyntaxError, ValueError) as exc:  # a query a newer parser refuses
                 log.warning("alert %s has a search that no longer compiles: %s", alert_id, exc)
                 self._refused.add(alert_id)
+                self._suspend(alert_id, exc)
                 continue
             since = as_utc(active[alert_id]) or dt.datetime.min.replace(tzinfo=dt.UTC)
             self._compiled[alert_id] = (compiled, required, since)
@@ -141,6 +157,21 @@ class AlertMatcher:
             del self._compiled[gone]
         self._refused &= set(active)
         return self._compiled
+
+    def _suspend(self, alert_id: str, exc: Exception) -> None:
+        """Say on the alert itself that it is no longer matched, and why (its owner reads
+        it in ``GET /v1/alerts/{id}`` and is told once by e-mail, ``crawlers.alerts
+        .delivery``): skipped in silence, its owner kept believing it worked. Only an
+        alert still active: one ended meanwhile stays as it is."""
+        try:
+            with self.db.session() as s, s.begin():
+                s.execute(
+                    update(AlertRow)
+                    .where(AlertRow.id == alert_id, AlertRow.status == ACTIVE)
+                    .values(status=SUSPENDED, reason=refused_reason(exc))
+                )
+        except Exception:  # matching goes on; the alert stays skipped in this process
+            log.exception("alert %s could not be marked as suspended", alert_id)
 
     def _entered(self, ids: list[str]) -> dict[str, dt.datetime]:
         """When each document first entered the library."""
