@@ -799,7 +799,7 @@ def _words_found(
     searcher = searcher if searcher is not None else _memory_index(docs)
     book = name_book(searcher, capped=False) if asks_names({}, q) else None
     # a proximity phrase of many arrangements: the documents holding it by the rule
-    rule = PhraseRule(_MATCH_SCHEMA, searcher, meta_of(docs))
+    rule = PhraseRule(_MATCH_SCHEMA, searcher, meta_of(docs), most=None)
     with using(book), checking(rule):
         compiled = compile_search(_MATCH_SCHEMA, SearchQuery(q=q))
     among = tantivy.Query.term_set_query(_MATCH_SCHEMA, "id", [doc.id for doc in docs])

@@ -101,7 +101,7 @@ class AlertMatcher:
                     if asks_names(query.filters, query.q):
                         book = book if book is not None else name_book(searcher, capped=False)
                     if rule is None:
-                        rule = PhraseRule(self.schema, searcher, meta_of(docs))
+                        rule = PhraseRule(self.schema, searcher, meta_of(docs), most=None)
                     with using(book), checking(rule):
                         query = compile_search(self.schema, query)
                 for _score, address in searcher.search(query, limit=len(docs)).hits:

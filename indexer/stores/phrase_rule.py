@@ -8,10 +8,12 @@ dropped for its length), and kept when the words stand at positions ``p_i`` of t
 own with ``max(p_i - i) - min(p_i - i) <= slop``. The phrase is then asked as the ids of
 the documents kept (one term each), anywhere in the question: under a NOT or an OR too.
 
-Only where the candidates are few and their texts at hand: the small index of a batch
-of documents an alert is matched against, and the one the index-lag check asks
-(``checking``). Elsewhere (the whole library without the native search) such a phrase
-is still refused. How many of them a question may ask is bounded with the arranged ones
+Where the candidates are few and their texts at hand: the small index of a batch of
+documents an alert is matched against, and the one the index-lag check asks
+(``checking``); the whole library searched without the native search too, up to
+``MAX_CANDIDATES`` documents holding the words, and not where the words are all in
+some document's descriptive words (``meta``: indexed, not stored): refused there. How
+many of them a question may ask is bounded with the arranged ones
 (``indexer.query.arrangements.arranged_phrases``: each counts as the widest asked)."""
 
 from __future__ import annotations
@@ -24,6 +26,7 @@ from collections.abc import Callable, Iterator, Sequence
 import tantivy
 
 from indexer.analysis import indexed_text, token_stems
+from indexer.query import QueryTooCostly
 from indexer.stores.documents import metadata_text
 
 # where a field's text comes from for a candidate: its stored value (title, text) or
@@ -31,32 +34,73 @@ from indexer.stores.documents import metadata_text
 Texts = Callable[[str, str], str | None]
 
 
+# the documents holding a phrase's words in a field that the whole library's search
+# (tantivy-py's, without the native one) reads again, at most: past them it is refused
+MAX_CANDIDATES = 5_000
+
+
 class PhraseRule:
     """The documents of ``searcher`` that hold a phrase by the rule. ``searcher`` None:
     the question is only checked (an alert being created), the phrase found nowhere.
-    ``meta``: a document's descriptive words by its id (None: not at hand)."""
+    ``meta``: a document's descriptive words by its id; None, not at hand (the whole
+    library: the field is indexed, not stored), and a phrase whose words some document's
+    descriptive words hold all is refused. ``most``: the candidates read at most in a
+    field (None: all, a batch's)."""
 
     def __init__(
         self,
         schema: tantivy.Schema,
         searcher: tantivy.Searcher | None,
         meta: Callable[[str], str | None] | None = None,
+        most: int | None = MAX_CANDIDATES,
     ) -> None:
         self.schema = schema
         self.searcher = searcher
         self.meta = meta
+        self.most = most
+        # the documents kept, by (field, words, slop): a question compiled twice (its
+        # loose form, ``compile_loose``) reads them once
+        self._kept: dict[tuple[str, tuple[str, ...], int], list[str]] = {}
 
     def query(self, field: str, tokens: list[str], slop: int) -> tantivy.Query:
         if self.searcher is None:
             return tantivy.Query.empty_query()
+        key = (field, tuple(tokens), slop)
+        kept = self._kept.get(key)
+        if kept is None:
+            kept = self._kept[key] = self._holding(field, tokens, slop)
+        if not kept:
+            return tantivy.Query.empty_query()
+        return tantivy.Query.term_set_query(self.schema, "id", kept)
+
+    def _holding(self, field: str, tokens: list[str], slop: int) -> list[str]:
+        assert self.searcher is not None
         searcher = self.searcher
         every = [
             (tantivy.Occur.Must, tantivy.Query.term_query(self.schema, field, term))
             for term in dict.fromkeys(tokens)
         ]
-        candidates = searcher.search(
-            tantivy.Query.boolean_query(every), limit=max(1, searcher.num_docs)
-        ).hits
+        limit = searcher.num_docs if self.most is None else self.most + 1
+        candidates = searcher.search(tantivy.Query.boolean_query(every), limit=max(1, limit)).hits
+        if not candidates:
+            return []
+        if self.most is not None and len(candidates) > self.most:
+            raise QueryTooCostly(
+                f"a proximity phrase of {len(tokens)} words with ~{slop}: more than "
+                f"{self.most} documents hold its words, too many to check here",
+                f"la frase de {len(tokens)} palabras con proximidad ~{slop}: sus palabras "
+                f"aparecen en más de {self.most} documentos, demasiados para revisarlos en "
+                "esta búsqueda: acorte la frase, reduzca la proximidad o añada un filtro",
+            )
+        if field == "meta" and self.meta is None:
+            raise QueryTooCostly(
+                f"a proximity phrase of {len(tokens)} words with ~{slop} whose words are "
+                "all in some document's descriptive fields cannot be checked here",
+                f"la frase de {len(tokens)} palabras con proximidad ~{slop} tiene todas sus "
+                "palabras en los datos descriptivos de algún documento (tribunal, materia, "
+                "número…), que esta búsqueda no puede revisar: acorte la frase o reduzca "
+                "la proximidad",
+            )
         kept = []
         for _, address in candidates:
             stored = searcher.doc(address)
@@ -67,9 +111,7 @@ class PhraseRule:
                 text = stored.get_first(field)
             if text and holds(token_stems(text), tokens, slop):
                 kept.append(doc_id)
-        if not kept:
-            return tantivy.Query.empty_query()
-        return tantivy.Query.term_set_query(self.schema, "id", kept)
+        return kept
 
 
 _RULE: contextvars.ContextVar[PhraseRule | None] = contextvars.ContextVar(

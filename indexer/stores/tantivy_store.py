@@ -704,7 +704,10 @@ class TantivyStore:
         among = tantivy.Query.boolean_query(
             [(tantivy.Occur.Should, tantivy.Query.term_query(self.schema, "id", i)) for i in ids]
         )
-        asked = with_filters(self.schema, compile_node(self.schema, tree), query)
+        with phrase_rule.checking(
+            phrase_rule.PhraseRule(self.schema, searcher, most=phrase_rule.MAX_CANDIDATES)
+        ):
+            asked = with_filters(self.schema, compile_node(self.schema, tree), query)
         both = tantivy.Query.boolean_query(
             [(tantivy.Occur.Must, asked), (tantivy.Occur.Must, among)]
         )
@@ -1029,7 +1032,11 @@ class TantivyStore:
         commit: str | None = None,
     ) -> SearchResult:
         tree = arranged_within_bounds(parse_query(query.q))
-        text_query = compile_node(self.schema, tree)
+        # a proximity phrase of too many arrangements: the documents holding it by the
+        # rule, found among those holding its words (few, or refused: ``phrase_rule``)
+        rule = phrase_rule.PhraseRule(self.schema, searcher, most=phrase_rule.MAX_CANDIDATES)
+        with phrase_rule.checking(rule):
+            text_query = compile_node(self.schema, tree)
         full = with_filters(self.schema, text_query, query)
         # a question whose phrases' terms were found apart once is counted exactly after
         # (its next pages, its other facets, the question written otherwise), until the
@@ -1037,7 +1044,8 @@ class TantivyStore:
         counted_as = query.counts_key()
         apart_key = (counted_as[:4], count_key[1])
         apart = self._apart.get(apart_key)
-        loose_text = None if apart else compile_loose(self.schema, tree, searcher)
+        with phrase_rule.checking(rule):
+            loose_text = None if apart else compile_loose(self.schema, tree, searcher)
         loose = with_filters(self.schema, loose_text, query) if loose_text is not None else None
         counts_key = (counted_as, count_key[1])
         counting = self._counting(searcher, full, loose, query, counts_key)
@@ -1812,8 +1820,8 @@ def _words(
     arrange = not kit.exact_sloppy and (len(tokens) > 2 or repeats(tokens))
     arranged = (arrangements(tokens, slop) if slop and len(tokens) > 1 and arrange else None) or []
     ruled = slop and len(tokens) > 2 and arrange and not arranged
-    rule = phrase_rule.current() if ruled else None
-    if ruled and rule is None:
+    rule = phrase_rule.current() if ruled and pairs else None
+    if ruled and pairs and rule is None:
         # Tantivy's own sloppy phrase is no answer here: wrong, and on a long phrase of
         # common words it asked for gigabytes (one search took 22 GB at 100k documents).
         # Matched by the rule where the candidates are few (``phrase_rule``: an alert's
@@ -1830,6 +1838,8 @@ def _words(
             query = kit.term(field, tokens[0])
         elif rule is not None:
             query = rule.query(field, tokens, slop)
+        elif ruled:  # the snippets' terms (``pairs`` False): the words, each anywhere
+            query = kit.boolean([("must", kit.term(field, t)) for t in dict.fromkeys(tokens)])
         elif arranged:
             query = kit.boolean([("should", kit.phrase(field, list(a))) for a in arranged])
         elif not exact:
