@@ -58,11 +58,18 @@ class PhraseRule:
         self.searcher = searcher
         self.meta = meta
         self.most = most
+        self.words = False
         # the documents kept, by (field, words, slop): a question compiled twice (its
         # loose form, ``compile_loose``) reads them once
         self._kept: dict[tuple[str, tuple[str, ...], int], list[str]] = {}
 
     def query(self, field: str, tokens: list[str], slop: int) -> tantivy.Query:
+        if self.words:
+            every = [
+                (tantivy.Occur.Must, tantivy.Query.term_query(self.schema, field, term))
+                for term in dict.fromkeys(tokens)
+            ]
+            return tantivy.Query.boolean_query(every)
         if self.searcher is None:
             return tantivy.Query.empty_query()
         key = (field, tuple(tokens), slop)
@@ -117,6 +124,15 @@ class PhraseRule:
 _RULE: contextvars.ContextVar[PhraseRule | None] = contextvars.ContextVar(
     "phrase_rule", default=None
 )
+
+
+def words(schema: tantivy.Schema) -> PhraseRule:
+    """The phrase as its words, each anywhere in the field: the terms the snippet
+    generator lights up (``compile_node(..., pairs=False)`` for snippets), never what a
+    search matches by."""
+    rule = PhraseRule(schema, None)
+    rule.words = True
+    return rule
 
 
 def current() -> PhraseRule | None:

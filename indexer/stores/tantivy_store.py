@@ -716,7 +716,8 @@ class TantivyStore:
         finder = passage_finder(plan(lit))
         snippets = None
         if query.highlight and found.hits and _has_words(lit):
-            words = compile_node(self.schema, lit, pairs=False)
+            with phrase_rule.checking(phrase_rule.words(self.schema)):  # the snippets' terms
+                words = compile_node(self.schema, lit, pairs=False)
             snippets = tantivy.SnippetGenerator.create(searcher, words, self.schema, "text")
             snippets.set_max_num_chars(SNIPPET_CHARS)
         now: dict[str, SearchHit] = {}
@@ -1017,7 +1018,8 @@ class TantivyStore:
                 highlights.append(list(map(without_gaps, text)))
                 continue
             if snippets is None and _has_words(asked.tree):
-                words = compile_node(self.schema, asked.tree, pairs=False)
+                with phrase_rule.checking(phrase_rule.words(self.schema)):  # the snippets' terms
+                    words = compile_node(self.schema, asked.tree, pairs=False)
                 snippets = tantivy.SnippetGenerator.create(searcher, words, self.schema, "text")
                 snippets.set_max_num_chars(SNIPPET_CHARS)
             highlights.append(_highlights(snippets, text or "", asked.finder))
@@ -1084,7 +1086,8 @@ class TantivyStore:
         if query.highlight and result.hits and _has_words(lit):
             # the generator lights up the terms of the words' own field, not of the pairs
             # (a prefix is none of them: a question of prefixes alone would light nothing)
-            words = compile_node(self.schema, lit, pairs=False)
+            with phrase_rule.checking(phrase_rule.words(self.schema)):  # the snippets' terms
+                words = compile_node(self.schema, lit, pairs=False)
             snippets = tantivy.SnippetGenerator.create(searcher, words, self.schema, "text")
             snippets.set_max_num_chars(SNIPPET_CHARS)
         hits = []
@@ -1820,8 +1823,8 @@ def _words(
     arrange = not kit.exact_sloppy and (len(tokens) > 2 or repeats(tokens))
     arranged = (arrangements(tokens, slop) if slop and len(tokens) > 1 and arrange else None) or []
     ruled = slop and len(tokens) > 2 and arrange and not arranged
-    rule = phrase_rule.current() if ruled and pairs else None
-    if ruled and pairs and rule is None:
+    rule = phrase_rule.current() if ruled else None
+    if ruled and rule is None:
         # Tantivy's own sloppy phrase is no answer here: wrong, and on a long phrase of
         # common words it asked for gigabytes (one search took 22 GB at 100k documents).
         # Matched by the rule where the candidates are few (``phrase_rule``: an alert's
@@ -1838,8 +1841,6 @@ def _words(
             query = kit.term(field, tokens[0])
         elif rule is not None:
             query = rule.query(field, tokens, slop)
-        elif ruled:  # the snippets' terms (``pairs`` False): the words, each anywhere
-            query = kit.boolean([("must", kit.term(field, t)) for t in dict.fromkeys(tokens)])
         elif arranged:
             query = kit.boolean([("should", kit.phrase(field, list(a))) for a in arranged])
         elif not exact:
