@@ -11,8 +11,9 @@ the documents kept (one term each), anywhere in the question: under a NOT or an 
 Where the candidates are few and their texts at hand: the small index of a batch of
 documents an alert is matched against, and the one the index-lag check asks
 (``checking``); the whole library searched without the native search too, up to
-``MAX_CANDIDATES`` documents holding the words, and not where the words are all in
-some document's descriptive words (``meta``: indexed, not stored): refused there. How
+``MAX_CANDIDATES`` documents holding the words, and not where the words are all in the
+descriptive words (``meta``: indexed, not stored) of a document that does not hold the
+phrase in its title or text: refused there. How
 many of them a question may ask is bounded with the arranged ones
 (``indexer.query.arrangements.arranged_phrases``: each counts as the widest asked)."""
 
@@ -63,6 +64,14 @@ class PhraseRule:
         # loose form, ``compile_loose``) reads them once
         self._kept: dict[tuple[str, tuple[str, ...], int], list[str]] = {}
 
+    def query_ids(self, field: str, tokens: list[str], slop: int) -> list[str]:
+        """The ids of the documents holding the phrase in ``field`` by the rule."""
+        key = (field, tuple(tokens), slop)
+        kept = self._kept.get(key)
+        if kept is None:
+            kept = self._kept[key] = self._holding(field, tokens, slop)
+        return kept
+
     def query(self, field: str, tokens: list[str], slop: int) -> tantivy.Query:
         if self.words:
             every = [
@@ -72,10 +81,7 @@ class PhraseRule:
             return tantivy.Query.boolean_query(every)
         if self.searcher is None:
             return tantivy.Query.empty_query()
-        key = (field, tuple(tokens), slop)
-        kept = self._kept.get(key)
-        if kept is None:
-            kept = self._kept[key] = self._holding(field, tokens, slop)
+        kept = self.query_ids(field, tokens, slop)
         if not kept:
             return tantivy.Query.empty_query()
         return tantivy.Query.term_set_query(self.schema, "id", kept)
@@ -100,6 +106,16 @@ class PhraseRule:
                 "esta búsqueda: acorte la frase, reduzca la proximidad o añada un filtro",
             )
         if field == "meta" and self.meta is None:
+            # asked only beside the title and the text (a phrase in any of the three):
+            # a document holding it in either needs no look at its descriptive words
+            held = {
+                doc_id
+                for other in ("title", "text")
+                for doc_id in self.query_ids(other, tokens, slop)
+            }
+            unsure = [a for _, a in candidates if str(searcher.doc(a)["id"][0]) not in held]
+            if not unsure:
+                return []
             raise QueryTooCostly(
                 f"a proximity phrase of {len(tokens)} words with ~{slop} whose words are "
                 "all in some document's descriptive fields cannot be checked here",

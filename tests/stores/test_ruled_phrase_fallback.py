@@ -71,3 +71,25 @@ def test_what_it_cannot_check_is_refused(index: Path, monkeypatch: pytest.Monkey
     with pytest.raises(QueryTooCostly) as refused:
         fallback.search(SearchQuery(q='"perro gato loro"~12'))
     assert "demasiados para revisarlos" in refused.value.mensaje
+
+
+def test_descriptive_words_need_no_look_where_the_text_holds_the_phrase(
+    tmp_path: Path,
+) -> None:
+    """Every document whose descriptive words hold the phrase's words holds the phrase in
+    its text too: the answer is the native search's, no refusal."""
+    docs = list(LegalCorpus(6, seed=5))
+    phrase = docs[0].institution.lower().split()[:3]
+    docs = [
+        d.model_copy(update={"text": f"zzz {' '.join(reversed(phrase))} zzz {k}"})
+        for k, d in enumerate(docs)
+        if d.institution == docs[0].institution
+    ]
+    writer = TantivyStore(tmp_path / "index", native=False)
+    assert not writer.upsert(docs).errors
+    writer.close()
+    q = SearchQuery(q=f'"{" ".join(phrase)}"~20', limit=100)
+    native = TantivyStore(tmp_path / "index", phrase_work=0).search(q)
+    fallback = TantivyStore(tmp_path / "index", native=False).search(q)
+    assert native.total == len(docs) == fallback.total
+    assert {h.id for h in fallback.hits} == {h.id for h in native.hits}
