@@ -69,6 +69,7 @@ from indexer.models import PrivacyReport
 from indexer.query.names import asks_names, using
 from indexer.stores import SearchQuery, SearchResult
 from indexer.stores.base import FacetCount
+from indexer.stores.phrase_rule import PhraseRule, checking, meta_of
 from indexer.stores.plain import PlainResult
 from indexer.stores.tantivy_store import (
     build_schema,
@@ -797,7 +798,9 @@ def _words_found(
     """The ids of ``docs`` whose words answer ``q`` (``stored_matching``)."""
     searcher = searcher if searcher is not None else _memory_index(docs)
     book = name_book(searcher, capped=False) if asks_names({}, q) else None
-    with using(book):
+    # a proximity phrase of many arrangements: the documents holding it by the rule
+    rule = PhraseRule(_MATCH_SCHEMA, searcher, meta_of(docs), most=None)
+    with using(book), checking(rule):
         compiled = compile_search(_MATCH_SCHEMA, SearchQuery(q=q))
     among = tantivy.Query.term_set_query(_MATCH_SCHEMA, "id", [doc.id for doc in docs])
     both = tantivy.Query.boolean_query(

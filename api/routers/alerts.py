@@ -57,6 +57,7 @@ from indexer.mail import Mailer, MailError
 from indexer.mail.address import mailbox
 from indexer.query import FILTER_PARAMS, QuerySyntaxError
 from indexer.stores import SearchQuery
+from indexer.stores.phrase_rule import PhraseRule, checking
 from indexer.stores.tantivy_store import build_schema, compile_search
 
 log = logging.getLogger(__name__)
@@ -149,8 +150,12 @@ BookDep = Annotated[AlertBook, Depends(get_book)]
 def alert_query(search: SearchQuery) -> None:
     """The query compiled as the alert matcher compiles it (Tantivy's own search, in
     memory): one it cannot ask is refused now, not skipped at every batch later."""
+    schema = build_schema()
     try:
-        compile_search(build_schema(), search)
+        # a proximity phrase of many arrangements is matched by the rule among each
+        # batch's documents (``phrase_rule``): checked here without any
+        with checking(PhraseRule(schema, None)):
+            compile_search(schema, search)
     except QuerySyntaxError as exc:
         kind = query_error_kind(exc)
         raise BadSearch("q", exc.message, kind, exc.position, exc.mensaje) from exc

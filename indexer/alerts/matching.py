@@ -33,8 +33,10 @@ from indexer.db.registry import as_utc
 from indexer.db.tables import DocumentRow
 from indexer.models import Legislativo, Sentencia, Sesion
 from indexer.query import QuerySyntaxError, parse_query
+from indexer.query.arrangements import ruled_phrases
 from indexer.query.names import NameBook, asks_names, using
 from indexer.stores import SearchQuery
+from indexer.stores.phrase_rule import PhraseRule, checking, meta_of
 from indexer.stores.tantivy_store import (
     build_schema,
     compile_search,
@@ -103,13 +105,19 @@ class AlertMatcher:
             present = batch_stems(list(docs))
             ids: dict[tuple[int, int], str] = {}
             book: NameBook | None = None
+            rule: PhraseRule | None = None
             for alert_id, (query, required, since) in alerts.items():
                 if required is not None and not required <= present:
                     continue
                 if isinstance(query, SearchQuery):
-                    # «ponente: Pérez»: the batch's ponentes holding the word, new ones too
-                    book = book if book is not None else name_book(searcher, capped=False)
-                    with using(book):
+                    # «ponente: Pérez»: the batch's ponentes holding the word, new ones
+                    # too; a proximity phrase of too many arrangements: the batch's
+                    # documents holding it by the rule (``phrase_rule``)
+                    if asks_names(query.filters, query.q):
+                        book = book if book is not None else name_book(searcher, capped=False)
+                    if rule is None:
+                        rule = PhraseRule(self.schema, searcher, meta_of(docs), most=None)
+                    with using(book), checking(rule):
                         query = compile_search(self.schema, query)
                 for _score, address in searcher.search(query, limit=len(docs)).hits:
                     where = (address.segment_ord, address.doc)
@@ -142,10 +150,14 @@ class AlertMatcher:
         for alert_id, saved in queries.items():
             try:
                 search = search_of(saved)
-                compiled: tantivy.Query | SearchQuery = compile_search(self.schema, search)
-                if asks_names(search.filters, search.q):
-                    compiled = search  # compiled for each batch, with its names
-                required = required_stems(parse_query(search.q))
+                # checked now (no documents), compiled for each batch when it asks names
+                # or a phrase matched by the rule among the batch's documents
+                with checking(PhraseRule(self.schema, None)):
+                    compiled: tantivy.Query | SearchQuery = compile_search(self.schema, search)
+                tree = parse_query(search.q)
+                if asks_names(search.filters, search.q) or ruled_phrases(tree):
+                    compiled = search
+                required = required_stems(tree)
             except (QuerySyntaxError, ValueError) as exc:  # a query a newer parser refuses
                 log.warning("alert %s has a search that no longer compiles: %s", alert_id, exc)
                 self._refused.add(alert_id)

@@ -12,7 +12,9 @@ by pair and misses arrangements). The native search matches all of them by the r
 itself in one walk of their positions, its work counted (``native/src/plan/sloppy.rs``;
 ``"de de"~50`` as 51 exact phrases took 2.2 s of CPU at 100k documents, uncounted, 0.3 s
 so). A long phrase with a wide slop has too many arrangements to ask: tantivy-py's path
-leaves it to Tantivy's own sloppy phrase, an approximation.
+matches it by the rule too, among the documents holding its words, where those are few
+and their texts at hand (an alert's batch, the index-lag check: ``indexer.stores.
+phrase_rule``), and refuses it elsewhere.
 """
 
 from __future__ import annotations
@@ -141,19 +143,31 @@ def arranged_phrases(node: Node, most: int = MAX_QUESTION_PHRASES) -> int:
     """The exact phrases ``node``'s proximity phrases are asked as where the search asks
     their arrangements: three words or more, or a word twice (``_words`` in
     ``indexer.stores.tantivy_store``), in all; ``most + 1`` as soon as they are more
-    than ``most``, or one alone is more than ``MAX_ARRANGEMENTS``. The count stops there,
-    and walks ``MAX_STEPS`` steps at most for the whole question (past them: ``most +
-    1``), so counting a question of 64 long phrases costs what one phrase's does."""
+    than ``most``. A phrase of more than ``MAX_ARRANGEMENTS`` is matched by the rule
+    among its words' documents instead (``indexer.stores.phrase_rule``) and counts as
+    ``MAX_ARRANGEMENTS``, the widest asked: one realistic phrase passes, thirty of
+    ``"de de de de de"~50`` do not. The count walks ``MAX_STEPS`` steps at most for the
+    whole question (past them a phrase counts as the widest), so counting a question of
+    64 long phrases costs what one phrase's does."""
     left, steps = most, MAX_STEPS
     for tokens, slop in _sloppy(node):
         if len(tokens) < 2 or (len(tokens) == 2 and not repeats(tokens)):
             continue  # a word alone; two words apart: Tantivy's own sloppy phrase
-        found, taken = _arranged(tuple(tokens), slop, min(left, MAX_ARRANGEMENTS), steps)
-        if found is None:
+        found, taken = _arranged(tuple(tokens), slop, MAX_ARRANGEMENTS, steps)
+        steps = max(0, steps - taken)
+        left -= len(found) if found is not None else MAX_ARRANGEMENTS
+        if left < 0:
             return most + 1
-        left -= len(found)
-        steps -= taken
     return most - left
+
+
+def ruled_phrases(node: Node) -> bool:
+    """Whether ``node`` has a proximity phrase of three words or more with more than
+    ``MAX_ARRANGEMENTS`` arrangements: matched by the rule on tantivy-py's path, among the
+    documents at hand (``indexer.stores.phrase_rule``)."""
+    return any(
+        len(tokens) > 2 and arrangements(tokens, slop) is None for tokens, slop in _sloppy(node)
+    )
 
 
 def _sloppy(node: Node) -> Iterator[tuple[list[str], int]]:

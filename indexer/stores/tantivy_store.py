@@ -75,7 +75,7 @@ from indexer.query.arrangements import (
 from indexer.query.names import NAME_FIELDS, VALUES_READ, NameBook, asks_names, book_version, using
 from indexer.query.stem_prefix import leading_stems, shorter_stems
 from indexer.query.values import case_phrases, keyword_value, keyword_values
-from indexer.stores import tantivy_entry
+from indexer.stores import phrase_rule, tantivy_entry
 from indexer.stores.base import (
     ANALYSIS_STAMP,
     FILTER_FIELDS,
@@ -704,7 +704,10 @@ class TantivyStore:
         among = tantivy.Query.boolean_query(
             [(tantivy.Occur.Should, tantivy.Query.term_query(self.schema, "id", i)) for i in ids]
         )
-        asked = with_filters(self.schema, compile_node(self.schema, tree), query)
+        with phrase_rule.checking(
+            phrase_rule.PhraseRule(self.schema, searcher, most=phrase_rule.MAX_CANDIDATES)
+        ):
+            asked = with_filters(self.schema, compile_node(self.schema, tree), query)
         both = tantivy.Query.boolean_query(
             [(tantivy.Occur.Must, asked), (tantivy.Occur.Must, among)]
         )
@@ -713,7 +716,8 @@ class TantivyStore:
         finder = passage_finder(plan(lit))
         snippets = None
         if query.highlight and found.hits and _has_words(lit):
-            words = compile_node(self.schema, lit, pairs=False)
+            with phrase_rule.checking(phrase_rule.words(self.schema)):  # the snippets' terms
+                words = compile_node(self.schema, lit, pairs=False)
             snippets = tantivy.SnippetGenerator.create(searcher, words, self.schema, "text")
             snippets.set_max_num_chars(SNIPPET_CHARS)
         now: dict[str, SearchHit] = {}
@@ -1014,7 +1018,8 @@ class TantivyStore:
                 highlights.append(list(map(without_gaps, text)))
                 continue
             if snippets is None and _has_words(asked.tree):
-                words = compile_node(self.schema, asked.tree, pairs=False)
+                with phrase_rule.checking(phrase_rule.words(self.schema)):  # the snippets' terms
+                    words = compile_node(self.schema, asked.tree, pairs=False)
                 snippets = tantivy.SnippetGenerator.create(searcher, words, self.schema, "text")
                 snippets.set_max_num_chars(SNIPPET_CHARS)
             highlights.append(_highlights(snippets, text or "", asked.finder))
@@ -1029,7 +1034,11 @@ class TantivyStore:
         commit: str | None = None,
     ) -> SearchResult:
         tree = arranged_within_bounds(parse_query(query.q))
-        text_query = compile_node(self.schema, tree)
+        # a proximity phrase of too many arrangements: the documents holding it by the
+        # rule, found among those holding its words (few, or refused: ``phrase_rule``)
+        rule = phrase_rule.PhraseRule(self.schema, searcher, most=phrase_rule.MAX_CANDIDATES)
+        with phrase_rule.checking(rule):
+            text_query = compile_node(self.schema, tree)
         full = with_filters(self.schema, text_query, query)
         # a question whose phrases' terms were found apart once is counted exactly after
         # (its next pages, its other facets, the question written otherwise), until the
@@ -1037,7 +1046,8 @@ class TantivyStore:
         counted_as = query.counts_key()
         apart_key = (counted_as[:4], count_key[1])
         apart = self._apart.get(apart_key)
-        loose_text = None if apart else compile_loose(self.schema, tree, searcher)
+        with phrase_rule.checking(rule):
+            loose_text = None if apart else compile_loose(self.schema, tree, searcher)
         loose = with_filters(self.schema, loose_text, query) if loose_text is not None else None
         counts_key = (counted_as, count_key[1])
         counting = self._counting(searcher, full, loose, query, counts_key)
@@ -1076,7 +1086,8 @@ class TantivyStore:
         if query.highlight and result.hits and _has_words(lit):
             # the generator lights up the terms of the words' own field, not of the pairs
             # (a prefix is none of them: a question of prefixes alone would light nothing)
-            words = compile_node(self.schema, lit, pairs=False)
+            with phrase_rule.checking(phrase_rule.words(self.schema)):  # the snippets' terms
+                words = compile_node(self.schema, lit, pairs=False)
             snippets = tantivy.SnippetGenerator.create(searcher, words, self.schema, "text")
             snippets.set_max_num_chars(SNIPPET_CHARS)
         hits = []
@@ -1383,7 +1394,9 @@ def _date_range(kit: Kit, start: dt.date | None, end: dt.date | None) -> Any:
 
 def compile_search(schema: tantivy.Schema, query: SearchQuery) -> tantivy.Query:
     """The whole question of a search (words, filters, dates) as one Tantivy query (an
-    alert's, as its matcher asks it: ``arranged_within_bounds``)."""
+    alert's, as its matcher asks it: ``arranged_within_bounds``). A proximity phrase
+    of too many arrangements is asked of ``phrase_rule.current()``'s documents (refused
+    without one)."""
     tree = arranged_within_bounds(parse_query(query.q))
     return with_filters(schema, compile_node(schema, tree), query)
 
@@ -1399,12 +1412,11 @@ def arranged_within_bounds(tree: Node) -> Node:
 
 
 _PHRASES_TOO_COSTLY = (
-    "too many proximity phrases of three words or more, or one too wide: each is "
-    "searched as every way its words may stand; ask fewer of them, shorten the phrase or "
-    "reduce the proximity",
-    "la búsqueda tiene demasiadas frases con proximidad de tres palabras o más, o una "
-    "demasiado amplia, y cada una se busca en todas las posiciones posibles de sus "
-    "palabras: use menos frases con proximidad, acorte la frase o reduzca la proximidad",
+    "too many proximity phrases of three words or more: each is searched as every way "
+    "its words may stand; ask fewer of them, shorten the phrase or reduce the proximity",
+    "la búsqueda tiene demasiadas frases con proximidad de tres palabras o más, y cada "
+    "una se busca en todas las posiciones posibles de sus palabras: use menos frases con "
+    "proximidad, acorte la frase o reduzca la proximidad",
 )
 
 
@@ -1810,9 +1822,13 @@ def _words(
     # «de»'s positions 51 times in nearly every document, uncounted (2.2 s of CPU at 100k)
     arrange = not kit.exact_sloppy and (len(tokens) > 2 or repeats(tokens))
     arranged = (arrangements(tokens, slop) if slop and len(tokens) > 1 and arrange else None) or []
-    if slop and len(tokens) > 2 and arrange and not arranged:
+    ruled = slop and len(tokens) > 2 and arrange and not arranged
+    rule = phrase_rule.current() if ruled else None
+    if ruled and rule is None:
         # Tantivy's own sloppy phrase is no answer here: wrong, and on a long phrase of
-        # common words it asked for gigabytes (one search took 22 GB at 100k documents)
+        # common words it asked for gigabytes (one search took 22 GB at 100k documents).
+        # Matched by the rule where the candidates are few (``phrase_rule``: an alert's
+        # batch, the index-lag check); the whole library is searched natively
         raise QueryTooCostly(
             f"a proximity phrase of {len(tokens)} words with ~{slop} has too many "
             "arrangements to search here",
@@ -1823,6 +1839,8 @@ def _words(
     for field in fields:
         if len(tokens) == 1:
             query = kit.term(field, tokens[0])
+        elif rule is not None:
+            query = rule.query(field, tokens, slop)
         elif arranged:
             query = kit.boolean([("should", kit.phrase(field, list(a))) for a in arranged])
         elif not exact:
