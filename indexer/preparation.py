@@ -8,6 +8,11 @@ each document with its citations (unless the database's can be reused) and its p
 entry or the error preparing it met (counted for that document, as in-process). A flush
 of fewer than ``MIN_PARALLEL`` documents is prepared here: a worker would only add the
 trip. At most ``AHEAD`` batches are out at a time, so memory stays bounded.
+
+What a worker prepared comes back in a file of the flush's spool folder, the pipe carrying
+only its name: a result written into the pipe by a worker killed halfway through (out of
+memory, an operator's ``kill``) left the executor's reader waiting for the rest forever,
+and the flush hung instead of preparing the batch here.
 """
 
 from __future__ import annotations
@@ -16,6 +21,9 @@ import itertools
 import logging
 import multiprocessing
 import os
+import pickle
+import shutil
+import tempfile
 from collections import deque
 from collections.abc import Iterable, Iterator, Mapping
 from concurrent.futures import Future, ProcessPoolExecutor
@@ -72,12 +80,22 @@ def prepare_chunk(
     return citations, ready
 
 
+def prepare_into(docs: list[AnyDocument], read: set[str], spool: str) -> str:
+    """In a worker: ``prepare_chunk``'s answer pickled into a file of ``spool``, and its
+    name (a few bytes, written into the pipe at once)."""
+    fd, path = tempfile.mkstemp(dir=spool, suffix=".prepared")
+    with os.fdopen(fd, "wb") as out:
+        pickle.dump(prepare_chunk(docs, read), out, protocol=pickle.HIGHEST_PROTOCOL)
+    return path
+
+
 class Preparer:
     """Prepares a flush's batches in ``workers`` processes (none: in this one)."""
 
     def __init__(self, workers: int) -> None:
         self.workers = max(0, workers)
         self._pool: ProcessPoolExecutor | None = None
+        self._spool: str | None = None
 
     def stream(
         self,
@@ -130,10 +148,11 @@ class Preparer:
             self._pool = ProcessPoolExecutor(
                 self.workers, mp_context=context, initializer=_start, initargs=(os.getpid(),)
             )
+            self._spool = tempfile.mkdtemp(prefix="abierto-preparing-")
         unread_ids = unread(db, batch, read)
         chunks = [batch[i : i + CHUNK] for i in range(0, len(batch), CHUNK)]
         return [
-            self._pool.submit(prepare_chunk, chunk, {d.id for d in chunk} & unread_ids)
+            self._pool.submit(prepare_into, chunk, {d.id for d in chunk} & unread_ids, self._spool)
             for chunk in chunks
         ]
 
@@ -141,6 +160,9 @@ class Preparer:
         if self._pool is not None:
             self._pool.shutdown(wait=True, cancel_futures=True)
             self._pool = None
+        if self._spool is not None:
+            shutil.rmtree(self._spool, ignore_errors=True)
+            self._spool = None
 
 
 def _chain(
@@ -153,7 +175,10 @@ def _chain(
 def _collect(docs: list[AnyDocument], futures: list[Future]) -> Batch:
     batch = Batch(docs)
     for future in futures:
-        citations, ready = future.result()
+        path = future.result()
+        with open(path, "rb") as prepared:
+            citations, ready = pickle.load(prepared)
+        os.unlink(path)
         batch.citations.update(citations)
         batch.ready.update(ready)
     return batch
