@@ -72,10 +72,13 @@ class FeedSpider(SpecSpider):
                 if draft.url != _unlinked(response.url, entry):
                     yield self.follow(draft)
                     return
-                # a link that is no address (javascript:, data:, #; a bad one is counted
-                # as bad_url): the entry's own text is its document, as a link-less one's
-                if said := not_an_address(entry.link):
-                    self.run.error("missing_link", response.url, f"entry link {said}")
+                # a link that is no address (javascript:, data:, #): the entry's own text
+                # is its document, as a link-less one's. A malformed address (counted as
+                # bad_url) names a document the entry's summary is not: nothing kept
+                said = not_an_address(entry.link)
+                if not said:
+                    return
+                self.run.error("missing_link", response.url, f"entry link {said}")
             if entry.is_html:  # read where the document is built, as a page is
                 draft.page = PageHtml(entry.content)
             else:
