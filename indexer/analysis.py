@@ -101,6 +101,18 @@ _INVISIBLE_ASTRAL = re.compile(_class(0x10000, 0x10FFFF))
 _FOUR_BYTES_BASE = sys.getsizeof("\U00010000") - 8
 
 
+# and a text of characters up to U+00FF one byte a character: of the invisible ones it
+# can hold only the soft hyphen, looked for as a plain character (0.4 µs a 3 KB sentence
+# against 26 µs through the class: most Spanish texts are of these characters alone)
+_SOFT_HYPHEN = "\u00ad"
+_ONE_BYTE_BASE = sys.getsizeof("\u00e9") - 2
+
+
+def _one_byte(text: str) -> bool:
+    """Whether ``text`` holds no character past U+00FF (False when unsure)."""
+    return sys.getsizeof(text) <= _ONE_BYTE_BASE + len(text) + 1
+
+
 def _astral(text: str) -> bool:
     """Whether ``text`` may hold a character past U+FFFF (True when unsure)."""
     return sys.getsizeof(text) >= _FOUR_BYTES_BASE + 4 * (len(text) + 1)
@@ -112,6 +124,8 @@ def visible_text(text: str) -> str:
     returned as it is."""
     if text.isascii():
         return text
+    if _one_byte(text):
+        return text.replace(_SOFT_HYPHEN, "") if _SOFT_HYPHEN in text else text
     if not _astral(text):
         return _INVISIBLE_BMP.sub("", text) if _INVISIBLE_BMP.search(text) else text
     if _INVISIBLE_BMP.search(text) is None and _INVISIBLE_ASTRAL.search(text) is None:

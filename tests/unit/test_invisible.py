@@ -47,6 +47,11 @@ def test_the_quick_look_drops_what_the_pattern_drops() -> None:
     for _ in range(3000):
         text = "".join(rng.choices(pieces, k=rng.randint(0, 12)))
         assert visible_text(text) == INVISIBLE.sub("", text), ascii(text)
+    # a text of characters up to U+00FF alone (most Spanish sentences), looked at apart
+    latin = ["a", "ñ", "é", "ÿ", "\xa0", " ", "\n", "\u00ad", "\u00ad\u00ad"]
+    for _ in range(3000):
+        text = "".join(rng.choices(latin, k=rng.randint(0, 12)))
+        assert visible_text(text) == INVISIBLE.sub("", text), ascii(text)
 
 
 def test_a_question_reads_the_word_without_them() -> None:
