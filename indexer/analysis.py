@@ -101,16 +101,21 @@ _INVISIBLE_ASTRAL = re.compile(_class(0x10000, 0x10FFFF))
 _FOUR_BYTES_BASE = sys.getsizeof("\U00010000") - 8
 
 
-# and a text of characters up to U+00FF one byte a character: of the invisible ones it
-# can hold only the soft hyphen, looked for as a plain character (0.4 µs a 3 KB sentence
-# against 26 µs through the class: most Spanish texts are of these characters alone)
+# and a text of characters up to U+00FF alone: of the invisible ones it can hold only
+# the soft hyphen, looked for as a plain character (0.4 µs a 3 KB sentence against 26 µs
+# through the class: most Spanish texts are of these characters alone)
 _SOFT_HYPHEN = "\u00ad"
-_ONE_BYTE_BASE = sys.getsizeof("\u00e9") - 2
 
 
 def _one_byte(text: str) -> bool:
-    """Whether ``text`` holds no character past U+00FF (False when unsure)."""
-    return sys.getsizeof(text) <= _ONE_BYTE_BASE + len(text) + 1
+    """Whether ``text`` holds no character past U+00FF. Asked of its encoding, a copy of
+    one byte a character (a text's size would not say: a text handed to SQLite keeps its
+    UTF-8 bytes too, and its size grows by them)."""
+    try:
+        text.encode("latin-1")
+    except UnicodeEncodeError:
+        return False
+    return True
 
 
 def _astral(text: str) -> bool:
