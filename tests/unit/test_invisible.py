@@ -43,6 +43,7 @@ def test_every_format_and_default_ignorable_character_is_dropped() -> None:
 def test_the_quick_look_drops_what_the_pattern_drops() -> None:
     pieces = ["a", "ñ", "é", "“", "—", " ", "\n", "\u034f", "\u200d", "\u3164", "\ufe0f"]
     pieces += ["\U0001d11e", "\U000e0041", "\U000e01ef", "\U0001f600", "\u00ad", "\u2062"]
+    pieces += ["\ud800", "Ж", "中"]  # a lone surrogate (no UTF-8), letters of other scripts
     rng = random.Random(33)
     for _ in range(3000):
         text = "".join(rng.choices(pieces, k=rng.randint(0, 12)))
