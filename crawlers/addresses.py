@@ -22,6 +22,7 @@ from __future__ import annotations
 import ipaddress
 import logging
 import re
+import unicodedata
 from collections.abc import Callable, Iterable
 from typing import Any
 from urllib.parse import urlsplit
@@ -167,6 +168,24 @@ def _forbidden_v6(address: ipaddress.IPv6Address, allow_loopback: bool) -> str |
     return None if address in _GLOBAL_UNICAST_V6 else "not global unicast"
 
 
+# the full stops IDNA reads as a label separator (RFC 3490 §3.1)
+_DOTS = str.maketrans({"\u3002": ".", "\uff0e": ".", "\uff61": "."})
+
+
+def as_resolved(host: str) -> str:
+    """A host as the resolver reads it: the system resolver and the crawler (which writes
+    a URL's host in IDNA) map compatibility characters by NFKC, so «①②⑦.0.0.1»,
+    full-width «１２７．０．０．１», mathematical digits and «ｌｏｃａｌｈｏｓｔ» are
+    127.0.0.1 and localhost, and must be judged as those. An ASCII host is itself; one
+    that IDNA cannot encode (which no resolver then reaches) is read by NFKC alone."""
+    if host.isascii():
+        return host
+    try:
+        return host.encode("idna").decode("ascii")
+    except UnicodeError:
+        return unicodedata.normalize("NFKC", host).translate(_DOTS).casefold()
+
+
 def literal_address(host: str) -> Address | None:
     """The address a numeric host stands for, in every form ``inet_aton`` reads
     (``127.1``, ``0x7f.0.0.1``, ``017700000001``, ``2130706433``) and IPv6 (a zone
@@ -217,10 +236,10 @@ def check_hosts(
     """Each host's checked addresses, or why it may not be fetched, the names among them
     looked up at once within one deadline."""
     targets = list(dict.fromkeys(targets))
-    literals = {target: literal_address(target[0]) for target in targets}
+    literals = {target: literal_address(as_resolved(target[0])) for target in targets}
     outcomes: dict[tuple[str, int], list[str] | BlockedAddress] = {}
     for target, literal in literals.items():
-        if literal is None and not allow_loopback and loopback_name(target[0]):
+        if literal is None and not allow_loopback and loopback_name(as_resolved(target[0])):
             outcomes[target] = BlockedAddress(refused_name(target[0], "loopback"))
     names = [t for t, literal in literals.items() if literal is None and t not in outcomes]
     found = lookups.LOOKUPS.resolve_all(names, owner) if names else {}
