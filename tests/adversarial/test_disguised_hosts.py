@@ -1,5 +1,6 @@
-"""A host written with compatibility characters is the host the resolver reads: the
-system resolver (and the crawler, which writes a URL's host in IDNA) reads «①②⑦.0.0.1»,
+"""A host written with compatibility characters or percent-escapes is the host the crawler
+fetches: the crawler writes a URL's host decoded and in IDNA, reading «%31%32%37.0.0.1»
+as 127.0.0.1, and the system resolver reads «①②⑦.0.0.1»,
 full-width «１２７．０．０．１», mathematical «𝟏𝟐𝟕.0.0.1», ideographic full stops and
 «ｌｏｃａｌｈｏｓｔ» as 127.0.0.1 and localhost (IDNA 2003 maps them by NFKC). Before,
 registration took them for names, and a name pointing inside is taken (the crawl
@@ -29,6 +30,10 @@ DISGUISED = (
     "ⓛⓞⓒⓐⓛⓗⓞⓢⓣ",
     "admin.ＬＯＣＡＬＨＯＳＴ",
     "[::１]",
+    "%31%32%37.0.0.1",  # percent-escaped: the crawler's URL decodes it
+    "127.0.0.1%2e",
+    "%6c%6f%63%61%6c%68%6f%73%74",
+    "1%30.0.0.1",
 )
 
 
