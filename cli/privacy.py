@@ -9,21 +9,34 @@ from collections import Counter
 
 from cli.wording import counted
 from config.settings import Settings
+from config.specs import read_specs
 from indexer.library import AnyDocument, Library
 from indexer.privacy import guard_document
+from indexer.walls import StoredWalls
 
 
-def recheck(doc: AnyDocument, policy: str) -> AnyDocument:
-    """``doc`` with its texts, every other field a person reads, and its report as
-    ``policy`` publishes them under today's rules (as ``build_document`` guards a new
-    one); what was masked before stays masked (its value is gone)."""
-    return guard_document(doc, policy)
+def recheck(doc: AnyDocument, policy: str, walls: StoredWalls) -> AnyDocument:
+    """``doc`` within its source's tenant walls (a registered source's documents carry
+    its institution's name and jurisdiction and no other's court: ``indexer.walls``),
+    with its texts, every other field a person reads, and its report as ``policy``
+    publishes them under today's rules (as ``build_document`` guards a new one); what
+    was masked before stays masked (its value is gone). The institution's name is
+    guarded too where a page gave it (a catalogue source's); a registered one's is the
+    institution's own, as the wall wrote it."""
+    registered = walls.publisher(doc.source_id) is not None
+    return guard_document(walls.guard(doc), policy, institution=not registered)
 
 
-def rescan(library: Library, policies: dict[str, str], source: str | None = None) -> Counter[str]:
+def rescan(
+    library: Library,
+    policies: dict[str, str],
+    source: str | None = None,
+    walls: StoredWalls | None = None,
+) -> Counter[str]:
     """Re-check every stored document (of ``source``) under its source's policy (``mask``
     for sources no longer configured); return counts: checked, changed and findings by
     kind."""
+    walls = walls if walls is not None else StoredWalls(library.db)
     counts: Counter[str] = Counter()
     for doc in list(library.db.iter_documents()):
         if source is not None and doc.source_id != source:
@@ -32,7 +45,7 @@ def rescan(library: Library, policies: dict[str, str], source: str | None = None
         policy = policies.get(doc.source_id, "mask")
         if doc.privacy is not None and doc.privacy.reviewed and policy == "withhold":
             policy = doc.privacy.policy  # a person already released it
-        checked = recheck(doc, policy)
+        checked = recheck(doc, policy, walls)
         if doc.privacy is not None and doc.privacy.reviewed:
             checked.privacy.reviewed = True  # type: ignore[union-attr]
         for kind, n in checked.privacy.counts().items():  # type: ignore[union-attr]
@@ -44,12 +57,14 @@ def rescan(library: Library, policies: dict[str, str], source: str | None = None
     return counts
 
 
-def release(library: Library, doc_id: str, policy: str) -> AnyDocument | None:
+def release(
+    library: Library, doc_id: str, policy: str, walls: StoredWalls | None = None
+) -> AnyDocument | None:
     """Publish a withheld document as ``policy`` (``mask`` or ``flag``) after review."""
     doc = library.db.get_document(doc_id)
     if doc is None:
         return None
-    released = recheck(doc, policy)
+    released = recheck(doc, policy, walls if walls is not None else StoredWalls(library.db))
     released.privacy.reviewed = True  # type: ignore[union-attr]
     library.add_document(released)
     library.flush()
@@ -75,7 +90,7 @@ def _cmd_rescan(args: argparse.Namespace, settings: Settings) -> int:
 
     policies = {spec.id: spec.privacy for spec in _specs(settings, None)}
     library = Library.open(settings, writer=True)
-    counts = rescan(library, policies, args.source)
+    counts = rescan(library, policies, args.source, walls_of(library, settings))
     library.close()
     print(_rescan_summary(counts))
     return 0
@@ -97,10 +112,16 @@ def _rescan_summary(counts: Counter[str]) -> str:
 
 def _cmd_release(args: argparse.Namespace, settings: Settings) -> int:
     library = Library.open(settings, writer=True)
-    doc = release(library, args.doc_id, args.policy)
+    doc = release(library, args.doc_id, args.policy, walls_of(library, settings))
     library.close()
     if doc is None:
         print(f"no hay un documento con id {args.doc_id!r}")
         return 1
     print(f"publicado {doc.id} ({args.policy})")
     return 0
+
+
+def walls_of(library: Library, settings: Settings) -> StoredWalls:
+    """The walls of ``library``'s stored sources, the operator's catalogue known (a
+    catalogue file that does not read adds none of its names)."""
+    return StoredWalls(library.db, read_specs(settings.sources_dir)[0])

@@ -8,6 +8,7 @@ from __future__ import annotations
 import argparse
 from typing import TYPE_CHECKING
 
+from cli.privacy import walls_of
 from cli.wording import counted
 from config.settings import Settings
 from indexer.reextract import COMMAND, REREAD_COMMAND
@@ -78,7 +79,12 @@ def cmd_reextract(args: argparse.Namespace, settings: Settings) -> int:
         what = "todos los archivos" if args.todos else "los archivos de versiones anteriores"
         print(f"leyendo de nuevo {what} (extractor versión {EXTRACTOR_VERSION})", flush=True)
         tally = reextract(
-            library, every=args.todos, source=args.source, after=args.desde, progress=progress
+            library,
+            every=args.todos,
+            source=args.source,
+            after=args.desde,
+            progress=progress,
+            walls=walls_of(library, settings),
         )
         print()
         changed = counted(
@@ -134,7 +140,12 @@ def _cmd_reread(args: argparse.Namespace, settings: Settings) -> int:
         )
         print(f"leyendo de nuevo {what} (lectores versión {READERS_VERSION})", flush=True)
         tally = reread(
-            library, every=args.todos, source=args.source, after=args.desde, progress=progress
+            library,
+            every=args.todos,
+            source=args.source,
+            after=args.desde,
+            progress=progress,
+            walls=walls_of(library, settings),
         )
         print()
         changed = counted(

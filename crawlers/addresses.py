@@ -22,9 +22,12 @@ from __future__ import annotations
 import ipaddress
 import logging
 import re
+import unicodedata
 from collections.abc import Callable, Iterable
 from typing import Any
 from urllib.parse import urlsplit
+
+from w3lib.url import safe_url_string
 
 from config.web_urls import WEB_SCHEMES
 from crawlers import lookups
@@ -167,6 +170,32 @@ def _forbidden_v6(address: ipaddress.IPv6Address, allow_loopback: bool) -> str |
     return None if address in _GLOBAL_UNICAST_V6 else "not global unicast"
 
 
+# the full stops IDNA reads as a label separator (RFC 3490 §3.1)
+_DOTS = str.maketrans({"\u3002": ".", "\uff0e": ".", "\uff61": "."})
+
+
+def as_resolved(host: str) -> str:
+    """A host as the crawler and the resolver read it: the crawler writes a URL's host as
+    ``w3lib`` does (percent-escapes decoded, IDNA), and IDNA maps compatibility characters
+    by NFKC, so «%31%32%37.0.0.1», «①②⑦.0.0.1», full-width «１２７．０．０．１»,
+    mathematical digits and «ｌｏｃａｌｈｏｓｔ» are 127.0.0.1 and localhost, and must be
+    judged as those. One that IDNA cannot encode (which no resolver then reaches) is
+    read by NFKC alone."""
+    if host.isascii() and "%" not in host:
+        return host
+    if ":" not in host:  # (an IPv6 literal is read as it is)
+        try:
+            read = urlsplit(safe_url_string(f"http://{host}/")).hostname or host
+        except ValueError:
+            read = host
+        if read.isascii():
+            return read
+    try:
+        return host.encode("idna").decode("ascii")
+    except UnicodeError:
+        return unicodedata.normalize("NFKC", host).translate(_DOTS).casefold()
+
+
 def literal_address(host: str) -> Address | None:
     """The address a numeric host stands for, in every form ``inet_aton`` reads
     (``127.1``, ``0x7f.0.0.1``, ``017700000001``, ``2130706433``) and IPv6 (a zone
@@ -217,13 +246,16 @@ def check_hosts(
     """Each host's checked addresses, or why it may not be fetched, the names among them
     looked up at once within one deadline."""
     targets = list(dict.fromkeys(targets))
-    literals = {target: literal_address(target[0]) for target in targets}
+    # each host as the crawler reads it (``as_resolved``) is the one judged and looked up
+    read = {target: (as_resolved(target[0]), target[1]) for target in targets}
+    literals = {target: literal_address(read[target][0]) for target in targets}
     outcomes: dict[tuple[str, int], list[str] | BlockedAddress] = {}
     for target, literal in literals.items():
-        if literal is None and not allow_loopback and loopback_name(target[0]):
+        if literal is None and not allow_loopback and loopback_name(read[target][0]):
             outcomes[target] = BlockedAddress(refused_name(target[0], "loopback"))
-    names = [t for t, literal in literals.items() if literal is None and t not in outcomes]
-    found = lookups.LOOKUPS.resolve_all(names, owner) if names else {}
+    names = [read[t] for t, literal in literals.items() if literal is None and t not in outcomes]
+    looked = lookups.LOOKUPS.resolve_all(names, owner) if names else {}
+    found = {target: looked[read[target]] for target in targets if read[target] in looked}
     for target in targets:
         if target in outcomes:
             continue

@@ -18,6 +18,7 @@ from indexer.attribution import (
     surely_another,
 )
 from indexer.db.registry import Registry
+from indexer.walls import walled
 
 FOREIGN_DOCUMENT = "foreign_document"
 FOREIGN_NAME = "foreign_name"
@@ -114,19 +115,11 @@ def own_fields(tenant: Tenant, fields: dict[str, Any]) -> tuple[dict[str, Any], 
 def own_document(tenant: Tenant, doc: Any) -> tuple[Any, list[str]]:
     """``doc`` as its registered source may publish it, and the fields emptied: a
     session is its institution's (``congress``), and a court or chamber the document's
-    own text named (its heading, its title) is dropped when it is another institution's."""
+    own text named (its heading, its title) is dropped when it is another institution's
+    (``indexer.walls.walled``: the walls every re-writing command applies too)."""
     if not tenant.registered:
         return doc, []
-    changes: dict[str, Any] = {}
-    if doc.kind == "sesion" and doc.congress != tenant.institution_name:
-        changes["congress"] = tenant.institution_name
-    foreign = [
-        name
-        for name in ("court", "chamber", "committee")
-        if foreign_value(name, getattr(doc, name, None), tenant.publisher)
-    ]
-    changes |= dict.fromkeys(foreign)
-    return (doc.model_copy(update=changes) if changes else doc), foreign
+    return walled(doc, tenant.publisher)
 
 
 def foreign_name_message(name: str, institution: str | None) -> str:

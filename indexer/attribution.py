@@ -335,6 +335,8 @@ def _another_judiciary(folded: str, publisher: Publisher, judging: re.Pattern[st
         return federal or bool(judging.search(folded))
     if _autonomous(folded) - _autonomous(mine):
         return True  # a state's administrative, electoral or workers' court: its own
+    if not federal and _STATE_LOWER_COURT.search(folded) and _outside_state_judiciary(mine):
+        return True  # a state judiciary's juzgado or sala: none of theirs
     if publisher.jurisdiction == "MX" and _state_court(folded):
         return True  # a federal publisher's courts are no state's
     if federal:
@@ -342,6 +344,32 @@ def _another_judiciary(folded: str, publisher: Publisher, judging: re.Pattern[st
             return True
         return _one_federal_body(mine) and not _is_body(folded, mine)
     return bool(_STATE_JUDICIARY.search(folded)) and not _STATE_JUDICIARY.search(mine)
+
+
+# A state judiciary's own courts, by the names only they bear: a juzgado (one «de
+# Distrito» is the federal judiciary's: ``_FEDERAL_JUDICIARY``), a juez de control, the
+# trial, appeal and labour tribunals of the accusatory and labour reforms, a sala of a
+# judiciary's matters. A state's autonomous tribunals (administrative, electoral,
+# workers'), the federal tribunals and the federal judiciary have none of them.
+_STATE_LOWER_COURT = re.compile(
+    r"\bjuzgados?\b|\bjuez(?:a|es)?\s+de\s+control\b"
+    r"|\btribunal(?:es)?\s+de\s+(?:enjuiciamiento|alzada|juicio\s+oral)\b"
+    r"|\btribunal(?:es)?\s+laboral(?:es)?\b(?!\s+federal)"
+    r"|\bsalas?\s+(?:[a-z]+\s+){0,2}?(?:civil(?:es)?|penal(?:es)?|familiar(?:es)?"
+    r"|mercantil(?:es)?|de\s+oralidad|de\s+justicia\s+para\s+adolescentes)\b"
+)
+
+
+def _outside_state_judiciary(mine: str) -> bool:
+    """Whether a publisher's folded name is a court outside every state's judiciary: a
+    state's autonomous tribunal, a federal tribunal, the SCJN or TEPJF, or the federal
+    judiciary or one of its bodies."""
+    return bool(
+        _autonomous(mine)
+        or federal_tribunal(mine)
+        or federal_court(mine)
+        or _FEDERAL_JUDICIARY.search(mine)
+    )
 
 
 def _autonomous(folded: str) -> set[str]:
@@ -382,10 +410,32 @@ def _one_federal_body(mine: str) -> bool:
 def _is_body(folded: str, mine: str) -> bool:
     """Whether a folded court's name is the publisher's own federal body, written as the
     publisher writes it or shorter (its matter or seat left out): its words, fillers
-    aside and seat cut, are the publisher's in their order."""
+    aside and seat cut, are the publisher's in their order, and it says the body's own
+    number as the publisher does (a circuit has several colegiados of one matter:
+    «Tribunal Colegiado en Materia Civil del Tercer Circuito» is any of them, not the
+    «Primer» one; and a sole colegiado is no «Primer»)."""
     words = _body_words(folded)
-    own = iter(_body_words(mine))
-    return bool(words) and all(word in own for word in words)
+    mine_words = _body_words(mine)
+    own = iter(mine_words)
+    if not (bool(words) and all(word in own for word in words)):
+        return False
+    return _body_number(words) == _body_number(mine_words)
+
+
+# the word a federal body's name is headed by, its number beside it («Primer Tribunal»,
+# «Juzgado Primero»)
+_BODY_HEADS = frozenset(("tribunal", "tribunales", "juzgado", "juzgados", "pleno", "plenos"))
+
+
+def _body_number(words: list[str]) -> str | None:
+    """The number of the body a federal name's words name (the ordinal beside its head
+    word: «Primer Tribunal Colegiado», «Juzgado Segundo de Distrito»), None when it
+    says none (its circuit's number is no body's)."""
+    head = next((n for n, word in enumerate(words) if word in _BODY_HEADS), None)
+    if head is None:
+        return None
+    beside = [words[n] for n in (head - 1, head + 1) if 0 <= n < len(words)]
+    return next((word for word in beside if word.isdigit()), None)
 
 
 def _body_words(folded: str) -> list[str]:

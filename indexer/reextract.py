@@ -64,6 +64,7 @@ from indexer.models import FieldSource
 from indexer.privacy import guard_document, protect
 from indexer.readers import READERS_VERSION
 from indexer.textsource import text_origin
+from indexer.walls import StoredWalls
 
 BATCH = 100
 # at most this many characters of old texts kept for later batches' shared files
@@ -141,10 +142,14 @@ def reextract(
     after: str = "",
     batch: int = BATCH,
     progress: Callable[[Tally], None] | None = None,
+    walls: StoredWalls | None = None,
 ) -> Tally:
     """Read again the files of the documents an older extractor read (``every``: all
-    files), rebuild those documents, save the changed ones (queued for the index)."""
+    files), rebuild those documents, save the changed ones (queued for the index), each
+    within its source's tenant walls (``indexer.walls``: a court its heading now names
+    that is another institution's is left empty, as the crawl leaves it)."""
     db = library.db
+    walls = walls if walls is not None else StoredWalls(db)
     # the old texts of the files this run changed, for the documents of later batches
     # that share them (an annex): their stamp is new by then (``EARLIER_CHARS``)
     earlier: dict[str, str] = {}
@@ -187,7 +192,7 @@ def reextract(
                 fresh = [now[r.sha256].text or "" for r in refs]
                 rebuilt = _rebuilt(doc, [t for t in old if t], [t for t in fresh if t])
                 if rebuilt is not None:  # the pages OCR read, as the new readings say
-                    rebuilt = _with_origin(rebuilt, now)
+                    rebuilt = _with_origin(walls.guard(rebuilt), now)
             except _Unbuilt as exc:
                 tally.failed += 1
                 tally.causes[exc.cause] += 1
@@ -279,6 +284,7 @@ def reread(
     after: str = "",
     batch: int = BATCH,
     progress: Callable[[Tally], None] | None = None,
+    walls: StoredWalls | None = None,
 ) -> Tally:
     """Run the readers again on the stored texts of the documents older readers read
     (``every``: all documents), as the save path runs them (:func:`reread_document`);
@@ -287,8 +293,12 @@ def reread(
     A document the readers cannot read again (a bug, an invalid value) keeps its values
     and its stamp, counted failed with its cause; a stamp is written with the values it
     stands for (one statement), so a run stopped anywhere is resumed by running it again
-    and a second run finds nothing to do (or, with ``every``, from ``after``)."""
+    and a second run finds nothing to do (or, with ``every``, from ``after``).
+
+    Each document stays within its source's tenant walls (``indexer.walls``): a court or
+    chamber the readers now read that is another institution's is left empty."""
     db = library.db
+    walls = walls if walls is not None else StoredWalls(db)
     if not every and not stale_readings(db):
         return Tally(last_id=after)  # nothing older: no document read
 
@@ -309,6 +319,8 @@ def reread(
             texts = [rows[r.sha256].text or "" for r in doc.files if r.sha256 in rows]
             try:
                 new = reread_document(doc, [t for t in texts if t])
+                guarded = walls.guard(new if new is not None else doc)
+                new = None if guarded == doc else guarded
             except _Unbuilt as exc:
                 tally.failed += 1
                 tally.causes[exc.cause] += 1

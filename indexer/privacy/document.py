@@ -22,7 +22,11 @@ def _adapter(kind: type[DocumentCore], name: str) -> TypeAdapter[Any]:
 
 
 def guard_document(
-    doc: D, policy: str, previous: PrivacyReport | None = None, texts: bool = True
+    doc: D,
+    policy: str,
+    previous: PrivacyReport | None = None,
+    texts: bool = True,
+    institution: bool = False,
 ) -> D:
     """``doc`` with every field a person reads (a sentence's proceeding, a session's
     agenda and its video links' titles…) and its report as ``policy`` publishes them under
@@ -31,10 +35,15 @@ def guard_document(
 
     ``texts``: its title, text and signatures guarded too; without, they are taken as
     already guarded with ``previous`` (``abierto reextract`` has just guarded them as it
-    rebuilt them): its findings for them and its redactions stay."""
+    rebuilt them): its findings for them and its redactions stay.
+
+    ``institution``: its institution's name is guarded too, as ``build_document`` guards
+    one a page gave (not a registered institution's own name, which its wall wrote)."""
     previous = doc.privacy if previous is None else previous
     shown = {name: value for name, value in doc.kind_fields().items()
              if isinstance(value, (str, list))}  # fmt: skip
+    if institution:
+        shown["institution"] = doc.institution
     update: dict[str, Any] = {}
     if texts:
         guarded = protect(

@@ -29,7 +29,8 @@ class Api:
 
 
 def open_api(data_dir: Path, **settings: Any) -> Api:
-    config = Settings(data_dir=data_dir, allow_loopback=True, crawl_delay_s=0, **settings)
+    chosen: dict[str, Any] = {"allow_loopback": True, "crawl_delay_s": 0} | settings
+    config = Settings(data_dir=data_dir, **chosen)
     library = Library.open(config)
     registry = Registry(library.db)
     registry.add_institution("pj-gto", INSTITUTION, "court", "MX-GUA")
