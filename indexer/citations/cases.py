@@ -591,6 +591,35 @@ NAMED_LOOKBACK = 300  # a circuit court's whole name and the clause's words afte
 _COURT_WORDS = ("Tribunal", "Sala", "Pleno", "Juzgado", "TSJ")
 
 
+# The same court as the subject right after a case that opens its clause: "En el amparo
+# directo 610/2019, el Cuarto Tribunal Colegiado … del Tercer Circuito sostuvo…", "Al
+# resolver el toca 512/2021, la Tercera Sala Familiar del Tribunal Superior … consideró".
+# Only with a verb that decides or holds: a court doing anything else there ("…, la Sala
+# responsable rindió su informe") may be an authority in that case, not its court.
+_DECIDES = (
+    r"(?:sostuvo|resolvi[óo]|determin[óo]|consider[óo]|estim[óo]|concluy[óo]|declar[óo]"
+    r"|neg[óo]|concedi[óo]|confirm[óo]|revoc[óo]|modific[óo]|sobresey[óo]|desech[óo]"
+    r"|precis[óo]|interpret[óo]|estableci[óo]|fall[óo]|ha\s+sostenido|ha\s+resuelto)"
+)
+_NAMED_AFTER = re.compile(
+    rf"\s*,?\s*(?:\[footnoteRef:\d+\])?\s*,?\s*(?:[Ee]st[ae]|[Ee]l|[Ll]a)\s+{_COURT_NAME}"
+    rf",?\s+(?:{_DECIDES})(?!\w)"
+)
+
+
+def _named_after(original: str, start: int, end: int) -> str | None:
+    """The court named whole right after the case at ``start``-``end`` as the subject of
+    the clause the case opens (see ``_NAMED_AFTER``)."""
+    before = original[max(0, start - 160) : start]
+    if not _article_last(before) or not _OPENS_CLAUSE.search(before):
+        return None
+    found = _NAMED_AFTER.match(original, end, end + 300)
+    if found is None:
+        return None
+    court = _court_named(found["court"])
+    return None if _SCJN_BODY_ALONE.match(court) else court
+
+
 def _named_before(original: str, start: int) -> str | None:
     """The court named whole as the subject of the clause citing the case at ``start``."""
     if not original[start - 1 : start].isspace():
@@ -618,7 +647,11 @@ def cited(original: str, key: str, start: int, end: int) -> Citation:
     else:
         court = _court_named(found["court"]) if found else None
     if not court:
-        court = _subject_court(original, key, start, end) or _named_before(original, start)
+        court = (
+            _subject_court(original, key, start, end)
+            or _named_before(original, start)
+            or _named_after(original, start, end)
+        )
     return citation("case", key, " ".join(original[start:end].split()), start, end, court)
 
 

@@ -92,5 +92,7 @@ the rest of ``indexer`` keeps documents (model, database, stores, archive, libra
 #    signing the closing («lo resolvieron y firmaron … integrantes del Pleno del Tribunal
 #    Electoral del Estado de…»); a cited case's court written before it as the clause's
 #    subject («el Tercer Tribunal Colegiado … del Primer Circuito, en el amparo directo
-#    123/2020»), and a colegiado's two-word ordinal («Décimo Tercer») read whole
+#    123/2020», or right after the case its clause opens with: «En el amparo directo…, el
+#    Cuarto Tribunal Colegiado… sostuvo»), and a colegiado's two-word ordinal («Décimo
+#    Tercer») read whole
 READERS_VERSION = 13

@@ -1,8 +1,10 @@
 """A cited case whose court is written before its number, as the clause's subject («el
 Tercer Tribunal Colegiado en Materia Civil del Primer Circuito, en el amparo directo
-123/2020, sostuvo…»): the citation had no court, and a user following it could not tell
-that court's amparo from another's of the same number. A court the clause names only
-where the case was filed («promovió ante el…»), a court's body alone or a court named
+123/2020, sostuvo…»), or right after the case that opens the clause («En el amparo directo
+610/2019, el Cuarto Tribunal Colegiado … sostuvo»): the citation had no court, and a user
+following it could not tell that court's amparo from another's of the same number. A
+court the clause names only where the case was filed («promovió ante el…»), an authority
+that does not decide it («…rindió su informe»), a court's body alone or a court named
 after the number (``del índice del…``, which wins) is never given to it so."""
 
 from __future__ import annotations
@@ -84,3 +86,41 @@ def test_the_court_named_after_the_number_wins_over_the_subject() -> None:
     assert courts(text) == [
         ("AD 123/2020", "Cuarto Tribunal Colegiado en Materia Civil del Primer Circuito")
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "key", "court"),
+    [
+        (
+            "En el amparo directo 610/2019, el Cuarto Tribunal Colegiado en Materia Civil del "
+            "Tercer Circuito sostuvo que",
+            "AD 610/2019",
+            "Cuarto Tribunal Colegiado en Materia Civil del Tercer Circuito",
+        ),
+        (
+            "Al resolver el toca 512/2021, la Tercera Sala Familiar del Tribunal Superior de "
+            "Justicia del Estado de Puebla consideró que",
+            "Toca 512/2021",
+            "Tercera Sala Familiar del Tribunal Superior de Justicia del Estado de Puebla",
+        ),
+    ],
+)
+def test_a_court_deciding_right_after_the_case_its_clause_opens_is_its_court(
+    text: str, key: str, court: str
+) -> None:
+    assert courts(text) == [(key, court)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # an authority in the amparo, not its court: it reports, it does not decide
+        "En el amparo directo 610/2019, la Primera Sala Civil del Tribunal Superior de "
+        "Justicia del Estado de Puebla rindió su informe justificado.",
+        # the clause does not open with the case
+        "la demanda del amparo directo 610/2019, el Cuarto Tribunal Colegiado en Materia "
+        "Civil del Tercer Circuito sostuvo que",
+    ],
+)
+def test_a_court_after_the_case_that_does_not_decide_it_is_not_given(text: str) -> None:
+    assert [court for _key, court in courts(text)] == [None]
