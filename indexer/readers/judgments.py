@@ -2054,7 +2054,8 @@ def _read_court(text: str, expediente: str | None = None) -> tuple[str, int] | N
     if formula and vistos and vistos.court and vistos.start <= formula[1] < vistos.end:
         # the session the VISTOS paragraph gives: its subject is the court ("…, el Pleno
         # del Tribunal Superior de Justicia del Estado…, en sesión de…")
-        court = normalise_court(vistos.court)
+        # (named as a caption names it: no "H." or "Honorable", no "Libre y Soberano")
+        court = normalise_court(_HONOURED.sub("", _PLENO_EXTRAS.sub("", vistos.court)))
         if court:
             return court, vistos.court_at
     if formula:
@@ -2509,6 +2510,7 @@ def _state_sala_after_verb(clause: str) -> str | None:
 _PLENO_EXTRAS = re.compile(
     r"(?<=del )(?:H\.[ \t]*|Honorable[ \t]+)|[ \t]+Libre[ \t]+y[ \t]+Soberano(?=[ \t])"
 )
+_HONOURED = re.compile(r"^(?:H\.[ \t]*|Honorable[ \t]+)")
 _STATE_PLENO = re.compile(
     r"(?:Tribunal[ \t]+)?(?P<court>Pleno[ \t]+del[ \t]+(?:H\.[ \t]*|Honorable[ \t]+)?"
     # (a state's electoral or administrative court's Pleno too: "Pleno del Tribunal

@@ -58,6 +58,14 @@ def read(caption: str, vistos: str) -> dict[str, str]:
             "Segundo Tribunal Colegiado en Materia Administrativa del Cuarto Circuito",
             "2023-06-30",
         ),
+        (  # its honorifics off, as a caption names it
+            "TOCA CIVIL 15/2020\nAPELANTE: **********",
+            "VISTOS para resolver el toca civil 15/2020, el Honorable Pleno del H. Tribunal "
+            "Superior de Justicia del Estado Libre y Soberano de Durango, en sesión ordinaria "
+            "celebrada el día tres de marzo de dos mil veinte; y",
+            "Pleno del Tribunal Superior de Justicia del Estado de Durango",
+            "2020-03-03",
+        ),
         (  # the session first, the court after "por"
             "RECURSO DE APELACIÓN 17/2024\nRECURRENTE: PARTIDO LOCAL",
             "VISTOS, para resolver, en sesión pública del día dos de mayo de dos mil "
