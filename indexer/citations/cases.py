@@ -131,8 +131,12 @@ _COURT_NAME = (
     r"|Sala\s+Regional\s+[A-ZÁÉÍÓÚ][\wáéíóú]+(?:\s+[A-ZÁÉÍÓÚ][\wáéíóú]+|\s+de\s+M[ée]xico)?"
     r"(?:\s+del\s+(?:TEPJF|Tribunal\s+Electoral\s+del\s+Poder\s+Judicial\s+de\s+la\s+Federaci[óo]n)"
     r"|(?!\s+del?\s))"
-    # (its ordinal of one word or two: "Tercer", "Décimo Tercer")
-    r"|(?:[A-ZÁÉÍÓÚ][a-záéíóú]+\s+){0,2}Tribunal\s+Colegiado\s+[^,;.]{0,90}?\s+Circuito"
+    # (its ordinal of one word or two: "Tercer", "Décimo Tercer"; an auxiliary one's up
+    # to its region: "…Tribunal Colegiado de Circuito del Centro Auxiliar de la Tercera
+    # Región", never cut at "…de Circuito", a name of no one court)
+    r"|(?:[A-ZÁÉÍÓÚ][a-záéíóú]+\s+){0,2}Tribunal\s+Colegiado\s+(?:de\s+Circuito\s+)?"
+    r"(?:del\s+Centro\s+Auxiliar\s+de\s+la\s+[A-ZÁÉÍÓÚ][a-záéíóú]+(?:\s+[A-ZÁÉÍÓÚ][a-záéíóú]+)?"
+    r"\s+Regi[óo]n|[^,;.]{0,90}?\s+Circuito(?!\s+del\s+Centro\s+Auxiliar))"
     rf"|{_ORDINAL}\s+Sala(?:\s+{_SALA_KINDS}(?:\s+del\s+{_STATE_COURT})?|\s+del\s+{_STATE_COURT})"
     rf"|Sala\s+Especializada\s+en\s+[^,;.\n]{{3,60}}?\s+del\s+{_STATE_COURT}"
     rf"|{_STATE_JUZGADO}|{_STATE_COURT})"
@@ -267,11 +271,20 @@ _SECTION_HEADING = re.compile(
 )
 
 
+# A collegiate court named by its kind alone ("Tribunal Colegiado de Circuito", "el
+# Segundo Tribunal Colegiado de Circuito"): one of hundreds, no court a citation can keep.
+_NO_ONE_COLEGIADO = re.compile(
+    r"^(?:[A-ZÁÉÍÓÚ][a-záéíóú]+\s+){0,2}Tribunal\s+Colegiado\s+de\s+Circuito$"
+)
+
+
 @functools.lru_cache(maxsize=4096)
-def _court_named(written: str) -> str:
+def _court_named(written: str) -> str | None:
     """A court as ``_COURT`` found it written, as a citation keeps it (the same few
-    courts are named again and again: made once each)."""
+    courts are named again and again: made once each); None for a name of no one court."""
     court = _HONORIFIC.sub("", " ".join(written.split()))
+    if _NO_ONE_COLEGIADO.match(court):
+        return None
     return _TSJ_CDMX.sub("Tribunal Superior de Justicia de la Ciudad de México", court)
 
 
@@ -617,7 +630,7 @@ def _named_after(original: str, start: int, end: int) -> str | None:
     if found is None:
         return None
     court = _court_named(found["court"])
-    return None if _SCJN_BODY_ALONE.match(court) else court
+    return None if court is None or _SCJN_BODY_ALONE.match(court) else court
 
 
 def _named_before(original: str, start: int) -> str | None:
@@ -631,7 +644,7 @@ def _named_before(original: str, start: int) -> str | None:
     if found is None:
         return None
     court = _court_named(found["court"])
-    return None if _SCJN_BODY_ALONE.match(court) else court
+    return None if court is None or _SCJN_BODY_ALONE.match(court) else court
 
 
 def _citation(original: str, case: CaseNumber, start: int, end: int) -> Citation:

@@ -94,5 +94,6 @@ the rest of ``indexer`` keeps documents (model, database, stores, archive, libra
 #    subject («el Tercer Tribunal Colegiado … del Primer Circuito, en el amparo directo
 #    123/2020», or right after the case its clause opens with: «En el amparo directo…, el
 #    Cuarto Tribunal Colegiado… sostuvo»), and a colegiado's two-word ordinal («Décimo
-#    Tercer») read whole
+#    Tercer») read whole; an auxiliary colegiado named up to its region, one named by its
+#    kind alone («Segundo Tribunal Colegiado de Circuito») no court
 READERS_VERSION = 13

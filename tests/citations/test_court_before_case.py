@@ -124,3 +124,22 @@ def test_a_court_deciding_right_after_the_case_its_clause_opens_is_its_court(
 )
 def test_a_court_after_the_case_that_does_not_decide_it_is_not_given(text: str) -> None:
     assert [court for _key, court in courts(text)] == [None]
+
+
+def test_an_auxiliary_colegiado_is_named_up_to_its_region() -> None:
+    # it was cut at «…de Circuito», a name of hundreds of courts
+    text = (
+        "el amparo directo 9/2018 del Segundo Tribunal Colegiado de Circuito del Centro "
+        "Auxiliar de la Tercera Región, con residencia en Guadalajara, Jalisco."
+    )
+    assert courts(text) == [
+        (
+            "AD 9/2018",
+            "Segundo Tribunal Colegiado de Circuito del Centro Auxiliar de la Tercera Región",
+        )
+    ]
+
+
+def test_a_colegiado_named_by_its_kind_alone_is_no_court() -> None:
+    text = "el amparo directo 9/2018 del Segundo Tribunal Colegiado de Circuito, que negó."
+    assert courts(text) == [("AD 9/2018", None)]
