@@ -109,6 +109,38 @@ _STATE_JUZGADO = (
 _VOTES = r"(?:unanimidad|mayor[íi]a)\s+de\s+(?:\w+\s+)?votos"
 # The Suprema Corte's bodies, as a precedent's reference names them after its number.
 _SCJN_BODY = r"(?:(?:Primera|Segunda)\s+Sala|(?:Tribunal\s+)?Pleno)"
+_COURT_NAME = (
+    # A body whose owner is written after it ("Pleno del Tribunal Superior de Justicia…",
+    # "Primera Sala del Tribunal de Justicia Administrativa…", "Sala Regional Guadalajara
+    # del Tribunal Federal de Justicia Administrativa") is that owner's, not the Court's nor
+    # the TEPJF's: taken only with the owner these forms know, else no court at all.
+    r"(?P<court>(?:Primera|Segunda)\s+Sala(?:\s+de\s+(?:la|esta)\s+Suprema\s+Corte"
+    r"(?:\s+de\s+Justicia\s+de\s+la\s+Naci[óo]n)?"
+    r"|(?!\s+(?:Penal|Civil|Familiar|Colegiada|Unitaria|en\s|Especializada|Mercantil"
+    r"|Administrativa|del?\s)))"
+    r"|(?:Tribunal\s+)?Pleno(?:\s+de\s+(?:la|esta)\s+Suprema\s+Corte(?:\s+de\s+Justicia\s+de\s+la\s+Naci[óo]n)?"
+    r"|\s+Regional\s+en\s+Materias?\s+[^,;.]{3,60}?(?:\s+de\s+la\s+Regi[óo]n\s+[A-ZÁÉÍÓÚ][\wáéíóú-]+)?"
+    # (or, its name before a case it decided, the clause's words: "…Región Centro-Sur
+    # resolvió la contradicción…")
+    r"(?=[,;.]|\s+de\s+la(?!\s+Regi[óo]n)|\s+del\s|\s+(?:al\s+(?:resolver|fallar)|en\s+(?:el|la|los|las)"
+    r"|resolvi[óo]|fall[óo])\s)|(?!\s+del?\s|\s+Regional\b))"
+    rf"|(?:Tribunal\s+)?Pleno\s+del\s+{_STATE_COURT}"
+    r"|Pleno\s+(?:de\s+Circuito\s+)?(?:en\s+Materias?\s+[^,;.]{3,60}?\s+)?del\s+(?:\w+\s+){1,2}Circuito"
+    r"|Sala\s+Superior(?:\s+del\s+Tribunal\s+Electoral\s+del\s+Poder\s+Judicial\s+de\s+la"
+    r"\s+Federaci[óo]n|(?!\s+del?\s))"
+    r"|Sala\s+Regional\s+[A-ZÁÉÍÓÚ][\wáéíóú]+(?:\s+[A-ZÁÉÍÓÚ][\wáéíóú]+|\s+de\s+M[ée]xico)?"
+    r"(?:\s+del\s+(?:TEPJF|Tribunal\s+Electoral\s+del\s+Poder\s+Judicial\s+de\s+la\s+Federaci[óo]n)"
+    r"|(?!\s+del?\s))"
+    # (its ordinal of one word or two: "Tercer", "Décimo Tercer"; an auxiliary one's up
+    # to its region: "…Tribunal Colegiado de Circuito del Centro Auxiliar de la Tercera
+    # Región", never cut at "…de Circuito", a name of no one court)
+    r"|(?:[A-ZÁÉÍÓÚ][a-záéíóú]+\s+){0,2}Tribunal\s+Colegiado\s+(?:de\s+Circuito\s+)?"
+    r"(?:del\s+Centro\s+Auxiliar\s+de\s+la\s+[A-ZÁÉÍÓÚ][a-záéíóú]+(?:\s+[A-ZÁÉÍÓÚ][a-záéíóú]+)?"
+    r"\s+Regi[óo]n|[^,;.]{0,90}?\s+Circuito(?!\s+del\s+Centro\s+Auxiliar))"
+    rf"|{_ORDINAL}\s+Sala(?:\s+{_SALA_KINDS}(?:\s+del\s+{_STATE_COURT})?|\s+del\s+{_STATE_COURT})"
+    rf"|Sala\s+Especializada\s+en\s+[^,;.\n]{{3,60}}?\s+del\s+{_STATE_COURT}"
+    rf"|{_STATE_JUZGADO}|{_STATE_COURT})"
+)
 _COURT = re.compile(
     r"\s*,?\s*(?:(?:ambos|ambas|todos)\s+)?(?:(?:del\s+[íi]ndice\s+)?del?|de\s+la"
     rf"|(?:resuelt|emitid|dictad|fallad|sustentad)[oa]s?\s+por\s+(?:{_VOTES},?\s+por\s+)?"
@@ -122,29 +154,7 @@ _COURT = re.compile(
     # "toca 12/2023, Quinta Sala Familiar del H. Tribunal Superior…": a sala in apposition,
     # only with its high court named after it
     rf"|(?<=,)(?=\s*{_ORDINAL}\s+Sala\b[^,;.\n]{{0,80}}?\s+del\s+(?:H\.\s*)?(?:Supremo|Tribunal)))\s+"
-    # A body whose owner is written after it ("Pleno del Tribunal Superior de Justicia…",
-    # "Primera Sala del Tribunal de Justicia Administrativa…", "Sala Regional Guadalajara
-    # del Tribunal Federal de Justicia Administrativa") is that owner's, not the Court's nor
-    # the TEPJF's: taken only with the owner these forms know, else no court at all.
-    r"(?P<court>(?:Primera|Segunda)\s+Sala(?:\s+de\s+(?:la|esta)\s+Suprema\s+Corte"
-    r"(?:\s+de\s+Justicia\s+de\s+la\s+Naci[óo]n)?"
-    r"|(?!\s+(?:Penal|Civil|Familiar|Colegiada|Unitaria|en\s|Especializada|Mercantil"
-    r"|Administrativa|del?\s)))"
-    r"|(?:Tribunal\s+)?Pleno(?:\s+de\s+(?:la|esta)\s+Suprema\s+Corte(?:\s+de\s+Justicia\s+de\s+la\s+Naci[óo]n)?"
-    r"|\s+Regional\s+en\s+Materias?\s+[^,;.]{3,60}?(?:\s+de\s+la\s+Regi[óo]n\s+[A-ZÁÉÍÓÚ][\wáéíóú-]+)?"
-    r"(?=[,;.]|\s+de\s+la(?!\s+Regi[óo]n)|\s+del\s)|(?!\s+del?\s|\s+Regional\b))"
-    rf"|(?:Tribunal\s+)?Pleno\s+del\s+{_STATE_COURT}"
-    r"|Pleno\s+(?:de\s+Circuito\s+)?(?:en\s+Materias?\s+[^,;.]{3,60}?\s+)?del\s+(?:\w+\s+){1,2}Circuito"
-    r"|Sala\s+Superior(?:\s+del\s+Tribunal\s+Electoral\s+del\s+Poder\s+Judicial\s+de\s+la"
-    r"\s+Federaci[óo]n|(?!\s+del?\s))"
-    r"|Sala\s+Regional\s+[A-ZÁÉÍÓÚ][\wáéíóú]+(?:\s+[A-ZÁÉÍÓÚ][\wáéíóú]+|\s+de\s+M[ée]xico)?"
-    r"(?:\s+del\s+(?:TEPJF|Tribunal\s+Electoral\s+del\s+Poder\s+Judicial\s+de\s+la\s+Federaci[óo]n)"
-    r"|(?!\s+del?\s))"
-    r"|(?:[A-ZÁÉÍÓÚ][a-záéíóú]+\s+)?Tribunal\s+Colegiado\s+[^,;.]{0,90}?\s+Circuito"
-    rf"|{_ORDINAL}\s+Sala(?:\s+{_SALA_KINDS}(?:\s+del\s+{_STATE_COURT})?|\s+del\s+{_STATE_COURT})"
-    rf"|Sala\s+Especializada\s+en\s+[^,;.\n]{{3,60}}?\s+del\s+{_STATE_COURT}"
-    rf"|{_STATE_JUZGADO}|{_STATE_COURT})"
-    r"(?![\w])"
+    rf"{_COURT_NAME}(?![\w])"
 )
 _ABBREVIATION = re.compile(r"[A-Z]{2,4}")  # "AR", "ADR", "AI": codes in capitals only
 _CODES = frozenset(("ad", "ar", "ai", "cc", "ct", "adr", "dgi"))
@@ -261,11 +271,20 @@ _SECTION_HEADING = re.compile(
 )
 
 
+# A collegiate court named by its kind alone ("Tribunal Colegiado de Circuito", "el
+# Segundo Tribunal Colegiado de Circuito"): one of hundreds, no court a citation can keep.
+_NO_ONE_COLEGIADO = re.compile(
+    r"^(?:[A-ZÁÉÍÓÚ][a-záéíóú]+\s+){0,2}Tribunal\s+Colegiado\s+de\s+Circuito$"
+)
+
+
 @functools.lru_cache(maxsize=4096)
-def _court_named(written: str) -> str:
+def _court_named(written: str) -> str | None:
     """A court as ``_COURT`` found it written, as a citation keeps it (the same few
-    courts are named again and again: made once each)."""
+    courts are named again and again: made once each); None for a name of no one court."""
     court = _HONORIFIC.sub("", " ".join(written.split()))
+    if _NO_ONE_COLEGIADO.match(court):
+        return None
     return _TSJ_CDMX.sub("Tribunal Superior de Justicia de la Ciudad de México", court)
 
 
@@ -565,6 +584,69 @@ def _subject_court(original: str, key: str, start: int, end: int) -> str | None:
     return " ".join(found["court"].split()) if found else None
 
 
+# Any court named whole (``_COURT_NAME``: a circuit court with its circuit, a state's sala
+# with its state…) as the subject of the clause citing a case, written before it: "el
+# Tercer Tribunal Colegiado en Materia Civil del Primer Circuito, en el amparo directo
+# 123/2020", "la Primera Sala del Supremo Tribunal de Justicia del Estado de Jalisco, al
+# resolver el toca penal 33/2021", "el Pleno Regional…, resolvió la contradicción…". A
+# court after "de" or "ante" is no subject ("promovió ante el Tercer Tribunal… el amparo"
+# has no clause word between); the Suprema Corte's bodies are ``_subject_court``'s, only
+# for the kinds the Court decides.
+_NAMED_BEFORE = re.compile(
+    rf"(?<!\bde\s)(?<!\bdel\s)(?<!\bante\s)\b(?:[Ee]st[ae]|[Ee]l|[Ll]a)\s+{_COURT_NAME}"
+    rf"\s*,?\s+(?:al\s+(?:resolver|fallar)|en|(?:resolvi[óo]|fall[óo])(?:\s*,\s*por\s+{_VOTES}\s*,)?)"
+    r"\s+(?:el|la|los|las)(?:\s+(?:diverso|diversa|propio|propia|ulterior))?\s+$"
+)
+_SCJN_BODY_ALONE = re.compile(
+    rf"^{_SCJN_BODY}(?:\s+de\s+(?:la|esta)\s+Suprema\s+Corte(?:\s+de\s+Justicia\s+de\s+la\s+Naci[óo]n)?)?$"
+)
+NAMED_LOOKBACK = 300  # a circuit court's whole name and the clause's words after it
+_COURT_WORDS = ("Tribunal", "Sala", "Pleno", "Juzgado", "TSJ")
+
+
+# The same court as the subject right after a case that opens its clause: "En el amparo
+# directo 610/2019, el Cuarto Tribunal Colegiado … del Tercer Circuito sostuvo…", "Al
+# resolver el toca 512/2021, la Tercera Sala Familiar del Tribunal Superior … consideró".
+# Only with a verb that decides or holds: a court doing anything else there ("…, la Sala
+# responsable rindió su informe") may be an authority in that case, not its court.
+_DECIDES = (
+    r"(?:sostuvo|resolvi[óo]|determin[óo]|consider[óo]|estim[óo]|concluy[óo]|declar[óo]"
+    r"|neg[óo]|concedi[óo]|confirm[óo]|revoc[óo]|modific[óo]|sobresey[óo]|desech[óo]"
+    r"|precis[óo]|interpret[óo]|estableci[óo]|fall[óo]|ha\s+sostenido|ha\s+resuelto)"
+)
+_NAMED_AFTER = re.compile(
+    rf"\s*,?\s*(?:\[footnoteRef:\d+\])?\s*,?\s*(?:[Ee]st[ae]|[Ee]l|[Ll]a)\s+{_COURT_NAME}"
+    rf",?\s+(?:{_DECIDES})(?!\w)"
+)
+
+
+def _named_after(original: str, start: int, end: int) -> str | None:
+    """The court named whole right after the case at ``start``-``end`` as the subject of
+    the clause the case opens (see ``_NAMED_AFTER``)."""
+    before = original[max(0, start - 160) : start]
+    if not _article_last(before) or not _OPENS_CLAUSE.search(before):
+        return None
+    found = _NAMED_AFTER.match(original, end, end + 300)
+    if found is None:
+        return None
+    court = _court_named(found["court"])
+    return None if court is None or _SCJN_BODY_ALONE.match(court) else court
+
+
+def _named_before(original: str, start: int) -> str | None:
+    """The court named whole as the subject of the clause citing the case at ``start``."""
+    if not original[start - 1 : start].isspace():
+        return None
+    before = original[max(0, start - NAMED_LOOKBACK) : start]
+    if not _article_last(before) or not any(word in before for word in _COURT_WORDS):
+        return None
+    found = _NAMED_BEFORE.search(before)
+    if found is None:
+        return None
+    court = _court_named(found["court"])
+    return None if court is None or _SCJN_BODY_ALONE.match(court) else court
+
+
 def _citation(original: str, case: CaseNumber, start: int, end: int) -> Citation:
     return cited(original, case.canonical, start, end)
 
@@ -578,7 +660,11 @@ def cited(original: str, key: str, start: int, end: int) -> Citation:
     else:
         court = _court_named(found["court"]) if found else None
     if not court:
-        court = _subject_court(original, key, start, end)
+        court = (
+            _subject_court(original, key, start, end)
+            or _named_before(original, start)
+            or _named_after(original, start, end)
+        )
     return citation("case", key, " ".join(original[start:end].split()), start, end, court)
 
 

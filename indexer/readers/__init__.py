@@ -85,4 +85,15 @@ the rest of ``indexer`` keeps documents (model, database, stores, archive, libra
 #    letterhead the text repeats on three pages, a form feed) names its court whole; the
 #    day a closing states in a clause of its own («…, por unanimidad de votos, el
 #    veinticinco de mayo…», «…, en Zapopan, Jalisco, a veinticinco de…») its date
-READERS_VERSION = 12
+# 13: the court and day a VISTOS paragraph gives as its own («VISTOS para resolver…, el
+#    Tribunal Pleno de la Suprema Corte…, en sesión de…, y», «VISTOS, para resolver, en
+#    sesión de…, por el Pleno del Tribunal Electoral del Estado…»), never a court it only
+#    names or a session it tells of; a state electoral or administrative court's Pleno
+#    signing the closing («lo resolvieron y firmaron … integrantes del Pleno del Tribunal
+#    Electoral del Estado de…»); a cited case's court written before it as the clause's
+#    subject («el Tercer Tribunal Colegiado … del Primer Circuito, en el amparo directo
+#    123/2020», or right after the case its clause opens with: «En el amparo directo…, el
+#    Cuarto Tribunal Colegiado… sostuvo»), and a colegiado's two-word ordinal («Décimo
+#    Tercer») read whole; an auxiliary colegiado named up to its region, one named by its
+#    kind alone («Segundo Tribunal Colegiado de Circuito») no court
+READERS_VERSION = 13

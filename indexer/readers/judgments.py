@@ -53,6 +53,7 @@ from indexer.readers.normalise import (
 from indexer.readers.opening_courts import opening_court
 from indexer.readers.rulings import read_ruling
 from indexer.readers.signed_ponente import signed_ponente
+from indexer.readers.vistos_session import VistosSession, vistos_session
 from indexer.spots import Spans
 
 HEAD_CHARS = 6000
@@ -144,7 +145,7 @@ _CIRCUIT_BODY = re.compile(
 # Magistrados que integran la", "resolvieron, por unanimidad de votos, los Magistrados
 # integrantes del" (the court's members are its voice; the vote may come between).
 _RESOLVED_BY = re.compile(
-    r"^\w*,?\s+(?:y\s+firman?,?\s+)?"
+    r"^\w*,?\s+(?:y\s+firm(?:an?|aron|[oó]),?\s+)?"
     r"(?:por\s+(?:unanimidad|mayor[ií]a)\s+de\s+(?:\w+\s+)?votos,?\s+)?"
     r"(?:(?:(?:el|la)\s+magistrad[oa]\s+[ye]\s+|(?:las|los)\s+magistrad[oa]s\s+[ye]\s+)?"
     r"(?:los|las)\s+(?:(?:señor[ae]s|CC\.|ciudadan[oa]s)\s+)?(?:magistrad[oa]s|magistraturas)"
@@ -608,7 +609,19 @@ def _formula(text: str) -> tuple[str, int] | None:
             "correspondiente" in fold_keyword(match[0][:80]) and _FORMULA_VERB.search(written + " ")
         ):
             return date, match.start()
+    vistos = _vistos(text)
+    if vistos is not None and vistos.start not in notes:
+        date = _date_at_start(vistos.date_text)
+        if date:
+            return date, vistos.date_at
     return _session_gives(text, notes) or _court_day(text, head_end)
+
+
+@functools.lru_cache(maxsize=8)
+def _vistos(text: str) -> VistosSession | None:
+    """The VISTOS paragraph's own session and court (``vistos_session``), read with the
+    words a PDF split at a line's end whole; remembered: the date and court readers ask."""
+    return vistos_session(words_joined_in_place(text))
 
 
 # Any court's opening in the SCJN's modern form, its session named "de" a day: "Ciudad de
@@ -2037,6 +2050,14 @@ def _read_court(text: str, expediente: str | None = None) -> tuple[str, int] | N
     federal court merely named at the top (a precedent, a thesis a state court or a
     circuit court cites) is no sentence's own: unsure, none."""
     formula = _formula(text)
+    vistos = _vistos(text)
+    if formula and vistos and vistos.court and vistos.start <= formula[1] < vistos.end:
+        # the session the VISTOS paragraph gives: its subject is the court ("…, el Pleno
+        # del Tribunal Superior de Justicia del Estado…, en sesión de…")
+        # (named as a caption names it: no "H." or "Honorable", no "Libre y Soberano")
+        court = normalise_court(_HONOURED.sub("", _PLENO_EXTRAS.sub("", vistos.court)))
+        if court:
+            return court, vistos.court_at
     if formula:
         window = mended(_furniture_out(text[max(0, formula[1] - 300) : formula[1]], text))
         court = _court_in(_from_last_court(window)) or _circuit_court_before(window)
@@ -2489,9 +2510,13 @@ def _state_sala_after_verb(clause: str) -> str | None:
 _PLENO_EXTRAS = re.compile(
     r"(?<=del )(?:H\.[ \t]*|Honorable[ \t]+)|[ \t]+Libre[ \t]+y[ \t]+Soberano(?=[ \t])"
 )
+_HONOURED = re.compile(r"^(?:H\.[ \t]*|Honorable[ \t]+)")
 _STATE_PLENO = re.compile(
     r"(?:Tribunal[ \t]+)?(?P<court>Pleno[ \t]+del[ \t]+(?:H\.[ \t]*|Honorable[ \t]+)?"
-    r"(?:Supremo[ \t]+Tribunal|Tribunal[ \t]+Superior)[ \t]+de[ \t]+Justicia[ \t]+"
+    # (a state's electoral or administrative court's Pleno too: "Pleno del Tribunal
+    # Electoral del Estado de Guerrero", "…del Tribunal de Justicia Administrativa del…")
+    r"(?:(?:Supremo[ \t]+Tribunal|Tribunal[ \t]+Superior)[ \t]+de[ \t]+Justicia"
+    r"|Tribunal[ \t]+Electoral|Tribunal[ \t]+de[ \t]+Justicia[ \t]+Administrativa)[ \t]+"
     r"(?:del[ \t]+Estado[ \t]+(?:Libre[ \t]+y[ \t]+Soberano[ \t]+)?de[ \t]+|de[ \t]+la[ \t]+)"
     r"[A-ZÁÉÍÓÚ][^,;\n]{2,60}?)(?=\s*(?:,|$|\.\s|\s(?:por|que|integrad[oa]|con|ante|siendo)\s))"
 )

@@ -26,7 +26,10 @@ FIXTURE = (
 )
 TEXT = FIXTURE.read_text(encoding="utf-8")
 PLENO = "Pleno de la Suprema Corte de Justicia de la Nación"
-CITED = [("AD 512/2023", None), ("ADR 1309/2023", "Segunda Sala"), ("AR 311/2019", PLENO)]
+# (the amparo directo is the colegiado's: "la sentencia dictada … por el Segundo Tribunal
+# Colegiado … del Tercer Circuito en el amparo directo 512/2023")
+COLEGIADO = "Segundo Tribunal Colegiado en Materia Civil del Tercer Circuito"
+CITED = [("AD 512/2023", COLEGIADO), ("ADR 1309/2023", "Segunda Sala"), ("AR 311/2019", PLENO)]
 
 
 def sentencia(text: str, expediente: str | None) -> Sentencia:
