@@ -99,6 +99,8 @@ class Tally:
     current: int = 0  # documents whose files were all read by this extractor already
     files_read: int = 0
     causes: Counter[str] = field(default_factory=Counter)
+    # a failed reading's stored ``cause: detail``, the first of each cause (what it was)
+    examples: dict[str, str] = field(default_factory=dict)
     last_id: str = ""
     seconds: float = 0.0
 
@@ -385,6 +387,7 @@ def _read_again(library, row: FileRow, tally: Tally) -> FileRow | str:
         extraction = extract_text(data, row.content_type, name, library.limits)
     except ExtractionError as exc:
         tally.causes[exc.cause] += 1
+        tally.examples.setdefault(exc.cause, f"{exc.cause}: {exc}")
         if row.text:  # its old text is kept, and its stamp: read again next run
             return exc.cause
         # a file no version read: it fails now for this cause, said with this stamp
