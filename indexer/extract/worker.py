@@ -88,7 +88,6 @@ def _reap(proc: subprocess.Popen[bytes] | None) -> tuple[int | None, int]:
     return None, 0
 
 
-_OUT_OF_MEMORY = "leer el archivo agotó la memoria del proceso que lo lee"
 _TOO_DEEP = "la estructura del archivo está anidada a demasiada profundidad para leerla"
 
 
@@ -360,7 +359,9 @@ def _job(conn: Connection, watchdog: _Watchdog) -> bool:
     except ExtractionError as exc:
         result = ("err", exc)
     except MemoryError:
-        result = ("err", ExtractionError("too_large", _OUT_OF_MEMORY))
+        cap = _memory_limit_bytes() >> 20
+        said = f"leer el archivo agotó la memoria del proceso que lo lee ({cap} MB)"
+        result = ("err", ExtractionError("too_large", said))
     except RecursionError:
         result = ("err", ExtractionError("malformed", _TOO_DEEP))
     except Exception as exc:
