@@ -561,6 +561,32 @@ LINK_PROBLEMS = {
 }
 
 
+# words of the extractor's English details (files read before it wrote them in Spanish):
+# such a detail is said by its cause alone
+# ("Failed to load document…", pdfium's, starts with a capital: the Spanish ones do not)
+_ENGLISH = re.compile(
+    r"\b(?:the|of|is|are|was|could|past|exceeded|required|declared|crashed|died|layer|"
+    r"loaded|inflates|outlasted|without|needs|worker|parser|page\(s\))\b|\d >|^[A-Z]|^a "
+    r"|(?<![/.])\bdocument\b(?!\.)"
+)
+_TECHNICAL = re.compile(r"\([^()]*\)")  # a reader's own words, in parentheses
+
+
+def extraction_said(stored: str) -> str | None:
+    """A failed extraction's stored ``cause: detail`` said by its detail (the extractor
+    writes it in Spanish, naming the true cause: «el PDF está cifrado: pide una
+    contraseña…»), with what followed; None for an English detail of an older run."""
+    cause, _, detail = stored.partition(":")
+    detail = detail.strip()
+    if cause not in EXTRACTIONS or not detail or _ENGLISH.search(_TECHNICAL.sub("", detail)):
+        return None
+    if cause == "no_text":
+        return f"{detail}: no hay texto que extraer"
+    if "no se extrajo" in detail or detail.endswith(("no se lee", "no se leyeron")):
+        return detail
+    return f"{detail}: no se extrajo su texto"
+
+
 def legislature_contradicted(fixed: str, day: object, sitting: str) -> str:
     """The English message of a spec's fixed legislature the document's date contradicts."""
     return (
@@ -921,7 +947,7 @@ def error_mensaje(cause: str, message: str) -> str:
             f"texto{cap}: no se extrajo su texto"
         )
     if cause == "extraction_failed" and (said := EXTRACTIONS.get(message.partition(":")[0])):
-        return said
+        return extraction_said(message) or said
     if cause == PAGES_TRUNCATED and (found := _PAGES_READ.match(message)):
         total, read = found.groups()
         return (

@@ -7,7 +7,8 @@ archive of originals, and each document made of them is rebuilt as the save path
 it: its text (the page's text, then its files', a sentence's signatures cut apart), the
 personal-data guard under its source's policy, and the fields the readers took from the
 text (a sentence's heading; a session's type, sitting and number), while the fields its
-source gave (listing, API, constants) are kept as they are. A changed document is saved
+source gave (listing, API, constants) are kept as they are, and so is a person's release
+of a withheld one (``privacy.reviewed``). A changed document is saved
 and so queued for the index (``Library.flush`` indexes it); an unchanged one is left.
 
 A file whose original is not in the archive, or whose new reading fails, keeps its text
@@ -99,6 +100,8 @@ class Tally:
     current: int = 0  # documents whose files were all read by this extractor already
     files_read: int = 0
     causes: Counter[str] = field(default_factory=Counter)
+    # a failed reading's stored ``cause: detail``, the first of each cause (what it was)
+    examples: dict[str, str] = field(default_factory=dict)
     last_id: str = ""
     seconds: float = 0.0
 
@@ -396,6 +399,7 @@ def _read_again(library, row: FileRow, tally: Tally) -> FileRow | str:
         extraction = extract_text(data, row.content_type, name, library.limits)
     except ExtractionError as exc:
         tally.causes[exc.cause] += 1
+        tally.examples.setdefault(exc.cause, f"{exc.cause}: {exc}")
         if row.text:  # its old text is kept, and its stamp: read again next run
             return exc.cause
         # a file no version read: it fails now for this cause, said with this stamp
@@ -477,6 +481,11 @@ def _guarded(doc, update: dict[str, object], policy: str, report) -> dict[str, o
     recorded. ``report``: the one its texts were guarded with (they are not again)."""
     draft = doc.model_copy(update=update)
     guarded = guard_document(draft, policy, report, texts=False)
+    if doc.privacy is not None and doc.privacy.reviewed and guarded.privacy is not None:
+        # a person released it (``abierto privacy release``): a new reading of its files
+        # does not withhold it again (its policy, the released one, masks what it finds)
+        reviewed = guarded.privacy.model_copy(update={"reviewed": True})
+        guarded = guarded.model_copy(update={"privacy": reviewed})
     masked = {name: getattr(guarded, name) for name in type(doc).model_fields
               if getattr(guarded, name) is not getattr(draft, name)}  # fmt: skip
     if report is None and not guarded.privacy.findings:

@@ -69,7 +69,7 @@ sentence is there) is ``unsupported_type``, never stored as its letterhead alone
 
 from __future__ import annotations
 
-from .core import Job, extract_local
+from .core import KIND_NAMES, Job, extract_local
 from .docx import packed_body_size
 from .gzipped import GZIP_MAGIC, gunzipped
 from .html import html_main_text
@@ -140,12 +140,14 @@ def extract_text(
     """
     data = bytes(data)
     if len(data) > limits.max_bytes:
-        raise ExtractionError("too_large", f"{len(data)} bytes > {limits.max_bytes}")
+        raise ExtractionError(
+            "too_large", f"el archivo ocupa {len(data)} bytes (se leen hasta {limits.max_bytes})"
+        )
     if data.startswith(GZIP_MAGIC):  # a .pdf.gz served as such, without Content-Encoding
         data, content_type, filename = gunzipped(data, content_type, filename, limits.max_bytes)
     if not data.strip():  # whatever it was declared: an empty PDF is not a damaged one
-        said = f"{len(data)} bytes, all blank" if data else "0 bytes"
-        raise ExtractionError("no_text", f"empty file ({said})", pages=0)
+        said = f"solo tiene espacios en blanco ({len(data)} bytes)" if data else "está vacío"
+        raise ExtractionError("no_text", f"el archivo {said}", pages=0)
     kind = sniff_type(data, content_type, filename)
     if kind == "docx":  # what is parsed is the body: media parts are never opened
         if (body := packed_body_size(data)) > limits.max_markup_bytes:
@@ -156,7 +158,9 @@ def extract_text(
             )
     elif kind != "pdf" and len(data) > limits.max_markup_bytes:
         raise ExtractionError(
-            "too_large", f"{kind} page of {len(data)} bytes > {limits.max_markup_bytes}"
+            "too_large",
+            f"{KIND_NAMES.get(kind, kind)} ocupa {len(data)} bytes (se leen hasta "
+            f"{limits.max_markup_bytes})",
         )
     ocr = limits.ocr if kind == "pdf" and limits.ocr.enabled else None
     job = Job(

@@ -22,9 +22,20 @@ class Job:
     ocr: OcrLimits | None = None  # PDFs only: read pages without text by OCR
 
 
-def _non_empty(text: str, what: str) -> str:
+# how a message names a file of each kind
+KIND_NAMES = {
+    "pdf": "el PDF",
+    "docx": "el documento Word",
+    "html": "la página HTML",
+    "text": "el archivo de texto",
+}
+
+
+def _non_empty(text: str, kind: str) -> str:
     if not has_words(text):
-        raise ExtractionError("no_text", f"{what} document without a letter or digit", pages=1)
+        raise ExtractionError(
+            "no_text", f"{KIND_NAMES[kind]} no tiene ni una letra ni un número", pages=1
+        )
     return text
 
 
@@ -49,7 +60,7 @@ def extract_local(
     if job.kind == "html":
         markup, used, declared, sure = decode_html(data, job.charset)
         warnings = _decoding_warnings(data, declared, used, sure)
-        return Extraction(_non_empty(main_text_from_str(markup), "HTML"), 1, "html", warnings)
+        return Extraction(_non_empty(main_text_from_str(markup), "html"), 1, "html", warnings)
     decoded, used, sure = decode_guessed(data, (job.charset,))
     warnings = _decoding_warnings(data, job.charset, used, sure)
     return Extraction(_non_empty(normalise_text(decoded), "text"), 1, "text", warnings)

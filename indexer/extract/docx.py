@@ -219,7 +219,7 @@ class _Reader:
         self.last = piece[-1:] or self.last
         self.size += len(piece)
         if self.size > MAX_TEXT_CHARS:
-            raise ExtractionError("too_large", f"Word text past {MAX_TEXT_CHARS} characters")
+            raise ExtractionError("too_large", _TEXT_PAST)
         self.text.write(piece)
 
     def _shown(self) -> bool:
@@ -308,7 +308,7 @@ class _Reader:
         if self.formula is not None:
             self.size += len(data)  # counted as it comes (and again when it is added)
             if self.size > MAX_TEXT_CHARS:
-                raise ExtractionError("too_large", f"Word text past {MAX_TEXT_CHARS} characters")
+                raise ExtractionError("too_large", _TEXT_PAST)
             self.formula.chars(data)
         elif self.in_text and not (self.moved_away or self.hidden or self.fallback):
             self.add(data)
@@ -335,17 +335,27 @@ def _readable(info: zipfile.ZipInfo) -> zipfile.ZipInfo:
     return info
 
 
+_TEXT_PAST = f"el texto del documento Word pasa de {MAX_TEXT_CHARS} caracteres"
+
+
+def _inflates_past(name: str, most: int) -> str:
+    return (
+        f"la parte {name} del documento Word se expande a más de {most} bytes (una bomba de "
+        "compresión)"
+    )
+
+
 def _bomb(
     inflated: int, packed: int, max_xml_bytes: int, name: str = BODY
 ) -> ExtractionError | None:
     """What the body inflated to so far says it is a bomb (it only grows: said at once)."""
     if inflated > max_xml_bytes:
-        return ExtractionError("decompression_bomb", f"{name} inflates past {max_xml_bytes} bytes")
+        return ExtractionError("decompression_bomb", _inflates_past(name, max_xml_bytes))
     if inflated > RATIO_FLOOR and inflated > MAX_RATIO * packed:
         return ExtractionError(
             "decompression_bomb",
-            f"{name} inflates to more than {inflated} bytes from {packed} packed "
-            f"(more than {MAX_RATIO} times)",
+            f"la parte {name} del documento Word se expande a más de {inflated} bytes desde "
+            f"{packed} comprimidos (más de {MAX_RATIO} veces: una bomba de compresión)",
         )
     return None
 
@@ -454,7 +464,11 @@ class _References:
 
 
 def _refuse_dtd(*_args: object) -> None:
-    raise ExtractionError("malformed", "el documento Word declara un DTD (no se lee)")
+    raise ExtractionError(
+        "malformed",
+        "el documento Word declara un DTD, que Word no escribe: sus entidades podrían leer "
+        "archivos de esta máquina o multiplicarse sin fin (una «bomba» de entidades); no se lee",
+    )
 
 
 def _parser(reader: _Reader) -> expat.XMLParserType:
@@ -485,7 +499,7 @@ def _read_part(
             read += len(chunk)
             if read > max_xml_bytes:  # what was measured is what is read: a guard
                 raise ExtractionError(
-                    "decompression_bomb", f"{info.filename} inflates past {max_xml_bytes} bytes"
+                    "decompression_bomb", _inflates_past(info.filename, max_xml_bytes)
                 )
             parser.Parse(references.clean(chunk), False)
     parser.Parse(references.clean(b"", last=True), True)
@@ -566,7 +580,9 @@ def extract_docx(data: bytes, max_xml_bytes: int = MAX_XML_BYTES) -> tuple[str, 
     except (zipfile.BadZipFile, KeyError, OSError, EOFError, zipfile.LargeZipFile) as exc:
         raise ExtractionError("malformed", f"documento Word ilegible: {exc}") from exc
     except expat.ExpatError as exc:
-        raise ExtractionError("malformed", f"XML del documento Word no válido: {exc}") from exc
+        raise ExtractionError(
+            "malformed", f"el XML del documento Word no es válido: {exc}"
+        ) from exc
     except LookupError as exc:  # an encoding expat does not know, declared by the XML
         raise ExtractionError(
             "malformed", f"el XML del documento Word declara una codificación desconocida ({exc})"
@@ -579,5 +595,5 @@ def extract_docx(data: bytes, max_xml_bytes: int = MAX_XML_BYTES) -> tuple[str, 
             "formato que no se lee (RTF, MHT u otro documento Word): no se extrajo su texto",
         )
     if not text.strip():
-        raise ExtractionError("no_text", "empty Word document", pages=1)
+        raise ExtractionError("no_text", "el documento Word no tiene texto", pages=1)
     return text, references.dropped

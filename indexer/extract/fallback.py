@@ -183,7 +183,9 @@ def _read(
     try:
         document = PDFDocument(PDFParser(io.BytesIO(data)), password="")
     except PDFPasswordIncorrect as exc:
-        raise ExtractionError("encrypted", "a user password is required") from exc
+        raise ExtractionError(
+            "encrypted", "el PDF está cifrado: pide una contraseña para abrirse"
+        ) from exc
     with contextlib.suppress(Exception):
         found.total = int(resolve1(resolve1(document.catalog["Pages"])["Count"]))
     resources = _MeteredResources(caching=True)

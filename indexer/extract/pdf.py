@@ -33,6 +33,20 @@ _PDFIUM_HYPHEN = re.compile("[\x02\ufffe]")  # pdfium's marker for a line-end hy
 _CID = re.compile(r"\(cid:\d+\)")
 _BAD_CHARS = re.compile("[\ufffd\ue000-\uf8ff]")
 _NOT_ALNUM = re.compile(r"[\W_]+")
+_LOCKED = "el PDF está cifrado: pide una contraseña para abrirse"
+_NO_LAYER = "el PDF no tiene capa de texto (¿escaneado?) y el OCR no leyó texto en sus páginas"
+_BROKEN = "el PDF está dañado: ni pdfium ni pdfminer pudieron leer su estructura"
+_CUT = (
+    "el PDF está incompleto: se corta antes de su final (le falta la marca %%EOF con la que "
+    "termina todo PDF; ¿una descarga interrumpida?) y ni pdfium ni pdfminer pudieron leerlo"
+)
+# pdfium's error codes, said (its own text is English: "Data format error")
+_PDFIUM_ERRORS = {
+    pdfium_c.FPDF_ERR_UNKNOWN: "error desconocido",
+    pdfium_c.FPDF_ERR_FILE: "no se pudo abrir",
+    pdfium_c.FPDF_ERR_FORMAT: "formato dañado o no es un PDF",
+    pdfium_c.FPDF_ERR_PAGE: "página no encontrada o dañada",
+}
 
 logging.getLogger("pdfminer").setLevel(logging.ERROR)
 
@@ -59,6 +73,25 @@ class _Pages:
         return cut + (
             [f"fallback_skipped:{self.fallback_skipped}"] if self.fallback_skipped else []
         )
+
+
+def _pages(count: int | str) -> str:
+    return "1 página" if str(count) == "1" else f"{count} páginas"
+
+
+def _said(error: Exception | None) -> str:
+    """A reader's failure, short: pdfium's code in Spanish, pdfminer's exception named."""
+    if isinstance(error, pdfium.PdfiumError):
+        return _PDFIUM_ERRORS.get(error.err_code, f"código {error.err_code}")
+    if error is None:
+        return "sin detalle"
+    return f"{type(error).__name__}: {error}"[:160]
+
+
+def _broken(data: bytes) -> str:
+    """Why neither reader opened the PDF: cut before its end (a download stopped short:
+    no ``%%EOF`` in its last KB), or damaged."""
+    return _BROKEN if b"%%EOF" in data[-1024:] else _CUT
 
 
 def _score(texts: list[str]) -> int:
@@ -185,7 +218,7 @@ def extract_pdf(
         result = _pdfium_pages(data, max_pages)
     except pdfium.PdfiumError as exc:
         if exc.err_code in (pdfium_c.FPDF_ERR_PASSWORD, pdfium_c.FPDF_ERR_SECURITY):
-            raise ExtractionError("encrypted", str(exc)) from exc
+            raise ExtractionError("encrypted", _LOCKED) from exc
         pdfium_error = exc
     if result is not None and result.xfa_pages:
         return _xfa(result)
@@ -208,18 +241,24 @@ def extract_pdf(
         _refuse_unloadable(result)
         if stopped := [w for w in result.warnings if w.startswith("ocr_timeout:")]:
             slow = stopped[0].split(":")[1]
-            raise ExtractionError("timeout", f"OCR of {slow} page(s) outlasted its time limit")
+            raise ExtractionError(
+                "timeout", f"el OCR de {_pages(slow)} escaneadas pasó su tiempo límite"
+            )
         if died := [w for w in result.warnings if w.startswith("ocr_failed:")]:
             count = died[0].split(":")[1]
-            raise ExtractionError("malformed", f"Tesseract died reading {count} page(s)")
+            raise ExtractionError(
+                "malformed", f"el OCR (Tesseract) se cayó leyendo {_pages(count)} escaneadas"
+            )
         _refuse_unread(result)
         if huge := [w for w in result.warnings if w.startswith("ocr_image_too_large:")]:
             from .ocr import MAX_IMAGE_PIXELS
 
             raise ExtractionError(
                 "too_large",
-                f"{huge[0].split(':')[1]} page(s) draw images of more than "
-                f"{MAX_IMAGE_PIXELS // 1_000_000} million pixels in all: not rendered for OCR",
+                f"{_pages(n := huge[0].split(':')[1])} sin texto "
+                f"{'dibuja' if n == '1' else 'dibujan'} imágenes de más de "
+                f"{MAX_IMAGE_PIXELS // 1_000_000} millones de píxeles en total (una bomba de "
+                "descompresión de imagen): no se pasaron al OCR",
             )
         if garbled:
             raise ExtractionError(
@@ -227,7 +266,7 @@ def extract_pdf(
                 f"the text layer of {len(garbled)} page(s) is not legible (its fonts map the "
                 "letters to other characters) and OCR did not read them",
             )
-        raise ExtractionError("no_text", "no text layer (scanned?)", pages=result.total)
+        raise ExtractionError("no_text", _NO_LAYER, pages=result.total)
     if _score(result.texts) < SPARSE_CHARS_PER_PAGE * len(result.texts):
         result.warnings.append("sparse_text")
     return Extraction(
@@ -269,12 +308,16 @@ def _refuse_unloadable(result: _Pages) -> None:
     """No text because no page could even be loaded is a broken file, not a scan."""
     if not result.texts or result.failed_pages < len(result.texts):
         return
-    reason = "the page tree is broken, cyclic or nested too deeply"
+    reason = "su árbol de páginas está roto, es cíclico o está anidado a demasiada profundidad"
     if "Recursion" in result.fallback_error:
-        reason = "the page tree is nested too deeply"
+        reason = "su árbol de páginas está anidado a demasiada profundidad"
     raise ExtractionError(
-        "malformed", f"none of {len(result.texts)} page(s) could be loaded: {reason}"
+        "malformed", f"no se pudo cargar {_none_of(len(result.texts))} del PDF: {reason}"
     )
+
+
+def _none_of(pages: int) -> str:
+    return "la única página" if pages == 1 else f"ninguna de las {pages} páginas"
 
 
 def _refuse_unread(result: _Pages) -> None:
@@ -292,13 +335,15 @@ def _refuse_unread(result: _Pages) -> None:
 
         raise ExtractionError(
             "too_large",
-            f"{result.fallback_skipped} page(s) without text pdfium can read hold more than "
-            f"pdfminer may interpret ({MAX_PAGE_CONTENT_BYTES >> 10} KB of operators, a "
-            f"{MAX_CMAP_BYTES >> 20} MB character map): left unread",
+            f"{_pages(n := result.fallback_skipped)} sin texto que pdfium lea "
+            f"{'tiene' if n == 1 else 'tienen'} más de lo "
+            f"que pdfminer puede interpretar ({MAX_PAGE_CONTENT_BYTES >> 10} KB de "
+            f"operadores o un mapa de caracteres de {MAX_CMAP_BYTES >> 20} MB): no se leyeron",
         )
     if result.fallback_out_of_time:
         raise ExtractionError(
-            "timeout", "pdfium found no text and pdfminer did not finish in its time limit"
+            "timeout",
+            "pdfium no encontró texto y pdfminer no terminó de leer el PDF en su tiempo límite",
         )
 
 
@@ -316,19 +361,27 @@ def _try_fallback(
         raise
     except Exception as exc:
         if result is None:
-            raise ExtractionError("malformed", f"{pdfium_error}; pdfminer: {exc!r}") from exc
+            raise ExtractionError(
+                "malformed",
+                f"{_broken(data)} (pdfium: {_said(pdfium_error)}; pdfminer: {_said(exc)})",
+            ) from exc
         result.warnings.append("fallback_failed")
         result.fallback_error = f"{type(exc).__name__}: {exc}"[:200]
         return result
     if result is None:
         if not fallback.texts and fallback.fallback_out_of_time:
             raise ExtractionError(
-                "timeout", f"{pdfium_error}; pdfminer read no page in its time limit"
+                "timeout",
+                f"pdfium no pudo abrir el PDF ({_said(pdfium_error)}) y pdfminer no leyó "
+                "ninguna página en su tiempo límite",
             )
         if not fallback.texts and fallback.total == 0:  # pdfium says "Success" of it
             raise ExtractionError("malformed", "the PDF has no pages: its page tree is empty")
         if not fallback.texts:
-            raise ExtractionError("malformed", f"{pdfium_error}; pdfminer found no pages")
+            raise ExtractionError(
+                "malformed",
+                f"{_broken(data)} (pdfium: {_said(pdfium_error)}; pdfminer no encontró páginas)",
+            )
     elif _score(fallback.texts) <= _score(result.texts):
         result.fallback_skipped = fallback.fallback_skipped
         result.fallback_out_of_time = fallback.fallback_out_of_time

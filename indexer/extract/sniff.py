@@ -9,6 +9,7 @@ from collections.abc import Sequence
 
 from .codepages import guess_codepage
 from .docx import is_docx
+from .kinds import unsupported
 from .model import ExtractionError
 
 _SNIFF_BYTES = 1024
@@ -245,8 +246,8 @@ def sniff_type(data: bytes, content_type: str | None, filename: str | None) -> s
             + (f"se declara {content_type!r}" if content_type else "no declara su codificación")
             + ": leído así sería basura (el sitio debe declararla o empezar con la marca)",
         )
-    if _looks_binary(head) or declared == "unsupported":
-        raise ExtractionError("unsupported_type", f"declared {content_type or filename!r}")
+    if (binary := _looks_binary(head)) or declared == "unsupported":
+        raise ExtractionError("unsupported_type", unsupported(data, content_type, filename, binary))
     return declared or "text"
 
 

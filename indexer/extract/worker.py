@@ -88,11 +88,14 @@ def _reap(proc: subprocess.Popen[bytes] | None) -> tuple[int | None, int]:
     return None, 0
 
 
+_TOO_DEEP = "la estructura del archivo está anidada a demasiada profundidad para leerla"
+
+
 def _death(code: int | None) -> str:
     if code is not None and code < 0:
         with contextlib.suppress(ValueError):
-            return f"worker died ({signal.Signals(-code).name})"
-    return f"worker died (exit code {code})"
+            return f"el proceso lector murió con la señal {signal.Signals(-code).name}"
+    return f"el proceso lector terminó con el código {code}"
 
 
 class _Worker:
@@ -139,7 +142,10 @@ class _Worker:
             while True:
                 if not conn.poll(max(0.0, deadline - time.monotonic())):
                     self.stop(kill=True)
-                    raise ExtractionError("timeout", f"parsing exceeded {job.timeout_s:g}s")
+                    raise ExtractionError(
+                        "timeout",
+                        f"leer el archivo pasó su tiempo límite de {job.timeout_s:g} s: se detuvo",
+                    )
                 reply = conn.recv()
                 if reply != OCR_STARTED or job.ocr is None:
                     return reply
@@ -174,10 +180,12 @@ class _Worker:
                 if exc.peak >= _OUT_OF_MEMORY_SHARE * _memory_limit_bytes():
                     raise ExtractionError(
                         "too_large",
-                        f"parsing needs more than the worker's {_memory_limit_bytes() >> 20} MB "
-                        f"of memory ({exc})",
+                        f"leer el archivo necesita más memoria que los "
+                        f"{_memory_limit_bytes() >> 20} MB del proceso que lo lee ({exc})",
                     ) from exc
-                raise ExtractionError("malformed", f"the parser crashed: {exc}") from exc
+                raise ExtractionError(
+                    "malformed", f"el lector del archivo se cayó dos veces leyéndolo ({exc})"
+                ) from exc
         status, payload = reply if isinstance(reply, tuple) else (None, reply)
         if status == "ok" and isinstance(payload, Extraction):
             return payload
@@ -185,7 +193,7 @@ class _Worker:
             if payload.cause == "too_large":
                 _refuse_bomb(job, data, payload)
             raise payload
-        raise ExtractionError("malformed", f"unexpected worker reply {status!r}")
+        raise ExtractionError("internal", f"respuesta inesperada del proceso lector: {status!r}")
 
 
 def _memory_limit_bytes() -> int:
@@ -202,8 +210,8 @@ def _refuse_bomb(job: Job, data: bytes, failure: Exception) -> None:
     if largest_inflation(data, limit) > limit:
         raise ExtractionError(
             "decompression_bomb",
-            f"a stream of this {len(data)}-byte PDF inflates past {limit // 2**20} MB "
-            f"(worker: {failure})",
+            f"un flujo comprimido de este PDF de {len(data)} bytes se expande a más de "
+            f"{limit // 2**20} MB (una bomba de compresión); al leerlo: {failure}",
         ) from failure
 
 
@@ -351,9 +359,11 @@ def _job(conn: Connection, watchdog: _Watchdog) -> bool:
     except ExtractionError as exc:
         result = ("err", exc)
     except MemoryError:
-        result = ("err", ExtractionError("too_large", "worker memory limit exceeded"))
+        cap = _memory_limit_bytes() >> 20
+        said = f"leer el archivo agotó la memoria del proceso que lo lee ({cap} MB)"
+        result = ("err", ExtractionError("too_large", said))
     except RecursionError:
-        result = ("err", ExtractionError("malformed", "structure nested too deeply"))
+        result = ("err", ExtractionError("malformed", _TOO_DEEP))
     except Exception as exc:
         result = ("err", _unexpected(job.kind, exc))
     finally:

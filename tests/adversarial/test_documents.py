@@ -129,13 +129,13 @@ def test_a_deep_page_tree_is_malformed_not_a_scan() -> None:
     with pytest.raises(ExtractionError) as info:
         extract_text(hostile.deep_page_tree_pdf(5000), "application/pdf")
     assert info.value.cause == "malformed"
-    assert "nested too deeply" in str(info.value)
+    assert "anidado a demasiada profundidad" in str(info.value)
 
 
 def test_a_cyclic_page_tree_is_malformed() -> None:
     with pytest.raises(ExtractionError) as info:
         extract_text(hostile.cyclic_pdf(), "application/pdf")
-    assert info.value.cause == "malformed" and "cyclic" in str(info.value)
+    assert info.value.cause == "malformed" and "cíclico" in str(info.value)
 
 
 def test_a_decompression_bomb_is_named(monkeypatch: pytest.MonkeyPatch) -> None:

@@ -67,5 +67,6 @@ def test_a_word_sentence_assembled_from_html_is_published(tmp_path: Path) -> Non
     (example,) = crawled.run.errors["extraction_failed"]["examples"]
     assert example["url"].endswith("/rtf.docx"), crawled.run.errors
     assert error_mensaje("extraction_failed", example["message"]) == (
-        "el tipo del archivo no se lee: no se extrajo su texto"
+        "el documento Word importa 1 parte(s) (altChunk) de un formato que no se lee (RTF, MHT "
+        "u otro documento Word): no se extrajo su texto"
     )

@@ -30,5 +30,6 @@ def test_an_empty_file_is_counted_as_one_without_text(tmp_path: Path) -> None:
         example["url"].rsplit("/", 1)[1]: error_mensaje("extraction_failed", example["message"])
         for example in crawled.run.errors["extraction_failed"]["examples"]
     }
-    empty = "el archivo no tiene texto que extraer"
-    assert said == {"vacia.pdf": empty, "blanca.pdf": empty, "vacia.docx": empty}
+    empty = "el archivo está vacío: no hay texto que extraer"
+    blank = "el archivo solo tiene espacios en blanco (5 bytes): no hay texto que extraer"
+    assert said == {"vacia.pdf": empty, "blanca.pdf": blank, "vacia.docx": empty}

@@ -136,7 +136,7 @@ def test_images_too_large_to_decode_are_not_rendered_for_ocr(make: object) -> No
     pool = get_pool()
     pool.close()  # fresh workers: their peak memory is this file's
     error = _cause(data)
-    assert error.cause == "too_large" and "million pixels" in str(error)
+    assert error.cause == "too_large" and "millones de píxeles" in str(error)
     assert max(_peak_mb(pid) for pid in pool.pids()) < 500
 
 

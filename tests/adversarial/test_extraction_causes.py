@@ -35,8 +35,10 @@ def test_files_whose_text_cannot_be_extracted_say_why(tmp_path: Path) -> None:
         for example in run.errors["extraction_failed"]["examples"]
     }
     assert said == {
-        "roto.pdf": "el archivo está dañado o mal formado: no se pudo leer su texto",
-        "programa.pdf": "el tipo del archivo no se lee: no se extrajo su texto",
+        "roto.pdf": "no se pudo cargar ninguna de las 2 páginas del PDF: su árbol de páginas "
+        "está roto, es cíclico o está anidado a demasiada profundidad: no se extrajo su texto",
+        "programa.pdf": "el archivo es un programa ejecutable de Windows, un tipo cuyo texto no "
+        "se lee (el sitio lo declaró «application/x-msdownload»): no se extrajo su texto",
         "sin-paginas.pdf": "el PDF no tiene ninguna página (su árbol de páginas está vacío): "
         "no hay texto que leer",
     }

@@ -28,9 +28,10 @@ def test_a_folder_of_word_sentences_is_indexed_and_its_bomb_counted(tmp_path: Pa
     assert done.returncode == 1, done.stdout + done.stderr
     assert "3 documentos nuevos" in done.stdout, done.stdout
     assert (
-        "bomba.docx: decompression_bomb: un flujo comprimido del archivo se expande más allá "
-        "del límite (una bomba de compresión): no se extrajo su texto"
+        "bomba.docx: decompression_bomb: la parte word/document.xml del documento Word se "
+        "expande a más de"
     ) in done.stdout, done.stdout
+    assert "(más de 100 veces: una bomba de compresión): no se extrajo su texto" in done.stdout
     with sqlite3.connect(data / "abierto.db") as connection:
         texts = sorted(row[0] for row in connection.execute("SELECT text FROM documents"))
     assert texts == [

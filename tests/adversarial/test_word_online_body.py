@@ -28,4 +28,5 @@ def test_a_word_online_sentence_is_read_and_a_sheet_is_not(tmp_path: Path) -> No
     [example] = crawled.run.errors["extraction_failed"]["examples"]
     assert example["url"].endswith("/hoja.xlsx")
     said = error_mensaje("extraction_failed", example["message"])
-    assert said == "el tipo del archivo no se lee: no se extrajo su texto"
+    assert said.startswith("el archivo es un libro de Excel (.xlsx), un tipo cuyo texto no se lee")
+    assert said.endswith(": no se extrajo su texto")

@@ -246,3 +246,45 @@ def test_the_readers_fields_are_read_again_and_the_sources_kept(tmp_path: Path) 
         assert "NACIÓN" in after.text
     finally:
         library.close()
+
+
+def test_a_document_a_person_released_stays_released_when_read_again(tmp_path: Path) -> None:
+    """A withheld sentence (personal data under its source's ``withhold`` policy) that a
+    person reviewed and released (``abierto privacy release``) was withheld again by
+    ``abierto reextract``: the rebuilt document's report came new, ``reviewed`` false, and
+    it vanished from search and its page. Its release now survives the new reading."""
+    from cli.privacy import release
+
+    library = Library.open(Settings(data_dir=tmp_path / "data"), writer=True)
+    try:
+        line = "AMPARO DIRECTO 4/2024. El quejoso señaló el correo juan.perez@correo.mx."
+        pdf = _small_pdf(line)
+        archived = library.add_file(pdf, "https://corte.example/4.pdf", "application/pdf")
+        assert archived.text is not None
+        old_text = archived.text.replace("quejoso", "que-\njoso")
+        doc = build_document(
+            kind="sentencia", source_id="corte", institution="Suprema Corte", jurisdiction="MX",
+            url="https://corte.example/4", fields={"title": "Amparo directo 4/2024"},
+            text=old_text, heading_text=old_text, files=[archived.ref], privacy="withhold",
+        )  # fmt: skip
+        assert doc.privacy is not None and doc.privacy.withheld
+        library.add_document(doc)
+        row = library.db.get_file(archived.ref.sha256)
+        assert row is not None
+        row.text, row.extractor = old_text, None  # read by an older extractor
+        library.db.save_file(row, replace=True)
+        released = release(library, doc.id, "mask")
+        assert released is not None and not released.privacy.withheld  # type: ignore[union-attr]
+        assert library.search(SearchQuery(q='"Amparo directo"')).total == 1
+
+        tally = reextract(library)
+        assert tally.reextracted == 1
+        library.flush()
+        stored = library.db.get_document(doc.id)
+        assert stored is not None and "quejoso" in stored.text
+        assert stored.privacy is not None and stored.privacy.reviewed
+        assert not stored.privacy.withheld and stored.privacy.policy == "mask"
+        assert "juan.perez@correo.mx" not in stored.text  # still masked as released
+        assert library.search(SearchQuery(q='"Amparo directo"')).total == 1
+    finally:
+        library.close()
