@@ -601,9 +601,7 @@ def _prepared(text: str) -> str:
     control characters, its compatibility characters in their plain form, as the stores
     read the texts they index (``analysis.visible_text``, ``models.without_controls``,
     ``analysis.compatible_text``)."""
-    return unicodedata.normalize(
-        "NFC", compatible_text(without_controls(visible_text(text)))
-    )
+    return unicodedata.normalize("NFC", compatible_text(without_controls(visible_text(text))))
 
 
 def _say_where_typed(exc: QuerySyntaxError, typed: str) -> None:
