@@ -244,6 +244,13 @@ class Library:
             )
             db.mark_all_unindexed()
         speech_index = open_speech_index(settings.data_dir, store, writer)
+        if getattr(speech_index, "replaced", False) and not getattr(store, "replaced", False):
+            # its speeches come back as their sessions are indexed again
+            log.warning(
+                "el índice de discursos lo escribió otra versión del programa: se empieza "
+                "de nuevo y se vuelven a indexar todas las sesiones"
+            )
+            db.mark_all_unindexed()
         archive = FileArchive(settings.files_dir)
         alerts = AlertMatcher(db)
         workers = settings.index_workers

@@ -24,6 +24,7 @@ from collections.abc import Iterator
 
 from indexer.analysis import stem_tokens
 from indexer.query.ast import And, Field, Node, Not, Or, Phrase
+from indexer.query.spellings import MAX_NEAR_SPELLINGS, spellings
 
 # arrangements of one phrase asked as exact phrases: ``"a a"~50`` is 51, ``"a a b"~10``
 # 156, ``"la suspensión de la ejecución"~2`` 40 (each one an exact phrase to match)
@@ -150,15 +151,54 @@ def arranged_phrases(node: Node, most: int = MAX_QUESTION_PHRASES) -> int:
     whole question (past them a phrase counts as the widest), so counting a question of
     64 long phrases costs what one phrase's does."""
     left, steps = most, MAX_STEPS
-    for tokens, slop in _sloppy(node):
-        if len(tokens) < 2 or (len(tokens) == 2 and not repeats(tokens)):
-            continue  # a word alone; two words apart: Tantivy's own sloppy phrase
-        found, taken = _arranged(tuple(tokens), slop, MAX_ARRANGEMENTS, steps)
-        steps = max(0, steps - taken)
-        left -= len(found) if found is not None else MAX_ARRANGEMENTS
-        if left < 0:
-            return most + 1
+    for group in _sloppy_groups(node):
+        ruled = False
+        # spellings of one stem («primer», «primero») ask the same phrases
+        for tokens, slop in dict.fromkeys((tuple(t), s) for t, s in group):
+            if len(tokens) < 2 or (len(tokens) == 2 and not repeats(list(tokens))):
+                continue  # a word alone; two words apart: Tantivy's own sloppy phrase
+            found, taken = _arranged(tokens, slop, MAX_ARRANGEMENTS, steps)
+            steps = max(0, steps - taken)
+            if found is not None:
+                left -= len(found)
+            elif not ruled:  # a phrase's spellings matched by the rule: counted once
+                left -= MAX_ARRANGEMENTS
+                ruled = True
+            if left < 0:
+                return most + 1
     return most - left
+
+
+def _sloppy_groups(node: Node) -> Iterator[list[tuple[list[str], int]]]:
+    """``_sloppy``'s phrases, those of one typed phrase's spellings together
+    (``"juzgado primero de distrito"~10`` is asked as «primero», «1o», «1º», «primer»…:
+    ``spellings.with_spellings``). Where each spelling has too many arrangements and is
+    matched by the rule, the documents each reads hold its own spelling of the ordinal:
+    the group reads about the documents one phrase does, and counts as one (each counted
+    as the widest, one ordinal's phrase was refused as four phrases: a journalist's
+    question). Spellings asked as their arrangements count each, as they cost."""
+    match node:
+        case Or(items) if _spelled(items):
+            yield [pair for item in items for pair in _sloppy(item)]
+        case Phrase() | Field():
+            yield from ([pair] for pair in _sloppy(node))
+        case And(items) | Or(items):
+            for item in items:
+                yield from _sloppy_groups(item)
+        case Not(item):
+            yield from _sloppy_groups(item)
+
+
+def _spelled(items: tuple[Node, ...]) -> bool:
+    """Whether ``items`` are one proximity phrase's spellings, as ``with_spellings``
+    writes them (a person who typed them all asks what one of them asks)."""
+    first = items[0]
+    if len(items) < 2 or not isinstance(first, Phrase) or not first.slop:
+        return False
+    if any(not isinstance(item, Phrase) or item.slop != first.slop for item in items):
+        return False
+    written = [item.text for item in items]  # type: ignore[attr-defined]
+    return spellings(first.text, MAX_NEAR_SPELLINGS) == written
 
 
 def ruled_phrases(node: Node) -> bool:

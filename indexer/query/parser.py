@@ -22,7 +22,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
-from indexer.analysis import visible_text
+from indexer.analysis import compatible_text, visible_text
 from indexer.models import KINDS, without_controls
 from indexer.query.arrangements import MAX_QUESTION_ARRANGEMENTS, asked_arrangements
 from indexer.query.ast import And, Field, MatchAll, Node, Not, Or, Phrase, Prefix, Term
@@ -577,7 +577,16 @@ def parse_query(text: str | None) -> Node:
         # a zero-width space or joiner, a direction mark): the analysers split there too,
         # while the indexed text holds the word whole (``analysis.indexed_text`` drops
         # them), so ``am\u00adparo`` found nothing.
+        # A word written in mathematical bold, full-width or as a ligature (``𝐚𝐦𝐩𝐚𝐫𝐨``)
+        # is read in its plain form, as the indexed texts are (``compatible_text``);
+        # a few characters are several in that form (``﷽``): still bounded.
         composed = _prepared(text)
+        if len(composed) > MAX_QUERY_CHARS:
+            raise QuerySyntaxError(
+                f"query too long: at most {MAX_QUERY_CHARS} characters",
+                0,
+                f"búsqueda demasiado larga: como máximo {MAX_QUERY_CHARS} caracteres",
+            )
         if composed != text:
             try:
                 return _parsed(composed)
@@ -589,9 +598,10 @@ def parse_query(text: str | None) -> Node:
 
 def _prepared(text: str) -> str:
     """``text`` as the query is read: in NFC, without the characters no one sees and the
-    control characters, as the stores drop them from the texts they index
-    (``analysis.visible_text``, ``models.without_controls``)."""
-    return unicodedata.normalize("NFC", without_controls(visible_text(text)))
+    control characters, its compatibility characters in their plain form, as the stores
+    read the texts they index (``analysis.visible_text``, ``models.without_controls``,
+    ``analysis.compatible_text``)."""
+    return unicodedata.normalize("NFC", compatible_text(without_controls(visible_text(text))))
 
 
 def _say_where_typed(exc: QuerySyntaxError, typed: str) -> None:

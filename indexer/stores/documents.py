@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from indexer.analysis import visible_text
+from indexer.analysis import compatible_text, visible_text
 from indexer.citations import extract_citations
 from indexer.models import Legislativo, Sentencia, Sesion
 from indexer.stores.base import FILTER_FIELDS, HIT_FIELDS
@@ -58,7 +58,8 @@ def filter_values(
 ) -> dict[str, list[str]]:
     """The keyword values a document is filtered and faceted by: ``year`` is the year of
     the act's date, and a document several sources published is found through each;
-    the characters no one sees are dropped (``analysis.visible_text``).
+    the characters no one sees are dropped (``analysis.visible_text``) and the
+    compatibility characters read plain (``analysis.compatible_text``).
     ``values``: ``doc.model_dump(mode="json")`` when the caller has it already; ``skip``:
     fields the caller fills itself."""
     values = values if values is not None else doc.model_dump(mode="json")
@@ -68,7 +69,9 @@ def filter_values(
         if name not in _READ_APART:  # most fields: their value as dumped (one test each)
             value = get(name)
             if isinstance(value, str) and name not in skip:
-                value = visible_text(value)  # as a question's value is read (``keyword_key``)
+                # as a question's value is read (``keyword_key``), its compatibility
+                # characters plain: the engine's normalizer does not fold «𝐒𝐚𝐥𝐚»
+                value = compatible_text(visible_text(value))
                 if value.strip():
                     out[name] = [value]
             continue

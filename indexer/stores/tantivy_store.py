@@ -243,10 +243,11 @@ def build_schema() -> tantivy.Schema:
 # found by tantivy itself): 1, no stamp, before a redaction holding no word left a gap
 # (``analysis.with_gaps``); 2 before the characters no one sees were dropped from the
 # texts and filter values (``analysis.indexed_text``: «am\u034fparo» was two words); 3
-# since. Kept beside ``meta.json`` (a backup copies it). An
-# index of another version is rebuilt by the first writer that opens it, as one of
-# another schema is; readers search it as it is, with a warning.
-ANALYSIS_VERSION = 3
+# before their compatibility characters were read plain (``analysis.compatible_text``:
+# «𝐚𝐦𝐩𝐚𝐫𝐨» was a word of its own, not «amparo»); 4 since. Kept beside ``meta.json`` (a
+# backup copies it). An index of another version is rebuilt by the first writer that
+# opens it, as one of another schema is; readers search it as it is, with a warning.
+ANALYSIS_VERSION = 4
 
 
 def analysis_version(path: Path) -> int:

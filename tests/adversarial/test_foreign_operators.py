@@ -1,5 +1,6 @@
 """Operators of other search languages glued to a word (``amparo~2``, ``amparo^3``,
-``amp?ro``) are a ``422`` saying what to write, on every route that reads the query
+``amp?ro``, ``*paro``) or a proximity apart from a phrase (``(amparo)~2``) are a ``422``
+saying what to write, on every route that reads the query
 language, not an empty answer: read as text they asked for "amparo" right before "2"."""
 
 from __future__ import annotations
@@ -15,6 +16,13 @@ FOREIGN = {
     "rep*ración": "no son comodines",
     "daño titulo:amparo~1": "búsqueda aproximada",
     "(daño OR reparación^2)": "no llevan peso",
+    # a proximity apart from a phrase searched its number as a word every hit held
+    "reparación ~2": "justo después de una frase",
+    "(reparación)~2": "justo después de una frase",
+    "repara*~2": "búsqueda aproximada",
+    # a wildcard before a word was dropped: the word alone, not the words ending so
+    "*paración": "antes de una palabra no son comodines",
+    "?reparación": "antes de una palabra no son comodines",
 }
 # what stays text, and still finds the document that holds "reparación"
 KEPT = ["reparación~", "¿reparación?", "reparación", "repara*", '"daño moral"~2', "daño 10^3"]

@@ -16,7 +16,7 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
-from indexer.analysis import fold_keyword, stem_tokens, with_gaps
+from indexer.analysis import compatible_text, fold_keyword, indexed_text, stem_tokens, visible_text
 from indexer.highlight import plan
 from indexer.query import parse_query
 from indexer.speeches.model import Speech
@@ -77,13 +77,14 @@ def to_source(speech: Speech) -> dict[str, Any]:
     source: dict[str, Any] = {
         "id": speech.id,
         "title": "",
-        # a gap after each redaction holding no word, as the documents' (``with_gaps``;
-        # the highlights drop it); the payload keeps the text as written
-        "text": with_gaps(speech.text),
-        "meta": "\n".join(
-            v for v in (speech.speaker_as_written, speech.person_name, speech.party) if v
+        # as the documents' texts (``indexed_text``): without the characters no one sees,
+        # compatibility characters plain, a gap after each redaction holding no word (the
+        # highlights drop it); the payload keeps the text as written
+        "text": indexed_text(speech.text),
+        "meta": indexed_text(
+            "\n".join(v for v in (speech.speaker_as_written, speech.person_name, speech.party) if v)
         ),
-        "agenda": speech.agenda_item or "",
+        "agenda": indexed_text(speech.agenda_item or ""),
         "date": speech.date.isoformat() if speech.date else None,
         "procedural": speech.procedural,
         "payload": speech.model_dump(mode="json"),
@@ -322,11 +323,14 @@ def _body(
     for name, values in query.filters.items():
         if name not in SPEECH_FILTERS:
             raise ValueError(f"unknown filter field {name!r}")
-        wanted = [fold_keyword(v) for v in values if v.strip()]
+        # as a speech's value is indexed (``key_values``)
+        wanted = [fold_keyword(visible_text(v)) for v in values if v.strip()]
         if wanted:
             filters.append({"terms": {key_field(name): wanted}})
-    if stem_tokens(query.agenda):
-        filters.append({"match": {"agenda": {"query": query.agenda, "operator": "and"}}})
+    # read as a question's words are (``indexed_text``'s characters gone or plain)
+    agenda = compatible_text(visible_text(query.agenda))
+    if stem_tokens(agenda):
+        filters.append({"match": {"agenda": {"query": agenda, "operator": "and"}}})
     if query.date_from or query.date_to:
         bounds = {}
         if query.date_from:

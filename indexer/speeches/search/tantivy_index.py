@@ -5,20 +5,33 @@ from __future__ import annotations
 
 import datetime as dt
 import html
+import logging
+import os
 import shutil
 import threading
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 from typing import Any
 
 import tantivy
 
-from indexer.analysis import FOLDED, STEMMED, fold_keyword, stem_tokens, with_gaps, without_gaps
+from indexer.analysis import (
+    FOLDED,
+    STEMMED,
+    compatible_text,
+    fold_keyword,
+    indexed_text,
+    stem_tokens,
+    visible_text,
+    without_gaps,
+)
 from indexer.highlight import MatchPlan, mark, plan, prefix_window, whole_words_end
-from indexer.query import parse_query
+from indexer.query import Node, parse_query
 from indexer.speeches.model import Speech
 from indexer.speeches.search.shapes import SPEECH_FILTERS, SpeechHit, SpeechQuery, SpeechResult
+from indexer.stores import phrase_rule
 from indexer.stores.base import (
+    ANALYSIS_STAMP,
     FILTER_FIELDS,
     FacetCount,
     StoreUnavailable,
@@ -28,8 +41,15 @@ from indexer.stores.base import (
 )
 from indexer.stores.held import HeldCommits
 from indexer.stores.query_kits import TantivyKit
-from indexer.stores.tantivy_store import HELD_COMMITS, HELD_SECONDS, SEGMENT_BUCKETS, compile_node
+from indexer.stores.tantivy_store import (
+    HELD_COMMITS,
+    HELD_SECONDS,
+    SEGMENT_BUCKETS,
+    arranged_within_bounds,
+    compile_node,
+)
 
+log = logging.getLogger(__name__)
 SNIPPET_CHARS = 220
 WRITER_HEAP = 64 * 1024 * 1024
 # Document fields added after the speech indexes' fields were set: a speech has none of
@@ -52,6 +72,36 @@ class _SpeechKit(TantivyKit):
         if field in _ABSENT_KEYS:
             return tantivy.Query.empty_query()
         return super().term(field, value)
+
+
+# How the speech index's texts are analysed beyond what its schema says: 1, no stamp,
+# before they were the documents' indexed texts (``analysis.indexed_text``: the
+# characters no one sees kept, «am\u00adparo» two words; «𝐚𝐦𝐩𝐚𝐫𝐨» not «amparo»); 2 since.
+SPEECH_ANALYSIS_VERSION = 2
+
+
+def speech_analysis_version(path: Path) -> int:
+    """The version of the analysis the speech index folder ``path`` was written with."""
+    try:
+        return int((path / ANALYSIS_STAMP).read_text().strip() or 0)
+    except FileNotFoundError:
+        return 1
+    except (ValueError, OSError):
+        return 0
+
+
+def _write_stamp(path: Path) -> None:
+    partial = (path / ANALYSIS_STAMP).with_suffix(".tmp")
+    partial.write_text(f"{SPEECH_ANALYSIS_VERSION}\n")
+    os.replace(partial, path / ANALYSIS_STAMP)
+
+
+def outdated_analysis(path: Path) -> str:
+    return (
+        f"el índice de discursos en {path} se escribió con el análisis de texto de una "
+        "versión anterior (una palabra con caracteres invisibles no se encuentra): "
+        "ejecute `abierto reindex` para reconstruirlo desde la base de datos"
+    )
 
 
 # the sessions whose speeches are dropped, and the speeches added after
@@ -80,8 +130,23 @@ def build_schema() -> tantivy.Schema:
     return builder.build()
 
 
+def _meta_text(speech: Speech) -> str:
+    """A speech's descriptive words as the index holds them (``meta``)."""
+    meta = [speech.speaker_as_written, speech.person_name, speech.party]
+    return indexed_text("\n".join(v for v in meta if v))
+
+
 def key_values(speech: Speech) -> dict[str, str | None]:
-    """The keyword fields a speech is filtered and faceted on (every speech index)."""
+    """The keyword fields a speech is filtered and faceted on (every speech index), read
+    as the documents' filter values are (``documents.filter_values``)."""
+    values = _key_values(speech)
+    return {
+        name: value if value is None else compatible_text(visible_text(value))
+        for name, value in values.items()
+    }
+
+
+def _key_values(speech: Speech) -> dict[str, str | None]:
     return {
         "speaker": speech.person_name,
         "person_id": speech.person_id,
@@ -101,23 +166,44 @@ class TantivySpeechIndex:
         fills it from the database); a reader says so instead."""
         self.path = path
         self.schema = build_schema()
+        self.replaced = False
         if path is None:
             self.index = tantivy.Index(self.schema)
         else:
             path.mkdir(parents=True, exist_ok=True)
-            try:
-                self.index = tantivy.Index(self.schema, path=str(path), reuse=True)
-            except ValueError as exc:
-                if not replace_outdated:
-                    raise StoreUnavailable(outdated_index("discursos", path)) from exc
-                shutil.rmtree(path)
-                path.mkdir(parents=True)
-                self.index = tantivy.Index(self.schema, path=str(path), reuse=True)
+            self.index = self._open(path, replace_outdated)
         self.index.register_tokenizer("es_stem", STEMMED)
         self.index.register_tokenizer("es_fold", FOLDED)
         self._lock = threading.Lock()
         # a page's cursor names its commit: the next page is read from it while held
         self._commits: HeldCommits[tantivy.Searcher] = HeldCommits(HELD_COMMITS, HELD_SECONDS)
+
+    def _open(self, path: Path, replace_outdated: bool) -> tantivy.Index:
+        """The index in ``path``: one of another schema or analysis
+        (``SPEECH_ANALYSIS_VERSION``) is started anew by a writer (``replaced``: the
+        library has every session read again); a reader searches one of another
+        analysis as it is, with a warning, and refuses one of another schema."""
+        fresh = not (path / "meta.json").exists()
+        try:
+            index = tantivy.Index(self.schema, path=str(path), reuse=True)
+        except ValueError as exc:
+            if not replace_outdated:
+                raise StoreUnavailable(outdated_index("discursos", path)) from exc
+        else:
+            if fresh:
+                _write_stamp(path)
+            if fresh or speech_analysis_version(path) == SPEECH_ANALYSIS_VERSION:
+                return index
+            if not replace_outdated:
+                log.warning(outdated_analysis(path))
+                return index
+            del index
+        shutil.rmtree(path)
+        path.mkdir(parents=True)
+        self.replaced = True
+        index = tantivy.Index(self.schema, path=str(path), reuse=True)
+        _write_stamp(path)
+        return index
 
     def replace_sessions(
         self,
@@ -164,14 +250,15 @@ class TantivySpeechIndex:
         entry = tantivy.Document()
         entry.add_text("id", speech.id)
         entry.add_text("title", "")
-        # a gap after each redaction holding no word, as the documents' (a phrase is not
-        # matched across «****» or «(…)»); the payload keeps the text as written
-        text = with_gaps(speech.text)
+        # as the documents' texts (``indexed_text``): without the characters no one sees
+        # («am\u00adparo» was two words), compatibility characters plain, a gap after each
+        # redaction holding no word (a phrase is not matched across «****» or «(…)»); the
+        # payload keeps the text as written
+        text = indexed_text(speech.text)
         entry.add_text("text", text)
         entry.add_text("text_fold", text)
-        meta = [speech.speaker_as_written, speech.person_name, speech.party]
-        entry.add_text("meta", "\n".join(v for v in meta if v))
-        entry.add_text("agenda", speech.agenda_item or "")
+        entry.add_text("meta", _meta_text(speech))
+        entry.add_text("agenda", indexed_text(speech.agenda_item or ""))
         entry.add_integer("procedural", int(speech.procedural))
         if speech.date is not None:
             entry.add_date("date", dt.datetime.combine(speech.date, dt.time(), tzinfo=dt.UTC))
@@ -250,11 +337,21 @@ class TantivySpeechIndex:
             hits.append(SpeechHit(speech=speech, score=score, highlights=marked))
         return hits
 
-    def search(self, query: SpeechQuery) -> SpeechResult:
-        offset, made_on = decode_cursor_at(query)  # type: ignore[arg-type]
-        tree = parse_query(query.q)
-        # speeches are short: their index keeps no pair fields, phrases read positions
-        text_query = compile_node(self.schema, tree, pairs=False, kit=_SpeechKit(self.schema))
+    def _question(
+        self, tree: Node, query: SpeechQuery, searcher: tantivy.Searcher
+    ) -> tantivy.Query:
+        """The whole question (words, filters, agenda, dates) as asked of ``searcher``: a
+        proximity phrase of too many arrangements is matched by the rule among the
+        speeches holding its words (``phrase_rule``), as the documents' search does."""
+        rule = phrase_rule.PhraseRule(
+            self.schema,
+            searcher,
+            meta=_speech_meta(self.schema, searcher),
+            most=phrase_rule.MAX_CANDIDATES,
+        )
+        with phrase_rule.checking(rule):
+            # speeches are short: their index keeps no pair fields, phrases read positions
+            text_query = compile_node(self.schema, tree, pairs=False, kit=_SpeechKit(self.schema))
         clauses = [(tantivy.Occur.Must, text_query)]
         for name, values in query.filters.items():
             if name not in SPEECH_FILTERS:
@@ -264,12 +361,16 @@ class TantivySpeechIndex:
                 options = [
                     (
                         tantivy.Occur.Should,
-                        tantivy.Query.term_query(self.schema, _key(name), fold_keyword(v)),
+                        # as a speech's value is indexed (``key_values``)
+                        tantivy.Query.term_query(
+                            self.schema, _key(name), fold_keyword(visible_text(v))
+                        ),
                     )
                     for v in wanted
                 ]
                 clauses.append((tantivy.Occur.Must, tantivy.Query.boolean_query(options)))
-        agenda_words = stem_tokens(query.agenda)
+        # read as a question's words are (``indexed_text``'s characters gone or plain)
+        agenda_words = stem_tokens(compatible_text(visible_text(query.agenda)))
         for token in agenda_words:
             clauses.append(
                 (tantivy.Occur.Must, tantivy.Query.term_query(self.schema, "agenda", token))
@@ -295,13 +396,21 @@ class TantivySpeechIndex:
                     ),
                 )
             )
-        full = tantivy.Query.boolean_query(clauses)
+        return tantivy.Query.boolean_query(clauses)
+
+    def search(self, query: SpeechQuery) -> SpeechResult:
+        offset, made_on = decode_cursor_at(query)  # type: ignore[arg-type]
+        tree = arranged_within_bounds(parse_query(query.q))
         commit, searcher = self._commits.renewed(self.path, self._reloaded)
         current = searcher
         if made_on is not None and made_on != commit:
             held = self._commits.held(made_on)
             if held is not None:  # the cursor's page was read from an earlier commit
                 commit, searcher = made_on, held
+        full = self._question(tree, query, searcher)
+        # the snippets light up a ruled phrase's words (what it matched by is ids)
+        with phrase_rule.checking(phrase_rule.words(self.schema)):
+            text_query = compile_node(self.schema, tree, pairs=False, kit=_SpeechKit(self.schema))
         if query.sort == "relevance":
             result = searcher.search(full, limit=query.limit, offset=offset, count=True)
         else:
@@ -320,7 +429,8 @@ class TantivySpeechIndex:
         total = result.count or 0
         next_offset = offset + len(hits)
         if searcher is not current:  # shown as the current commit holds them
-            hits = self._as_now(current, full, text_query, match_plan, hits)
+            now = self._question(tree, query, current)
+            hits = self._as_now(current, now, text_query, match_plan, hits)
         cursor = (
             encode_cursor(query, next_offset, commit=commit)  # type: ignore[arg-type]
             if next_offset < total and result.hits  # (a page all of whose hits went leads on)
@@ -340,6 +450,21 @@ class TantivySpeechIndex:
                     FacetCount(value=str(b["key"]), count=int(b["doc_count"])) for b in buckets
                 ]
         return SpeechResult(total=total, hits=hits, facets=facets, next_cursor=cursor)
+
+
+def _speech_meta(schema: tantivy.Schema, searcher: tantivy.Searcher) -> Callable[[str], str | None]:
+    """A speech's descriptive words (speaker, party) as its index holds them, by id
+    (``meta`` is indexed, not stored: made again from the stored speech)."""
+
+    def meta(speech_id: str) -> str | None:
+        query = tantivy.Query.term_query(schema, "id", speech_id)
+        found = searcher.search(query, limit=1).hits
+        if not found:
+            return None
+        stored = searcher.doc(found[0][1])
+        return _meta_text(Speech.model_validate_json(bytes(stored["payload"][0])))
+
+    return meta
 
 
 def _unmatched(text: str, match_plan: MatchPlan) -> list[str]:
