@@ -483,15 +483,16 @@ _VICE = re.compile(r"\bvicepresident[ae]\b", re.IGNORECASE)
 # preposition, a conjunction, a possessive or a demonstrative) at its end ("…como lo
 # señaló la⏎", "…como lo ha dicho nuestro⏎Presidente …: …"), or a verb of saying that
 # announces whom it quotes ("…respondo a lo que señaló⏎El diputado …: …"); the next line
-# goes on with that sentence, so a name and a colon opening it are no heading. (A comma
-# is no such end: the SCJN's record heads a minister's turn after the chair's "Ministra
-# Ortiz,")
+# goes on with that sentence, so a name and a colon opening it are no heading. A word
+# that is also a noun ending a sentence ("pregunta", "cita", "escrito") is not read so: a
+# turn's last line may lack its full stop. (A comma is no such end: the SCJN's record
+# heads a minister's turn after the chair's "Ministra Ortiz,")
 _SAYING = (
     r"dij(?:o|eron)|dice|dicen|dec[ií]a|dicho|señal(?:ó|a|aron|ado)|expres(?:ó|a|ado)"
-    r"|afirm(?:ó|a|ado)|declar(?:ó|a|ado)|mencion(?:ó|a|ado)|coment(?:ó|ado)|pregunt(?:ó|a)"
+    r"|afirm(?:ó|a|ado)|declar(?:ó|a|ado)|mencion(?:ó|a|ado)|coment(?:ó|ado)|pregunt[óo]"
     r"|respondi[óo]|contest[óo]|sostuvo|sostiene|asegur(?:ó|a)|advirti[óo]|advierte"
-    r"|manifest(?:ó|a|ado)|indic(?:ó|a|ado)|cit(?:ó|o|a|ado)|record(?:ó|aba)|escribi[óo]"
-    r"|escrito|subray[óo]|insisti[óo]|plante[óo]|denunci[óo]|explic[óo]|reconoci[óo]"
+    r"|manifest(?:ó|a|ado)|indic(?:ó|a|ado)|cit(?:ó|o|ado)|record(?:ó|aba)|escribi[óo]"
+    r"|subray[óo]|insisti[óo]|plante[óo]|denunci[óo]|explic[óo]|reconoci[óo]"
     r"|agreg[óo]|añadi[óo]|puntualiz[óo]|tuite[óo]|public[óo]"
 )
 _SENTENCE_OPEN = re.compile(

@@ -179,3 +179,19 @@ def test_a_guest_named_by_office_then_degree_and_name_speaks_for_themself() -> N
         ("Rosa Icela Rodríguez Velázquez", "compareciente", "Gracias."),
         ("Luis Cresencio Sandoval González", "compareciente", "Buenas tardes."),
     ]
+
+
+def test_a_turn_ending_on_a_noun_without_its_full_stop_still_ends_there() -> None:
+    text = (
+        "El diputado Rubén Moreira Valdez (PRI) (desde la curul): Le hago una pregunta\n"
+        "La presidenta diputada Kenia López Rabadán: ¿Acepta la pregunta, diputada?\n"
+        "La diputada Laura Irais Ballesteros Mancilla (MC): Sí. Y lo entrego por escrito\n"
+        "La presidenta diputada Kenia López Rabadán: Gracias.\n"
+    )
+    speeches = _speeches(text)
+    assert [s.person_name for s in speeches] == [
+        "Rubén Moreira Valdez",
+        "Kenia López Rabadán",
+        "Laura Irais Ballesteros Mancilla",
+        "Kenia López Rabadán",
+    ]
