@@ -56,6 +56,26 @@ PARTIES: dict[str, str] = {
     "sp": "SP",
     "sin partido": "SP",
     "independiente": "IND",
+    # local parties, registered in one state only (a state congress's record writes them
+    # as it writes the national ones: "(UDC)", "del Grupo Parlamentario de Hagamos")
+    "udc": "UDC",
+    "unidad democratica de coahuila": "UDC",
+    "partido unidad democratica de coahuila": "UDC",
+    "pcp": "PCP",
+    "conciencia popular": "PCP",
+    "partido conciencia popular": "PCP",
+    "pas": "PAS",
+    "partido sinaloense": "PAS",
+    "pup": "PUP",
+    "unidad popular": "PUP",
+    "partido unidad popular": "PUP",
+    "psi": "PSI",
+    "pacto social de integracion": "PSI",
+    "partido pacto social de integracion": "PSI",
+    "hagamos": "HAGAMOS",
+    "partido hagamos": "HAGAMOS",
+    "futuro": "FUTURO",
+    "partido futuro": "FUTURO",
 }
 # A party and the names it had before: asking for Movimiento Ciudadano's speeches finds
 # those of Convergencia (its name until 2011) too, each still shown as its record wrote it.
@@ -75,6 +95,12 @@ def with_lineage(values: list[str]) -> list[str]:
 
 
 _PAREN = re.compile(r"\(([^()]*)\)")
+# the rank of a member of the board before the role ("Primera Secretaria", "Segundo
+# Vicepresidente"): no part of a name
+_RANK = re.compile(
+    r"\b(?:primer[oa]?|segund[oa]|tercer[oa]?|cuart[oa])\s+(?=(?:vice)?president|secretari)",
+    re.IGNORECASE,
+)
 _SQUARE = re.compile(r"\[([^\[\]()]*)\]")
 # A party after the name, past a full stop and a dash ("- El C. Dip. Omar Bazán
 # Flores.- P.R.I.: …", "La C. Dip. Presidenta.- MORENA: …"), as Chihuahua's record writes.
@@ -106,7 +132,8 @@ _OFFICE = re.compile(
 # What a compareciente's line writes before the name ("El ciudadano", "La C. licenciada").
 _TITLES_BEFORE_NAME = re.compile(
     r"^(?:(?:el|la|c\.|ciudadan[oa]|licenciad[oa]|lic\.|maestr[oa]|mtr[oa]\.|doctor(?:a)?|"
-    r"dra?\.|ingenier[oa]|ing\.|señor(?:a)?|invitad[oa]|licda\.)\s+)+",
+    r"dra?\.|ingenier[oa]|ing\.|señor(?:a)?|invitad[oa]|licda\.|profesor(?:a)?|prof\.|profa\."
+    r"|arquitect[oa]|arq\.|contador(?:a)?|general|almirante)\s+)+",
     re.IGNORECASE,
 )
 
@@ -212,6 +239,8 @@ def read_speaker(as_written: str) -> Speaker:
     """The role, name and party a speaker line states (nothing guessed)."""
     # a party in square brackets ("… Baños [PRI]") is read as one in round ones
     written = _SQUARE.sub(r"(\1)", " ".join(as_written.strip(" -–—").split()))
+    # a board member's rank ("Primera Secretaria Dip. …") says no name
+    written = _RANK.sub("", written)
     party = party_written = None
     from_seat = False
     behalf = _ON_BEHALF.search(written)
@@ -337,7 +366,8 @@ def _name(bare: str, folded: str, role: str) -> str | None:
             named = _TITLES_BEFORE_NAME.sub("", before.strip())
             if named == before.strip() or _OFFICE.match(fold_keyword(named)):
                 return None
-        words = named.split()
+        # (a degree before the name after the comma: "…, licenciada Rosa Icela …")
+        words = _TITLES_BEFORE_NAME.sub("", named.strip()).split()
         if len(words) >= 2 and all(w[:1].isupper() or w in ("de", "del", "la", "y") for w in words):
             return " ".join(words)
         return None

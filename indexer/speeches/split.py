@@ -24,9 +24,20 @@ from indexer.speeches.unread_heading import unread_heading
 from indexer.spots import matches_at, occurrences
 
 _UP = "A-ZÁÉÍÓÚÑÜ"
+# (a board's member by rank, as some state congresses head them: "Primera Secretaria",
+# "Segundo Vicepresidente")
+_RANK = r"(?i:primer[oa]?|segund[oa]|tercer[oa]?|cuart[oa])\s+(?=(?i:vicepresident|secretari))"
+# (a legislator's title abbreviated too: "La Dip. Ana Ruiz (PAN): …", "El Sen. …")
 _ROLE = (
-    r"(?:C\.|CC\.|(?i:president[ae]|vicepresident[ae]|secretari[oa](?:\s+t[eé]cnic[oa])?"
-    r"|diputad[oa]|senador[a]?|ciudadan[oa]|moderador[a]?))"
+    rf"(?:C\.|CC\.|(?:{_RANK})?(?i:president[ae]|vicepresident[ae]"
+    r"|secretari[oa](?:\s+t[eé]cnic[oa])?|diputad[oa]|senador[a]?|ciudadan[oa]|moderador[a]?"
+    r"|dip\.|sen\.))"
+)
+# a degree before a name after a comma ("La Secretaria de Gobernación, licenciada Rosa
+# Icela Rodríguez Velázquez: …"): no part of the name, and no sentence either
+_DEGREE = (
+    r"(?:licenciad[oa]|lic\.|licda\.|doctor(?:a)?|dr\.|dra\.|maestr[oa]|mtr[oa]\.|ingenier[oa]"
+    r"|ing\.|profesor(?:a)?|prof\.|profa\.|arquitect[oa]|arq\.|contador(?:a)?|general|almirante)"
 )
 # What a heading may say after the speaker's role and name and a comma, of the
 # circumstance of the turn, never who speaks: the seat ("…(PRI), desde su escaño:"), the
@@ -58,7 +69,7 @@ _CONGRESS_SPEAKER = re.compile(
     r"(?:[^:\n]|(?<=\d):(?=\d\d)){2,160}?"
     r"|Voces(?: a coro)?|VOCES(?: A CORO)?)"
     rf"|(?P<bare>(?:El|La|EL|LA)\s++(?:{_ROLE}\s*+)+(?:(?:[{_UP}][\w.'-]*+|de|del|la|los|las|y)\s*+){{0,12}}"
-    rf"(?:,\s*+(?:(?:[{_UP}][\w.'-]*+|{_ROLE}|de|del|la|los|las|y|e)\s*+){{1,10}})?"
+    rf"(?:,\s*+(?:{_DEGREE}\s++)?(?:(?:[{_UP}][\w.'-]*+|{_ROLE}|de|del|la|los|las|y|e)\s*+){{1,10}})?"
     # (the party in square brackets too, as some records set it: "… Baños [PRI]:")
     r"(?:\s*+(?:\([^()\n]{0,40}\)|\[[^\[\]\n]{0,40}\])){0,2}"
     rf"(?:\s*+,\s*+{_CIRCUMSTANCE}(?:\s*+\([^()\n]{{0,40}}\)){{0,2}})?))\s*+:\s+",
@@ -99,8 +110,8 @@ _DOTTED_ROLE = (
 )
 _DOTTED_ABBREVIATION = r"(?:C\.|CC\.|DIP\.|SEN\.)"
 _BARE_ROLE = (
-    r"(?:(?:EL|LA)\s+)?(?:(?:VICE)?PRESIDENT[AE]|SECRETAR[IÍ][OA])(?:\s+T[EÉ]CNIC[OA])?"
-    r"|(?:(?:El|La)\s+(?:C\.\s+)?)?(?:(?:Vicep|P)resident[ae]|Secretari[oa])"
+    rf"(?:(?:EL|LA)\s+)?(?:{_RANK})?(?:(?:VICE)?PRESIDENT[AE]|SECRETAR[IÍ][OA])(?:\s+T[EÉ]CNIC[OA])?"
+    rf"|(?:(?:El|La)\s+(?:C\.\s+)?)?(?:{_RANK})?(?:(?:Vicep|P)resident[ae]|Secretari[oa])"
 )
 _DOTTED_SPEAKER = re.compile(
     rf"^\s*(?P<who>(?:(?:EL|LA|El|La)\s+{_DOTTED_ROLE}|C\.|CC\.|DIP\.|SEN\.|DIPUTAD[OA]|SENADOR[A]?)"
@@ -119,7 +130,10 @@ _DOTTED_SPEAKER = re.compile(
 # Dip. María López.- …"): a chamber's role, then only names (each word capitalised, the
 # particles of a name between them) up to the full stop and dash. An office is no
 # speaker: "El Secretario de Finanzas.- Oficio…", "El Presidente Municipal de X.- …".
-_MIXED_ROLE = r"(?:(?:Vicep|P)resident[ae]|Secretari[oa]|Diputad[oa]|Senador(?:a)?|Dip\.|Sen\.)"
+_MIXED_ROLE = (
+    rf"(?:(?:{_RANK})?(?:(?:Vicep|P)resident[ae]|Secretari[oa])"
+    r"|Diputad[oa]|Senador(?:a)?|Dip\.|Sen\.)"
+)
 _MIXED_DOTTED_SPEAKER = re.compile(
     rf"^\s*(?P<who>(?:(?:El|La)\s+(?:C\.\s+)?|C\.\s+)?{_MIXED_ROLE}"
     r"(?!\s+(?:de|del|Municipal|General|Ejecutiv[oa]|Constitucional|Nacional|Estatal|Federal"
@@ -159,7 +173,7 @@ _SENTENCE_WORD = (
 _TITLED_COLON_SPEAKER = re.compile(
     # a dash may open it as it opens the Diario's turns ("-Dip. Ana Ruiz: …", "-Sen. …")
     r"^\s*(?:[-–—]\s*)?(?P<who>(?:(?:(?:C\.|CC\.)\s+)?(?:DIP\.|SEN\.|Dip\.|Sen\.|DIPUTAD[OA]|SENADOR[A]?"
-    r"|(?:VICE)?PRESIDENT[AE]|SECRETARI[OA]|(?:Vicep|P)resident[ae]|Secretari[oa])"
+    rf"|(?:{_RANK})?(?:(?:VICE)?PRESIDENT[AE]|SECRETARI[OA]|(?:Vicep|P)resident[ae]|Secretari[oa]))"
     r"|(?:C\.|CC\.)(?=\s+[A-ZÁÉÍÓÚÑ]))"
     r"(?!\s+(?:DE|DEL|de|del)\b)"
     # a title in lower case after the role ("Secretaria diputada Ana Ruiz: …")
@@ -466,12 +480,26 @@ def split_turns(text: str, agenda: Sequence[str] = ()) -> list[Turn]:
 _VICE = re.compile(r"\bvicepresident[ae]\b", re.IGNORECASE)
 
 # A line that leaves its sentence open: a word that needs the next one (an article, a
-# preposition, a conjunction) at its end ("…como lo señaló la⏎"); the next line goes on
-# with that sentence, so a name and a colon opening it are no heading. (A comma is no
-# such end: the SCJN's record heads a minister's turn after the chair's "Ministra Ortiz,")
+# preposition, a conjunction, a possessive or a demonstrative) at its end ("…como lo
+# señaló la⏎", "…como lo ha dicho nuestro⏎Presidente …: …"), or a verb of saying that
+# announces whom it quotes ("…respondo a lo que señaló⏎El diputado …: …"); the next line
+# goes on with that sentence, so a name and a colon opening it are no heading. A word
+# that is also a noun ending a sentence ("pregunta", "cita", "escrito") is not read so: a
+# turn's last line may lack its full stop. (A comma is no such end: the SCJN's record
+# heads a minister's turn after the chair's "Ministra Ortiz,")
+_SAYING = (
+    r"dij(?:o|eron)|dice|dicen|dec[ií]a|dicho|señal(?:ó|a|aron|ado)|expres(?:ó|a|ado)"
+    r"|afirm(?:ó|a|ado)|declar(?:ó|a|ado)|mencion(?:ó|a|ado)|coment(?:ó|ado)|pregunt[óo]"
+    r"|respondi[óo]|contest[óo]|sostuvo|sostiene|asegur(?:ó|a)|advirti[óo]|advierte"
+    r"|manifest(?:ó|a|ado)|indic(?:ó|a|ado)|cit(?:ó|o|ado)|record(?:ó|aba)|escribi[óo]"
+    r"|subray[óo]|insisti[óo]|plante[óo]|denunci[óo]|explic[óo]|reconoci[óo]"
+    r"|agreg[óo]|añadi[óo]|puntualiz[óo]|tuite[óo]|public[óo]"
+)
 _SENTENCE_OPEN = re.compile(
     r"(?:(?<![\w-])(?i:a|al|de|del|la|las|el|los|lo|y|e|o|u|en|con|por|para|que|su|sus"
-    r"|un|una|se|como|ante|entre|sobre|seg[uú]n|tras|hacia|desde|hasta))[^\S\n]*$"
+    r"|un|una|se|como|ante|entre|sobre|seg[uú]n|tras|hacia|desde|hasta"
+    r"|mi|mis|tu|tus|nuestr[oa]s?|vuestr[oa]s?|est[ea]s?|este|es[ea]s?|aquel|aquell[oa]s?"
+    rf"|dich[oa]s?|cada|{_SAYING}))[^\S\n]*$"
 )
 # …and, for a line of a shape no reader knows, any word in lower case: "…como lo dijo
 # el senador⏎Ricardo Monreal Ávila: «…»" quotes him, and the words after it are still the
@@ -628,6 +656,13 @@ _MONTH = (
 _ORDINAL = (
     r"(?:primer[oa]?|segund[oa]|tercer[oa]?|cuart[oa]|quint[oa]|sext[oa]|1er\.?|2do\.?|3er\.?)"
 )
+# a session's rank, as state congresses number them in their running heads ("Tercera
+# Sesión", "Décima Segunda Sesión", "Vigésima Sesión", "12a. Sesión")
+_SESSION_RANK = (
+    r"(?:(?:(?:septim|setim|octav|noven|decim|undecim|duodecim|vigesim|trigesim|cuadragesim"
+    rf"|quincuagesim|sexagesim)[oa]\s+)?{_ORDINAL}|(?:septim|setim|octav|noven|decim|undecim"
+    r"|duodecim|vigesim|trigesim|cuadragesim|quincuagesim|sexagesim)[oa]|\d{1,3}\s*[ao]\.?)"
+)
 _HEAD_PIECE = re.compile(
     "|".join(
         (
@@ -641,8 +676,8 @@ _HEAD_PIECE = re.compile(
             rf"ano\s+[ivx]{{1,4}}\b|{_ORDINAL}\s+ano(?:\s+de\s+ejercicio(?:\s+constitucional)?)?",
             rf"(?:{_ORDINAL}\s+)?periodo(?:\s+(?:ordinario|extraordinario))?"
             r"(?:\s+de\s+sesiones(?:\s+(?:ordinarias|extraordinarias))?)?(?:\s+de\s+receso)?",
-            r"sesion(?:\s+(?:publica|ordinaria|extraordinaria|solemne|vespertina|matutina"
-            r"|permanente)){0,2}(?:\s+(?:no\.?|num\.?|numero)\s*\d{1,4})?",
+            rf"(?:{_SESSION_RANK}\s+)?sesion(?:\s+(?:publica|ordinaria|extraordinaria|solemne"
+            r"|vespertina|matutina|permanente)){0,2}(?:\s+(?:no\.?|num\.?|numero)\s*\d{1,4})?",
             r"(?:(?:lunes|martes|miercoles|jueves|viernes|sabado|domingo)\s+)?\d{1,2}\s+de\s+"
             rf"{_MONTH}\s+(?:de|del)\s+\d{{4}}",
             # (a page's or a number's piece names nothing of the record by itself)
@@ -1052,6 +1087,16 @@ def _headed_at(line: str) -> tuple[str, str] | None:
         or _HEADING_ALONE.match(line)
         or _HEADING_TIMED.match(line)
     )
+    if (
+        match is not None
+        and match.re is _CONGRESS_SPEAKER
+        and match["bare"]
+        and line[match.end() : match.end() + 1].islower()
+    ):
+        # a role and a name in apposition that the sentence goes on after, in lower case
+        # ("La presidenta Claudia Sheinbaum Pardo: no habrá impunidad…"): words said of
+        # her, never a heading (a record's words open with a capital)
+        return None
     if match is None and (intervenes := _INTERVENES.match(line)):
         return " ".join(intervenes["who"].split()), (intervenes["rest"] or "").strip()
     if match is None:

@@ -10,7 +10,9 @@ name (two capitalised words at least, or one after a role or title), with only t
 particles of a name, roles, titles, commas and brackets between them. Never a vocative
 ("Señora Presidenta: …", "Honorable Asamblea: …", "Compañeras y compañeros: …"), a
 document's or a law's title ("Exposición de Motivos: …", "Ley General de Salud: …"), a
-sentence ("Lo que dijo el senador fue: …") or a single word ("Primero: …")."""
+sentence ("Lo que dijo el senador fue: …"), a single word ("Primero: …") or a name
+addressed within the speech, its words going on in lower case ("Diputado Moreira: usted
+votó…")."""
 
 from __future__ import annotations
 
@@ -77,6 +79,11 @@ def unread_heading(line: str) -> bool:
     """Whether ``line`` opens with what looks like someone's heading (see the module)."""
     match = _HEAD.match(line)
     if match is None or _NO_WORDS.match(line, match.end() - 1):
+        return False
+    if line[match.end() - 1].islower():
+        # the words after the colon go on in lower case: someone addressed within the
+        # speech ("Diputado Moreira: usted votó a favor."), never a record's heading,
+        # whose words open a sentence
         return False
     head = _PARENS.sub(" ", match["head"])
     name, comma, clause = head.partition(",")

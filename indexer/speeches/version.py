@@ -47,8 +47,22 @@ sessions again from their stored texts.
    note opening the words under a heading alone ("(Desde su curul) Se informa…") joins
    the heading; a name of two words ("El diputado José Pérez (desde la curul):") is the
    person the session names whole later, when only one can be.
+8: a heading-shaped line after one that leaves its sentence open on a possessive or a
+   verb of saying ("…como lo ha dicho nuestro⏎Presidente …: …", "…a lo que señaló⏎El
+   diputado …: …") is the speaker's words, not the quoted one's turn; someone addressed
+   or named in apposition with the words going on in lower case ("Diputado Moreira:
+   usted votó…", "La presidenta Claudia Sheinbaum Pardo: no habrá…") stays the
+   speaker's; a board member by rank ("Primera Secretaria Dip. …:", "LA SEGUNDA
+   SECRETARIA DIP. ….-") is the secretary named without it; a state's local parties
+   ("(UDC)", "Hagamos", "Futuro", …) are read; a state's running head naming the
+   session by its rank ("Tercera Sesión del Segundo Período Ordinario, 12 de marzo de
+   2024") is no one's words; an abbreviated title after the article ("La Dip. Ana Ruiz
+   (PAN): …", "El Sen. …") heads a turn (it was dropped, or left to no one); a guest
+   named by office, then a degree and the name ("La Secretaria de Gobernación,
+   licenciada Rosa Icela Rodríguez Velázquez: …") speaks for themself, never inside the
+   turn before.
 """
 
 from __future__ import annotations
 
-SPEECH_READERS_VERSION = 7
+SPEECH_READERS_VERSION = 8
