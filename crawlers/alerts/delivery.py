@@ -42,6 +42,7 @@ from indexer.alerts.snippet import plain_snippet
 from indexer.db import Database
 from indexer.db.alert_tables import AlertRow
 from indexer.db.database import utcnow
+from indexer.db.registry import as_utc
 from indexer.mail import Mailer, MailError
 from indexer.models import Legislativo, Sentencia, Sesion
 
@@ -67,6 +68,7 @@ MAIL_MATCHES = 200  # documents listed in one e-mail at most (the rest in the ne
 # deleted alike, so the owner learns only that the document left publication
 WITHDRAWN_SINCE = "el documento dejó de publicarse después de coincidir con la alerta"
 CHANGED_SINCE = "el documento cambió después de coincidir y ya no responde a la alerta"
+EDITED_SINCE = "la búsqueda de la alerta cambió después de esta coincidencia y ya no la incluye"
 # a webhook's deliveries while the data folder lost the key its secret was sealed under
 KEY_LOST = (
     "falta la clave de las alertas de la carpeta de datos del servicio, con la que se selló "
@@ -280,19 +282,24 @@ class Deliverer:
         still = set(self.matcher.match(shown))  # every active alert, on the text as it is
         usable: dict[int, AnyDocument] = {}
         for alert in due:
-            held, changed = [], []
+            held, changed, edited = [], [], []
+            edited_at = as_utc(alert.edited_at)
             for item in pending.get(alert.id, []):
                 doc = docs.get(item.document_id)
                 if doc is None or (doc.privacy is not None and doc.privacy.withheld):
                     held.append(item.id)
-                elif (alert.id, doc.id) not in still:
-                    changed.append(item.id)
-                else:
+                elif (alert.id, doc.id) in still:
                     usable[item.id] = doc
+                elif edited_at is not None and as_utc(item.matched_at) < edited_at:
+                    edited.append(item.id)  # matched by the search its owner replaced
+                else:
+                    changed.append(item.id)
             if held:
                 self.book.skipped(held, alert.id, WITHDRAWN_SINCE)
             if changed:
                 self.book.skipped(changed, alert.id, CHANGED_SINCE)
+            if edited:
+                self.book.skipped(edited, alert.id, EDITED_SINCE)
         return usable
 
     def _webhook(
