@@ -22,6 +22,7 @@ from urllib.parse import parse_qs
 from fastapi import APIRouter, Header, Request, Response
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import HTMLResponse
+from starlette.concurrency import run_in_threadpool
 
 from api.alert_schemas import AlertEdit, AlertView
 from api.deps import LibraryDep, invalid
@@ -250,13 +251,21 @@ def edit_page(token: str, request: Request, book: BookDep) -> HTMLResponse:
 async def edit_from_page(
     token: str, request: Request, library: LibraryDep, book: BookDep
 ) -> HTMLResponse:
+    """The form's body is read here (bounded: ``BoundedBodies``, then ``FORM_BYTES``);
+    the database's work runs in the thread pool, as every other route's does."""
+    raw = (await request.body())[:FORM_BYTES].decode("utf-8", errors="replace")
+    return await run_in_threadpool(_save_form, token, raw, request, library, book)
+
+
+def _save_form(
+    token: str, raw: str, request: Request, library: Any, book: AlertBook
+) -> HTMLResponse:
     row = book.by_unsubscribe_token(token[:100])
     if row is None:
         return _invalid(request, UNSUBSCRIBE_INVALID.replace("darse de baja", "cambiarla"))
     if row.status == UNSUBSCRIBED:
         return _ended(request, row)
-    raw = (await request.body())[:FORM_BYTES].decode("utf-8", errors="replace")
-    given = parse_qs(raw, keep_blank_values=True, max_num_fields=200)
+    given = parse_qs(raw, keep_blank_values=True)
     query: dict[str, Any] = {
         name: [v for v in values if v.strip()]
         for name, values in given.items()

@@ -203,8 +203,11 @@ class Deliverer:
         s = self.settings
         backoff = dt.timedelta(seconds=max(s.alert_retry_s, 1))
         cap = dt.timedelta(seconds=max(s.alert_retry_cap_s, s.alert_retry_s, 1))
+        began = time.monotonic()
         try:
             for alert in owed:
+                if time.monotonic() - began > self.pass_s:
+                    break  # released unsent: a silent receiver holds no pass for long
                 kind = alert.notice_owed or SUSPENDED
                 try:
                     sent, cause, status = self._notice(alert, kind)

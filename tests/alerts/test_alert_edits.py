@@ -177,3 +177,25 @@ def _id(name: str) -> str:
     from indexer.models import document_id
 
     return document_id("pj-gto", f"https://poderjudicial.example/{name}")
+
+
+def test_a_hostile_form_is_a_page_in_spanish_never_a_500(
+    mailing: Service, smtp_server: Inbox
+) -> None:
+    subscribe(mailing, {"q": "pensión"})
+    confirmation = smtp_server.wait_for(1)[0]
+    confirm(mailing, confirmation)
+    header = confirmation["List-Unsubscribe"].strip("<>")
+    edit = header.removeprefix("https://estadoabierto.example").replace("unsubscribe", "editar")
+    hostile = [
+        ({"q": "pensión", "rate": "cada-segundo"}, "inmediata, diaria o semanal"),
+        ({"q": "pensión", "matter": [f"m{i}" for i in range(300)]}, "como máximo 50"),
+        ({"q": "pensión", "date_from": "ayer"}, "fecha"),
+        ({"q": "a" * 100_000}, ""),
+    ]
+    for fields, said in hostile:
+        answer = mailing.client.post(edit, content=urlencode(fields, doseq=True), headers=FORM)
+        assert answer.status_code in (413, 422), (fields, answer.status_code)
+        assert said in answer.text
+    page = mailing.client.get(edit)
+    assert 'value="pensión"' in page.text  # nothing was changed
