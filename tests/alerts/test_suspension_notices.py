@@ -4,8 +4,8 @@ only way back was to make it again. And a webhook's owner was never told it was
 suspended (an e-mail's was). Now the delivery loop asks the parser again, reactivates an
 admitted alert from then on and tells its owner once; webhooks receive signed
 ``alert.suspended`` / ``alert.reactivated`` events, retried like deliveries. Each
-suspension and each return is told, not only the first. Real SQLite, Tantivy, SMTP and
-HTTP receivers; the parser's limit is changed as a new version would change it."""
+suspension and each return is told, not only the first. Real SQLite and PostgreSQL,
+Tantivy, SMTP and HTTP receivers; the parser's limit is changed as a new version would."""
 
 from __future__ import annotations
 
@@ -27,8 +27,8 @@ PHRASE = '"pensión alimenticia menor"~8'  # one proximity phrase of three words
 
 
 @pytest.fixture
-def mailing(tmp_path: Path, smtp_server: Inbox) -> Iterator[Service]:
-    yield from open_mailing(tmp_path, smtp_server)
+def mailing(tmp_path: Path, database_url: str, smtp_server: Inbox) -> Iterator[Service]:
+    yield from open_mailing(tmp_path, smtp_server, database_url=database_url)
 
 
 def older_parser(monkeypatch: pytest.MonkeyPatch) -> None:
