@@ -45,9 +45,24 @@ class AlertRequest(BaseModel):
     )
 
 
+class AlertEdit(BaseModel):
+    """What an alert's owner may change: its search and its frequency (not where it is
+    delivered: a new address or webhook is a new alert, confirmed or checked as one)."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    query: dict[str, Any] | None = Field(
+        None, description=QUERY_HELP + " Replaces the whole saved search."
+    )
+    rate: Rate | None = Field(None, description="The new frequency (webhooks: inmediata).")
+
+
 class DeliveryAttempt(BaseModel):
     attempted_at: dt.datetime
-    status: str = Field(description="entregada, fallida or omitida (document withheld since).")
+    status: str = Field(
+        description="entregada, fallida, omitida (document withheld since), aviso (its "
+        "owner was told it is suspended) or aviso-reactivada (told it is active again)."
+    )
     cause: str | None = None
     http_status: int | None = None
     matches: int = Field(description="How many matches the attempt carried.")
@@ -58,7 +73,8 @@ class AlertView(BaseModel):
     status: str = Field(
         description="pendiente (e-mail not confirmed yet), activa, desactivada (see reason), "
         "suspendida (its saved search is no longer admitted: not matched; reason says why; "
-        "create a new alert with the search corrected) or baja (unsubscribed)."
+        "change its search with PATCH, or wait: re-admitted by a later version it is active "
+        "again and its owner told) or baja (unsubscribed)."
     )
     reason: str | None = Field(None, description="Why the alert is not active, in Spanish.")
     channel: Literal["webhook", "email"]
@@ -66,6 +82,9 @@ class AlertView(BaseModel):
     rate: Rate
     query: dict[str, Any]
     created_at: dt.datetime
+    edited_at: dt.datetime | None = Field(
+        None, description="When its search or frequency was last changed (None: never)."
+    )
     active_since: dt.datetime | None = None
     consecutive_failures: int = 0
     next_attempt_at: dt.datetime | None = None

@@ -28,6 +28,7 @@ from api.refusal_log import RefusalLog
 from api.request_body import BoundedBodies
 from api.request_path import NulPaths
 from api.routers import (
+    alert_edits,
     alert_links,
     alerts,
     citations,
@@ -211,7 +212,18 @@ def create_app(library: Library | None = None, settings: Settings | None = None)
     pages.install_errors(app)
     app.add_exception_handler(DatabaseBusy, _database_busy)
     app.add_exception_handler(ResolverBusy, _resolver_busy)
-    reads = (search, export, feed, alerts, alert_links, documents, citations, sessions, speeches)
+    reads = (
+        search,
+        export,
+        feed,
+        alerts,
+        alert_links,
+        alert_edits,
+        documents,
+        citations,
+        sessions,
+        speeches,
+    )
     for module in reads:
         app.include_router(module.router, responses=READ_ERRORS)
     for prefix in alert_links.TOKEN_PATHS:

@@ -28,7 +28,7 @@ from indexer.mail import Mailer, MailError
 
 router = APIRouter(prefix="/v1", tags=["alerts"])
 # the e-mailed links' one-time tokens are path segments
-TOKEN_PATHS = ("/v1/alerts/confirm", "/v1/alerts/unsubscribe")
+TOKEN_PATHS = ("/v1/alerts/confirm", "/v1/alerts/unsubscribe", "/v1/alerts/editar")
 HTML = {"text/html": {}}
 
 PAGE_ANSWERS: dict[int | str, dict[str, Any]] = {

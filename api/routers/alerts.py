@@ -147,6 +147,22 @@ BookDep = Annotated[AlertBook, Depends(get_book)]
 # -- creating ------------------------------------------------------------------------
 
 
+def checked_search(query: dict[str, Any], library: Any, settings: Any) -> tuple[SearchQuery, int]:
+    """An alert's query (a new one's or an edited one's) checked as ``/v1/search`` checks
+    its parameters, within the alerts' own bounds and compiled as the matcher compiles it
+    (a 422 naming ``query`` when not), with how many documents match it today."""
+    search = _alert_search(query, settings.alert_query_chars)
+    try:
+        probe = search.model_copy(update={"limit": 1, "facets": [], "highlight": False})
+        matching_now = search_library(library, probe).total
+        # not counting what was withheld or deleted since the index's last commit
+        matching_now = max(0, matching_now - len(uncounted(library, probe).ids))
+        alert_query(search)
+    except BadSearch as exc:
+        raise _in_body(exc.as_422(), "query") from exc
+    return search, matching_now
+
+
 def alert_query(search: SearchQuery) -> None:
     """The query compiled as the alert matcher compiles it (Tantivy's own search, in
     memory): one it cannot ask is refused now, not skipped at every batch later."""
@@ -193,15 +209,7 @@ def create_alert(
     link is followed."""
     settings = request.app.state.settings
     request.app.state.alert_limiter.check(caller.key_id if caller else None, client_bucket(request))
-    search = _alert_search(body.query, settings.alert_query_chars)
-    try:
-        probe = search.model_copy(update={"limit": 1, "facets": [], "highlight": False})
-        matching_now = search_library(library, probe).total
-        # not counting what was withheld or deleted since the index's last commit
-        matching_now = max(0, matching_now - len(uncounted(library, probe).ids))
-        alert_query(search)
-    except BadSearch as exc:
-        raise _in_body(exc.as_422(), "query") from exc
+    search, matching_now = checked_search(body.query, library, settings)
     webhook, email = body.delivery.webhook, body.delivery.email
     if (webhook is None) == (email is None):
         raise _in_body(
@@ -631,6 +639,7 @@ def _view(book: AlertBook, row: AlertRow) -> AlertView:
         rate=row.rate,  # type: ignore[arg-type]
         query=row.query,
         created_at=_utc(row.created_at),
+        edited_at=_utc(row.edited_at),
         active_since=_utc(row.active_since),
         consecutive_failures=row.failures or 0,
         next_attempt_at=_utc(row.next_attempt_at) if row.status == "activa" else None,

@@ -27,20 +27,29 @@ from urllib.parse import quote
 from config.settings import Settings
 from crawlers.alerts.webhook import Poster
 from indexer.alerts import AlertBook
-from indexer.alerts.book import PERIODS, Pending, seal_old_secrets, self_service
+from indexer.alerts.book import (
+    PERIODS,
+    READMITTED,
+    SUSPENDED,
+    Pending,
+    seal_old_secrets,
+    self_service,
+)
 from indexer.alerts.links import MissingLinksKey, links_key
-from indexer.alerts.mails import MatchedDocument, matches, suspended
-from indexer.alerts.matching import AlertMatcher
+from indexer.alerts.mails import MatchedDocument, matches, readmitted, suspended
+from indexer.alerts.matching import AlertMatcher, suspended_admitted
 from indexer.alerts.snippet import plain_snippet
 from indexer.db import Database
 from indexer.db.alert_tables import AlertRow
 from indexer.db.database import utcnow
+from indexer.db.registry import as_utc
 from indexer.mail import Mailer, MailError
 from indexer.models import Legislativo, Sentencia, Sesion
 
 AnyDocument = Sentencia | Sesion | Legislativo
 LEASE = dt.timedelta(minutes=5)
 FORGET_EVERY_S = 3600.0  # the loop's search for unconfirmed alerts past their days
+RECHECK_S = 3600.0  # suspended alerts' searches asked again of this parser
 WEBHOOK_BATCH = 200  # matches of one alert per pass; the rest at the next pass
 # A receiver may answer each POST as late as the delivery's deadline: one alert sends its
 # matches for at most ALERT_PASS_S in a pass (the rest at the next), and a pass starts no
@@ -59,6 +68,7 @@ MAIL_MATCHES = 200  # documents listed in one e-mail at most (the rest in the ne
 # deleted alike, so the owner learns only that the document left publication
 WITHDRAWN_SINCE = "el documento dejó de publicarse después de coincidir con la alerta"
 CHANGED_SINCE = "el documento cambió después de coincidir y ya no responde a la alerta"
+EDITED_SINCE = "la búsqueda de la alerta cambió después de esta coincidencia y ya no la incluye"
 # a webhook's deliveries while the data folder lost the key its secret was sealed under
 KEY_LOST = (
     "falta la clave de las alertas de la carpeta de datos del servicio, con la que se selló "
@@ -71,6 +81,10 @@ KEY_LOST_MAIL = (
     "falta la clave de las alertas de la carpeta de datos del servicio, con la que se firma "
     "el enlace para darse de baja: no se puede enviar el aviso. Su operador debe restaurarla "
     "desde la copia de seguridad (abierto restore la repone)"
+)
+UNREADABLE_SECRET = (
+    "el secreto de firma del webhook no se puede leer con la clave de esta carpeta de "
+    "datos (¿se restauró la base de datos sin su carpeta?): cree la alerta de nuevo"
 )
 log = logging.getLogger(__name__)
 
@@ -112,6 +126,7 @@ class Deliverer:
         self.pass_s = pass_s
         self.alert_pass_s = alert_pass_s
         self._lock = threading.Lock()
+        self._recheck_at = 0.0  # suspended alerts asked again at the first pass
 
     def run_once(self, forget: bool = True) -> Round:
         """Deliver everything due now: the bookkeeping of a whole pass in a few
@@ -122,7 +137,8 @@ class Deliverer:
             done.expired = self.book.forget_unconfirmed(self.settings.alert_pending_days)
             if done.expired:
                 log.info("%d alertas sin confirmar borradas", done.expired)
-        self._tell_suspended()
+        self._readmit()
+        self._tell()
         due = self.book.claim_due(LEASE)
         if not due:
             return done
@@ -158,31 +174,80 @@ class Deliverer:
             self.book.release([a.id for a in due])
         return done
 
-    def _tell_suspended(self) -> None:
-        """Tell the owner of each e-mail alert whose saved search the parser no longer
-        admits (``indexer.alerts.matching``), once, why it receives nothing and what to
-        do; a webhook's institution reads it in ``GET /v1/alerts/{id}``."""
-        if self.missing_key is not None or not self.mailer.configured:
-            return  # its unsubscribe link cannot be signed, or no mail: told when it can
-        owed = self.book.claim_suspended(LEASE)
+    def _readmit(self) -> None:
+        """Suspended alerts whose search this parser admits again are active again, their
+        owners owed a notice (``AlertBook.readmit``). Asked when the loop starts (a new
+        parser or limit arrives only with a new program) and every ``RECHECK_S``."""
+        if time.monotonic() < self._recheck_at:
+            return
+        self._recheck_at = time.monotonic() + RECHECK_S
+        admitted = suspended_admitted(self.db)
+        if not admitted:
+            return
+        s = self.settings
+        back, kept = self.book.readmit(admitted, s.alerts_total, s.alerts_per_owner)
+        if back:
+            log.info("%d alertas suspendidas vuelven a estar activas", len(back))
+        if kept:
+            log.info("%d alertas admitidas de nuevo quedan suspendidas: sin sitio", len(kept))
+
+    def _tell(self) -> None:
+        """Tell each alert's owner, once, what changed: its saved search is no longer
+        admitted (``indexer.alerts.matching``) and why, or it is admitted again and the
+        alert active. By e-mail, or at the webhook as a signed ``alert.suspended`` or
+        ``alert.reactivated`` event; retried as deliveries are, never disabling it."""
+        channels = ("webhook",)
+        if self.missing_key is None and self.mailer.configured:
+            channels = ("webhook", "email")  # else told when its link can be signed
+        owed = self.book.claim_notices(LEASE, channels)
+        s = self.settings
+        backoff = dt.timedelta(seconds=max(s.alert_retry_s, 1))
+        cap = dt.timedelta(seconds=max(s.alert_retry_cap_s, s.alert_retry_s, 1))
+        began = time.monotonic()
         try:
             for alert in owed:
-                retry = utcnow() + dt.timedelta(seconds=max(self.settings.alert_retry_s, 60))
+                if time.monotonic() - began > self.pass_s:
+                    break  # released unsent: a silent receiver holds no pass for long
+                kind = alert.notice_owed or SUSPENDED
                 try:
-                    unsubscribe = self.book.unsubscribe_token(alert)
-                    self.mailer.send(suspended(alert, self.mailer.sender, unsubscribe))
-                except MailError as exc:
-                    log.warning("alert %s suspension notice not sent: %s", alert.id, exc)
-                    self.book.notice(alert.id, False, exc.causa, retry)
-                    continue
+                    sent, cause, status = self._notice(alert, kind)
                 except Exception:  # one alert's bug must not stop the others' notices
-                    log.exception("alert %s suspension notice failed", alert.id)
-                    self.book.notice(alert.id, False, "no se pudo enviar el aviso", retry)
-                    continue
-                told = "se le avisó por correo de que su búsqueda ya no se admite"
-                self.book.notice(alert.id, True, told, retry)
+                    log.exception("alert %s notice failed", alert.id)
+                    sent, cause, status = False, "no se pudo enviar el aviso", None
+                self.book.notice(alert.id, kind, sent, cause, backoff, cap, status)
         finally:
             self.book.release([a.id for a in owed])
+
+    def _notice(self, alert: AlertRow, kind: str) -> tuple[bool, str, int | None]:
+        """Send one notice: (sent, what the delivery record says, the HTTP status)."""
+        how = "por correo" if alert.channel == "email" else "a su webhook"
+        told = (
+            f"se le avisó {how} de que su búsqueda ya no se admite"
+            if kind == SUSPENDED
+            else f"se le avisó {how} de que su búsqueda vuelve a admitirse y la alerta está activa"
+        )
+        if alert.channel == "email":
+            unsubscribe = self.book.unsubscribe_token(alert)
+            maker = suspended if kind == SUSPENDED else readmitted
+            try:
+                self.mailer.send(maker(alert, self.mailer.sender, unsubscribe))
+            except MailError as exc:
+                log.warning("alert %s notice not sent: %s", alert.id, exc)
+                return False, exc.causa, None
+            return True, told, None
+        if self.missing_key is not None:
+            return False, KEY_LOST, None
+        try:
+            secret = self.book.signing_secret(alert)
+        except ValueError:
+            return False, UNREADABLE_SECRET, None
+        owner = READERS_LOOKUPS if self_service(alert.owner) else alert.owner
+        key = f"{alert.id}:{kind}:{_stamp(alert)}"
+        outcome = self.poster.post(alert.target, notice_payload(alert, kind), secret, key, owner)
+        if not outcome.ok:
+            log.warning("alert %s webhook notice failed: %s", alert.id, outcome.cause)
+            return False, outcome.causa or "no se pudo entregar al webhook", outcome.status
+        return True, told, outcome.status
 
     def close(self) -> None:
         self.poster.close()
@@ -220,19 +285,24 @@ class Deliverer:
         still = set(self.matcher.match(shown))  # every active alert, on the text as it is
         usable: dict[int, AnyDocument] = {}
         for alert in due:
-            held, changed = [], []
+            held, changed, edited = [], [], []
+            edited_at = as_utc(alert.edited_at)
             for item in pending.get(alert.id, []):
                 doc = docs.get(item.document_id)
                 if doc is None or (doc.privacy is not None and doc.privacy.withheld):
                     held.append(item.id)
-                elif (alert.id, doc.id) not in still:
-                    changed.append(item.id)
-                else:
+                elif (alert.id, doc.id) in still:
                     usable[item.id] = doc
+                elif edited_at is not None and as_utc(item.matched_at) < edited_at:
+                    edited.append(item.id)  # matched by the search its owner replaced
+                else:
+                    changed.append(item.id)
             if held:
                 self.book.skipped(held, alert.id, WITHDRAWN_SINCE)
             if changed:
                 self.book.skipped(changed, alert.id, CHANGED_SINCE)
+            if edited:
+                self.book.skipped(edited, alert.id, EDITED_SINCE)
         return usable
 
     def _webhook(
@@ -247,12 +317,7 @@ class Deliverer:
         try:
             secret = self.book.signing_secret(alert)
         except ValueError:
-            cause = (
-                "el secreto de firma del webhook no se puede leer con la clave de esta "
-                "carpeta de datos (¿se restauró la base de datos sin su carpeta?): "
-                "cree la alerta de nuevo"
-            )
-            self._failed(alert, [item.id for item, _ in items], cause, None)
+            self._failed(alert, [item.id for item, _ in items], UNREADABLE_SECRET, None)
             return sent, status, 1
         until = time.monotonic() + self.alert_pass_s
         for item, doc in items:
@@ -354,4 +419,30 @@ def _payload(
             "permalink": doc.permalink,
             "source_url": source_url,
         },
+    }
+
+
+def _stamp(alert: AlertRow) -> str:
+    """What tells one suspension or reactivation of an alert from the next (its idempotency
+    key's last part): the moment it last became active."""
+    since = alert.active_since
+    return f"{int(since.timestamp())}" if since is not None else "0"
+
+
+def notice_payload(alert: AlertRow, kind: str) -> dict[str, Any]:
+    """The JSON a webhook receives when its alert is suspended (``alert.suspended``: its
+    saved search is no longer admitted; ``reason`` says why and what to do) or active
+    again (``alert.reactivated``: admitted again; documents indexed meanwhile were not
+    matched). Signed and retried like a match; no document in it."""
+    event = "alert.suspended" if kind == SUSPENDED else "alert.reactivated"
+    since = alert.active_since
+    if since is not None and since.tzinfo is None:
+        since = since.replace(tzinfo=dt.UTC)
+    return {
+        "event": event,
+        "alert_id": alert.id,
+        "status": alert.status,
+        "reason": alert.reason if kind == SUSPENDED else None,
+        "active_since": since.isoformat() if kind == READMITTED and since else None,
+        "query": alert.query,
     }

@@ -40,7 +40,18 @@ UNSUBSCRIBED = "baja"
 # an active alert whose saved search this service's parser no longer admits (made under an
 # older one): not matched any more; ``reason`` says why, its owner is told once by e-mail
 SUSPENDED = "suspendida"
-NOTICE = "aviso"  # a delivery record: the owner was told by e-mail why it is suspended
+NOTICE = "aviso"  # a delivery record: the owner was told why it is suspended
+# an alert suspended whose search a later parser admits again: active again, its owner
+# told once (``AlertRow.notice_owed``)
+READMITTED = "reactivada"
+NOTICE_AGAIN = "aviso-reactivada"  # a delivery record: the owner was told it is back
+NOTICES = {SUSPENDED: NOTICE, READMITTED: NOTICE_AGAIN}
+FULL_TO_READMIT = (
+    "el servicio vuelve a admitir su búsqueda, pero no puede reactivar la alerta porque "
+    "usted (o el servicio) ya tiene el máximo de alertas activas: borre alguna y cambie "
+    "esta alerta (con su enlace «Cambiar esta alerta» o PATCH /v1/alerts/{id}) para "
+    "reactivarla"
+)
 CONFIRM_DAYS = 7  # a confirmation link works this long after it was sent
 MAIL_WINDOW = dt.timedelta(hours=1)
 
@@ -64,9 +75,20 @@ def refused_reason(exc: Exception) -> str:
     day = date_words(utcnow().date(), weekday=False)
     return (
         f"desde el {day} el servicio ya no admite su búsqueda y no busca documentos nuevos "
-        f"para esta alerta. Motivo: {said}. Cree una alerta nueva con la búsqueda corregida "
-        "y borre esta"
+        f"para esta alerta. Motivo: {said}. Cambie su búsqueda (con el enlace «Cambiar esta "
+        "alerta» de sus correos o PATCH /v1/alerts/{id}) y volverá a estar activa; si el "
+        "servicio vuelve a admitirla tal como está, se reactivará sola y se le avisará"
     )
+
+
+def _activate(row: AlertRow, notice: str | None) -> None:
+    """A suspended alert active again from now on: documents indexed while it was
+    suspended were never matched, and none is sent as new now; ``notice`` owed."""
+    now = utcnow()
+    row.status, row.reason, row.notice_owed = ACTIVE, None, notice
+    row.active_since, row.failures, row.next_attempt_at = now, 0, None
+    period = PERIODS.get(row.rate)
+    row.next_digest_at = now + period if period else None
 
 
 def link_expired(row: AlertRow, now: dt.datetime | None = None) -> bool:
@@ -505,24 +527,26 @@ class AlertBook:
             claimed = select(AlertRow).where(AlertRow.claimed_by == token)
             return list(s.scalars(claimed.order_by(*institutions_first)))
 
-    def claim_suspended(
-        self, lease: dt.timedelta, limit: int = 100, now: dt.datetime | None = None
+    def claim_notices(
+        self,
+        lease: dt.timedelta,
+        channels: tuple[str, ...] = CHANNELS,
+        limit: int = 100,
+        now: dt.datetime | None = None,
     ) -> list[AlertRow]:
-        """E-mail alerts suspended (their search no longer admitted) whose owner was not
-        told yet, claimed as ``claim_due`` claims (two loops never write twice); those
-        whose notice failed wait their ``next_attempt_at``."""
+        """Alerts whose owner is owed a notice (``notice_owed``: suspended, or admitted
+        again), of ``channels``, claimed as ``claim_due`` claims (two loops never send one
+        twice); those whose notice failed wait their ``next_attempt_at``. A notice owed
+        for a state the alert left meanwhile (ended, edited back) is not sent."""
         now = now or utcnow()
-        # asked of each suspended alert through ``ix_deliveries_alert``: never a scan of
-        # every delivery at every pass
-        told = select(DeliveryRow.id).where(
-            DeliveryRow.alert_id == AlertRow.id, DeliveryRow.status == NOTICE
-        )
         owed = (
-            (AlertRow.status == SUSPENDED)
-            & (AlertRow.channel == "email")
+            or_(
+                (AlertRow.notice_owed == SUSPENDED) & (AlertRow.status == SUSPENDED),
+                (AlertRow.notice_owed == READMITTED) & (AlertRow.status == ACTIVE),
+            )
+            & AlertRow.channel.in_(channels)
             & or_(AlertRow.claimed_until.is_(None), AlertRow.claimed_until < now)
             & or_(AlertRow.next_attempt_at.is_(None), AlertRow.next_attempt_at <= now)
-            & ~told.exists()
         )
         token = secrets.token_hex(8)
         with self.db.session() as s, s.begin():
@@ -536,10 +560,20 @@ class AlertBook:
             )
             return list(s.scalars(select(AlertRow).where(AlertRow.claimed_by == token)))
 
-    def notice(self, alert_id: str, sent: bool, cause: str, retry_at: dt.datetime) -> None:
-        """The e-mail telling a suspended alert's owner why: recorded (shown among its
-        deliveries) once sent; when it was not, the failure, and the next try waits until
-        ``retry_at``. Neither counts toward disabling the alert: nothing of it is sent."""
+    def notice(
+        self,
+        alert_id: str,
+        kind: str,
+        sent: bool,
+        cause: str,
+        backoff: dt.timedelta,
+        backoff_cap: dt.timedelta,
+        http_status: int | None = None,
+    ) -> None:
+        """A notice of ``kind`` (``SUSPENDED`` or ``READMITTED``): recorded among the
+        deliveries once sent, and no longer owed (unless another became owed meanwhile);
+        when it was not, the failure, and the next try waits as a delivery's would
+        (``backoff``, 2×, 4×… up to ``backoff_cap``). Never disables the alert."""
         now = utcnow()
         with self.db.session() as s, s.begin():
             s.add(
@@ -547,14 +581,88 @@ class AlertBook:
                     alert_id=alert_id,
                     match_ids=[],
                     attempted_at=now,
-                    status=NOTICE if sent else "fallida",
+                    status=NOTICES[kind] if sent else "fallida",
                     cause=cause[:1000],
+                    http_status=http_status,
                 )
             )
-            if not sent:
-                s.execute(
-                    update(AlertRow).where(AlertRow.id == alert_id).values(next_attempt_at=retry_at)
-                )
+            row = s.get(AlertRow, alert_id)
+            if row is None:
+                return
+            if sent:
+                if row.notice_owed == kind:
+                    row.notice_owed = None
+                row.failures, row.next_attempt_at = 0, None
+                return
+            row.failures = (row.failures or 0) + 1
+            row.next_attempt_at = now + min(backoff * (2 ** (row.failures - 1)), backoff_cap)
+
+    def readmit(
+        self, admitted: list[str], total_cap: int | None, cap: int | None
+    ) -> tuple[list[str], list[str]]:
+        """Suspended alerts whose saved search this parser admits again (a limit raised, a
+        rule relaxed): active again, from now on (what was indexed while they were
+        suspended was never matched), their owner owed a notice saying so. One whose owner
+        or the service has no room left (a replacement made meanwhile) stays suspended,
+        its reason saying how to come back. (readmitted, left suspended)."""
+        back: list[str] = []
+        kept: list[str] = []
+        for alert_id in admitted:
+            with self.db.session() as s, s.begin():
+                row = s.get(AlertRow, alert_id)
+                if row is None or row.status != SUSPENDED:
+                    continue
+                try:
+                    self._room(s, row, total_cap, cap)
+                except (CapReached, ServiceFull):
+                    row.reason = FULL_TO_READMIT
+                    kept.append(alert_id)
+                    continue
+                _activate(row, READMITTED)
+                back.append(alert_id)
+        return back, kept
+
+    def _room(self, s: Session, row: AlertRow, total_cap: int | None, cap: int | None) -> None:
+        """Raise ``CapReached``/``ServiceFull`` when ``row`` may not become active again
+        (held under the locks ``create`` and ``confirm`` hold)."""
+        if cap is not None:
+            hold(s, f"alert-cap:{row.owner}")
+            if s.scalar(self._counting(row.owner, True)) >= cap:
+                raise CapReached(cap)
+        if total_cap is not None:
+            _hold_total(s, total_cap, row.owner)
+
+    def edit(
+        self,
+        alert_id: str,
+        query: dict[str, Any] | None,
+        rate: str | None,
+        total_cap: int | None = None,
+        cap: int | None = None,
+    ) -> AlertRow | None:
+        """Change an alert's search and/or frequency (checked by the caller as a new
+        alert's are). A suspended alert given a search this parser admits is active again
+        from now on; a digest's period starts anew when its frequency changes. None when
+        the alert is gone or ended (``baja``). ``CapReached``/``ServiceFull`` when a
+        suspended one has no room to come back (its search is not changed then)."""
+        if rate is not None and rate not in RATES:
+            raise ValueError(f"rate {rate!r} is not known")
+        now = utcnow()
+        with self.db.session() as s, s.begin():
+            row = s.get(AlertRow, alert_id)
+            if row is None or row.status == UNSUBSCRIBED:
+                return None
+            if query is not None and row.status == SUSPENDED:
+                self._room(s, row, total_cap, cap)
+                _activate(row, None)
+            if query is not None:
+                row.query = query
+            if rate is not None and rate != row.rate:
+                row.rate = rate
+                period = PERIODS.get(rate)
+                row.next_digest_at = now + period if period else None
+            row.edited_at = now
+            return row
 
     def pending_for(self, alert_ids: list[str], per_alert: int) -> dict[str, list[Pending]]:
         """Undelivered matches of several alerts, oldest first, at most ``per_alert`` each."""

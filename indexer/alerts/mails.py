@@ -60,6 +60,12 @@ def unsubscribe_url(alert: AlertRow, token: str) -> str:
     return f"{alert.base_url}/v1/alerts/unsubscribe/{token}"
 
 
+def edit_url(alert: AlertRow, token: str) -> str:
+    """The page where the address's owner changes the alert's search or frequency: the
+    same signed token as the unsubscribe link (only that mailbox receives it)."""
+    return f"{alert.base_url}/v1/alerts/editar/{token}"
+
+
 def _unsubscribe_headers(alert: AlertRow, token: str) -> dict[str, str]:
     return {
         "List-Unsubscribe": f"<{unsubscribe_url(alert, token)}>",
@@ -161,13 +167,16 @@ def matches(
             f"<small>{html.escape(kind)} · {html.escape(doc.institution)} · "
             f"{html.escape(when)}</small>{updated}</p><p>{html.escape(doc.snippet)}</p></li>"
         )
+    change = edit_url(alert, unsubscribe_token)
     lines += [
         "Recibe este correo porque confirmó una alerta en Estado Abierto.",
+        f"Para cambiar su búsqueda o su frecuencia: {change}",
         f"Para no recibir más avisos de esta alerta: {unsubscribe}",
     ]
     body = (
         f"<p>{html.escape(lead)}</p><ol>{''.join(items)}</ol>"
         "<p><small>Recibe este correo porque confirmó una alerta en Estado Abierto. "
+        f'<a href="{html.escape(change)}">Cambiar esta alerta</a> · '
         f'<a href="{html.escape(unsubscribe)}">Dejar de recibir esta alerta</a>.</small></p>'
     )
     return compose(
@@ -189,24 +198,60 @@ def suspended(alert: AlertRow, sender: str, unsubscribe_token: str) -> EmailMess
     why = (alert.reason or "el servicio ya no admite su búsqueda").strip().rstrip(".")
     lead = f"Su alerta de la búsqueda {search} ya no recibe documentos nuevos."
     why = f"{why[:1].upper()}{why[1:]}."
+    change = edit_url(alert, unsubscribe_token)
     fix = (
-        f"Puede probar la búsqueda corregida en {searching} antes de crear la alerta nueva. "
-        "Para dar de baja esta, que ya no se usa:"
+        f"Puede probar la búsqueda corregida en {searching} y cambiar la de esta alerta en "
+        "la página de abajo: volverá a estar activa. Para darla de baja:"
     )
     text = (
-        f"Hola:\n\n{lead}\n\n{why}\n\n{fix}\n\n    {unsubscribe}\n\n"
+        f"Hola:\n\n{lead}\n\n{why}\n\n{fix}\n\n    Cambiar esta alerta: {change}\n"
+        f"    Darla de baja: {unsubscribe}\n\n"
         "Solo le escribimos esta vez por este motivo.\n\nEstado Abierto\n"
     )
     body = (
         f"<p>Hola:</p><p>{html.escape(lead)}</p><p>{html.escape(why)}</p>"
         f"<p>{html.escape(fix)}</p>"
-        f'<p><a href="{html.escape(unsubscribe)}">Dar de baja esta alerta</a></p>'
+        f'<p><a href="{html.escape(change)}">Cambiar esta alerta</a> · '
+        f'<a href="{html.escape(unsubscribe)}">Dar de baja esta alerta</a></p>'
         "<p>Solo le escribimos esta vez por este motivo.</p><p>Estado Abierto</p>"
     )
     return compose(
         sender=sender,
         to=alert.target,
         subject=f"Su alerta ya no recibe documentos nuevos: {search}"[:200],
+        text=text,
+        html=_page(body),
+        headers=_unsubscribe_headers(alert, unsubscribe_token),
+    )
+
+
+def readmitted(alert: AlertRow, sender: str, unsubscribe_token: str) -> EmailMessage:
+    """Told once, when a suspended alert's saved search is admitted again (a newer
+    version of the service): it is active again, and what was published while it was
+    suspended is not sent."""
+    search = describe(alert.query)
+    unsubscribe = unsubscribe_url(alert, unsubscribe_token)
+    change = edit_url(alert, unsubscribe_token)
+    lead = f"Su alerta de la búsqueda {search} vuelve a estar activa."
+    why = (
+        "El servicio vuelve a admitir su búsqueda tal como la guardó: desde ahora le "
+        "enviaremos sus documentos nuevos. Los publicados mientras estuvo suspendida no se "
+        f"buscaron; puede consultarlos en {alert.base_url}/buscar."
+    )
+    text = (
+        f"Hola:\n\n{lead}\n\n{why}\n\n    Cambiar esta alerta: {change}\n"
+        f"    Darla de baja: {unsubscribe}\n\nEstado Abierto\n"
+    )
+    body = (
+        f"<p>Hola:</p><p>{html.escape(lead)}</p><p>{html.escape(why)}</p>"
+        f'<p><a href="{html.escape(change)}">Cambiar esta alerta</a> · '
+        f'<a href="{html.escape(unsubscribe)}">Dar de baja esta alerta</a></p>'
+        "<p>Estado Abierto</p>"
+    )
+    return compose(
+        sender=sender,
+        to=alert.target,
+        subject=f"Su alerta vuelve a estar activa: {search}"[:200],
         text=text,
         html=_page(body),
         headers=_unsubscribe_headers(alert, unsubscribe_token),

@@ -9,7 +9,10 @@ Alerts whose required words are missing from the batch are skipped before their 
 (``required.py``). A document matches only alerts that were active when it first entered
 the library: a re-index (or a document changed later) never sends old documents to a new
 alert. An alert whose saved search this parser refuses (kept under an older one) is
-suspended, with the parser's reason, the first time it is read: never matched again.
+suspended, with the parser's reason, the first time it is read, and its owner is told;
+the delivery loop asks again whether a later parser admits it (``suspended_admitted``).
+An alert's search may be edited: each is compiled anew when its ``edited_at`` or
+``active_since`` moved, in every process.
 """
 
 from __future__ import annotations
@@ -50,6 +53,8 @@ AnyDocument = Sentencia | Sesion | Legislativo
 # values of each batch holding its words), its required stems (None: none) and when it
 # became active
 Compiled = tuple[tantivy.Query | SearchQuery, frozenset[str] | None, dt.datetime]
+# what an alert's compiled search was made from: (active since, edited at)
+Stamp = tuple[dt.datetime | None, dt.datetime | None]
 BATCH_HEAP = 20 << 20  # Tantivy's minimum is 15 MB per indexing thread
 log = logging.getLogger(__name__)
 
@@ -73,11 +78,25 @@ def refusal(saved: dict) -> QuerySyntaxError | ValueError | None:
     not: compiled as the matcher compiles it."""
     try:
         search = search_of(saved)
-        compile_search(build_schema(), search)
+        schema = build_schema()
+        with checking(PhraseRule(schema, None)):  # as ``_refresh`` checks it
+            compile_search(schema, search)
         required_stems(parse_query(search.q))
     except (QuerySyntaxError, ValueError) as exc:
         return exc
     return None
+
+
+def suspended_admitted(db: Database) -> list[str]:
+    """The suspended alerts whose saved search this parser admits again. A parser (or a
+    limit) changes only with a new program, so the delivery loop asks when it starts and
+    now and then after; each is parsed and compiled once, as at its creation, with no
+    documents (bounded by the saved searches' own bounds: ``alert_query_chars``)."""
+    with db.session() as s:
+        rows = s.execute(
+            select(AlertRow.id, AlertRow.query).where(AlertRow.status == SUSPENDED)
+        ).all()
+    return [alert_id for alert_id, saved in rows if refusal(saved) is None]
 
 
 class AlertMatcher:
@@ -85,12 +104,14 @@ class AlertMatcher:
         self.db = db
         self.schema = build_schema()
         self.cost = MatchingCost()
-        # alert id → (its compiled search, when it became active); queries never change
+        # alert id → (its compiled search, when it became active), and the stamp it was
+        # compiled at: an edited (or reactivated) alert is compiled again
         self._compiled: dict[str, Compiled] = {}
-        # alerts whose saved search this parser refuses (stored by an older one): read,
-        # parsed and suspended once (``_suspend``), not again for every batch of new
-        # documents, even when the suspension could not be written
-        self._refused: set[str] = set()
+        self._stamps: dict[str, Stamp] = {}
+        # alerts whose saved search this parser refuses (stored by an older one), at the
+        # stamp they were read: parsed and suspended once (``_suspend``), not again for
+        # every batch of new documents, even when the suspension could not be written
+        self._refused: dict[str, Stamp] = {}
 
     def match(self, docs: Sequence[AnyDocument]) -> list[Match]:
         """(alert id, document id) for every active alert each document satisfies."""
@@ -136,12 +157,19 @@ class AlertMatcher:
     def _refresh(self) -> dict[str, Compiled]:
         """The active alerts, compiling those not seen before."""
         with self.db.session() as s:
-            active = dict(
-                s.execute(
-                    select(AlertRow.id, AlertRow.active_since).where(AlertRow.status == ACTIVE)
+            stamps: dict[str, Stamp] = {
+                alert_id: (as_utc(since), as_utc(edited))
+                for alert_id, since, edited in s.execute(
+                    select(AlertRow.id, AlertRow.active_since, AlertRow.edited_at).where(
+                        AlertRow.status == ACTIVE
+                    )
                 ).all()
-            )
-            new = [a for a in active if a not in self._compiled and a not in self._refused]
+            }
+            new = [
+                a
+                for a, stamp in stamps.items()
+                if self._stamps.get(a) != stamp and self._refused.get(a) != stamp
+            ]
             queries = {}
             for start in range(0, len(new), 500):
                 chunk = new[start : start + 500]
@@ -160,27 +188,30 @@ class AlertMatcher:
                 required = required_stems(tree)
             except (QuerySyntaxError, ValueError) as exc:  # a query a newer parser refuses
                 log.warning("alert %s has a search that no longer compiles: %s", alert_id, exc)
-                self._refused.add(alert_id)
+                self._refused[alert_id] = stamps[alert_id]
+                self._compiled.pop(alert_id, None)
                 self._suspend(alert_id, exc)
                 continue
-            since = as_utc(active[alert_id]) or dt.datetime.min.replace(tzinfo=dt.UTC)
+            since = stamps[alert_id][0] or dt.datetime.min.replace(tzinfo=dt.UTC)
             self._compiled[alert_id] = (compiled, required, since)
-        for gone in set(self._compiled) - set(active):
+            self._stamps[alert_id] = stamps[alert_id]
+        for gone in set(self._compiled) - set(stamps):
             del self._compiled[gone]
-        self._refused &= set(active)
+            self._stamps.pop(gone, None)
+        self._refused = {a: st for a, st in self._refused.items() if a in stamps}
         return self._compiled
 
     def _suspend(self, alert_id: str, exc: Exception) -> None:
         """Say on the alert itself that it is no longer matched, and why (its owner reads
-        it in ``GET /v1/alerts/{id}`` and is told once by e-mail, ``crawlers.alerts
-        .delivery``): skipped in silence, its owner kept believing it worked. Only an
-        alert still active: one ended meanwhile stays as it is."""
+        it in ``GET /v1/alerts/{id}`` and is told once, by e-mail or at its webhook,
+        ``crawlers.alerts.delivery``): skipped in silence, its owner kept believing it
+        worked. Only an alert still active: one ended meanwhile stays as it is."""
         try:
             with self.db.session() as s, s.begin():
                 s.execute(
                     update(AlertRow)
                     .where(AlertRow.id == alert_id, AlertRow.status == ACTIVE)
-                    .values(status=SUSPENDED, reason=refused_reason(exc))
+                    .values(status=SUSPENDED, reason=refused_reason(exc), notice_owed=SUSPENDED)
                 )
         except Exception:  # matching goes on; the alert stays skipped in this process
             log.exception("alert %s could not be marked as suspended", alert_id)

@@ -50,6 +50,11 @@ class AlertRow(Base):
     last_delivery_at: Mapped[dt.datetime | None] = mapped_column(DateTime(timezone=True))
     # when its current confirmation link was sent (None: at created_at); the link expires
     confirm_sent_at: Mapped[dt.datetime | None] = mapped_column(DateTime(timezone=True))
+    # the notice its owner is owed (``suspendida``, ``reactivada``), None once sent
+    notice_owed: Mapped[str | None] = mapped_column(String(16))
+    # when its owner last changed its search or frequency (None: never); the matchers
+    # compile a search anew when this moves
+    edited_at: Mapped[dt.datetime | None] = mapped_column(DateTime(timezone=True))
 
     __table_args__ = (
         Index("ix_alerts_owner", "owner"),

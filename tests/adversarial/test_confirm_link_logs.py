@@ -67,6 +67,7 @@ def test_the_confirmation_token_is_not_written_to_the_access_log(
         "/v1/alerts/confirm/{token}",
         "/v1/alerts/confirm/{token}/renovar",
         "/v1/alerts/unsubscribe/{token}",
+        "/v1/alerts/editar/{token}",  # the same token as the unsubscribe link's
     ],
 )
 def test_the_alerts_path_tokens_are_not_written_to_the_access_log(

@@ -68,7 +68,7 @@ def test_a_refused_search_suspends_the_alert_and_its_owner_is_told_once(
     assert f"Su alerta de la búsqueda «{old}» ya no recibe documentos nuevos." in body
     assert f"Desde el {today} el servicio ya no admite su búsqueda" in body
     assert "Motivo: «NOT NOT»: dos negaciones seguidas" in body
-    assert "Cree una alerta nueva con la búsqueda corregida" in body
+    assert "Cambie su búsqueda (con el enlace «Cambiar esta alerta» de sus correos" in body
     assert "https://estadoabierto.example/buscar" in body
     unsubscribe = link(notice, "unsubscribe")
     assert notice["List-Unsubscribe-Post"] == "List-Unsubscribe=One-Click"
