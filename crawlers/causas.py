@@ -388,8 +388,15 @@ _API_ERROR = re.compile(
     r"the API answered HTTP (\d{3}) with an error, not (the record's data|its records): «(.*)»$",
     re.S,
 )
+
+
 # crawlers.formats.sitemaps.unzip's
-_SITEMAP_BOMB = re.compile(r"gzipped sitemap of (\d+) bytes inflates past 50 MB: refused$")
+def _megabytes(size: int) -> str:
+    """A limit as people set it: ``50 MB`` for a whole number of them, else bytes."""
+    return f"{size // 2**20} MB" if size % 2**20 == 0 else f"{size} bytes"
+
+
+_SITEMAP_BOMB = re.compile(r"gzipped sitemap of (\d+) bytes inflates past (\d+) bytes: refused$")
 _API_EMPTY = re.compile(
     r"the API answered HTTP (\d{3}) with an empty body, not (the record's data|its records)$"
 )
@@ -1021,7 +1028,8 @@ def _detail(cause: str, message: str) -> str | None:
     if found := _SITEMAP_BOMB.match(message):
         return (
             f"{where}el mapa del sitio comprimido (gzip) de {found.group(1)} bytes se expande a "
-            "más de 50 MB, el máximo que admite el protocolo de sitemaps (una bomba de "
+            f"más de {_megabytes(int(found.group(2)))}, el límite de un mapa del sitio "
+            "descomprimido (cinco veces el de una página, ABIERTO_MAX_PAGE_BYTES; una bomba de "
             "compresión): no se leyó"
         )
     if found := _API_EMPTY.match(message):
