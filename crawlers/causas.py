@@ -455,6 +455,9 @@ _LEFT_OUT = (
     # as runs stored before the URLs left out were counted said it
     (re.compile(r"the URLs after the first (\d+) were not fetched$"),
      "las direcciones después de las primeras {0} no se trajeron"),
+    (re.compile(r"the rules after them were not read$"),
+     "las reglas que siguen no se leyeron (las reglas de robots.txt piden leer al menos "
+     "500 KiB)"),
     (re.compile(r"the sitemaps named after them were not read$"),
      "los mapas del sitio nombrados después no se leyeron"),
     (re.compile(r"(\d+) dates before (\S+) \(one per (\w+)\) not read: crawl them with --until$"),
@@ -464,6 +467,7 @@ _LEFT_OUT = (
 _LIMIT_NAMES = (
     (re.compile(r"(\d+) feed pages$"), "de {0} páginas del canal"),
     (re.compile(r"(\d+) sitemaps$"), "de {0} mapas del sitio"),
+    (re.compile(r"robots\.txt's first (\d+) bytes$"), "de los primeros {0} bytes del robots.txt"),
     (re.compile(r"start_dates \((\d+) addresses\)$"), "de {0} direcciones por fecha (start_dates)"),
 )
 _FOREIGN = re.compile(r"(\S+) names another institution: left empty \(its own is (.*)\)$", re.S)
