@@ -73,7 +73,14 @@ class Settings(BaseSettings):
     concurrency_per_domain: int = Field(4, ge=1, le=32)
     download_timeout_s: float = Field(30.0, gt=0)
     max_file_bytes: int = Field(50 * 1024 * 1024, gt=0)
-    max_page_bytes: int = Field(10 * 1024 * 1024, gt=0)
+    max_page_bytes: int = Field(
+        10 * 1024 * 1024,
+        gt=0,
+        description="Largest page read whole by a parser: an HTML listing's page in a crawl "
+        "(a larger one is a counted too_large error of that page; a document's page or file "
+        "keeps max_file_bytes) and every answer of a preview. A gzipped sitemap inflates to "
+        "five times it at most (50 MB, the sitemap protocol's own, at the default).",
+    )
     extract_timeout_s: float = Field(60.0, gt=0)
     extract_max_pages: int = Field(
         2000, ge=1, description="Pages of a PDF whose text is read; past them it is marked."

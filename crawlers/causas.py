@@ -388,8 +388,15 @@ _API_ERROR = re.compile(
     r"the API answered HTTP (\d{3}) with an error, not (the record's data|its records): «(.*)»$",
     re.S,
 )
+
+
 # crawlers.formats.sitemaps.unzip's
-_SITEMAP_BOMB = re.compile(r"gzipped sitemap of (\d+) bytes inflates past 50 MB: refused$")
+def _megabytes(size: int) -> str:
+    """A limit as people set it: ``50 MB`` for a whole number of them, else bytes."""
+    return f"{size // 2**20} MB" if size % 2**20 == 0 else f"{size} bytes"
+
+
+_SITEMAP_BOMB = re.compile(r"gzipped sitemap of (\d+) bytes inflates past (\d+) bytes: refused$")
 _API_EMPTY = re.compile(
     r"the API answered HTTP (\d{3}) with an empty body, not (the record's data|its records)$"
 )
@@ -448,6 +455,9 @@ _LEFT_OUT = (
     # as runs stored before the URLs left out were counted said it
     (re.compile(r"the URLs after the first (\d+) were not fetched$"),
      "las direcciones después de las primeras {0} no se trajeron"),
+    (re.compile(r"the rules after them were not read$"),
+     "las reglas que siguen no se leyeron (las reglas de robots.txt piden leer al menos "
+     "500 KiB)"),
     (re.compile(r"the sitemaps named after them were not read$"),
      "los mapas del sitio nombrados después no se leyeron"),
     (re.compile(r"(\d+) dates before (\S+) \(one per (\w+)\) not read: crawl them with --until$"),
@@ -457,6 +467,7 @@ _LEFT_OUT = (
 _LIMIT_NAMES = (
     (re.compile(r"(\d+) feed pages$"), "de {0} páginas del canal"),
     (re.compile(r"(\d+) sitemaps$"), "de {0} mapas del sitio"),
+    (re.compile(r"robots\.txt's first (\d+) bytes$"), "de los primeros {0} bytes del robots.txt"),
     (re.compile(r"start_dates \((\d+) addresses\)$"), "de {0} direcciones por fecha (start_dates)"),
 )
 _FOREIGN = re.compile(r"(\S+) names another institution: left empty \(its own is (.*)\)$", re.S)
@@ -1047,7 +1058,8 @@ def _detail(cause: str, message: str) -> str | None:
     if found := _SITEMAP_BOMB.match(message):
         return (
             f"{where}el mapa del sitio comprimido (gzip) de {found.group(1)} bytes se expande a "
-            "más de 50 MB, el máximo que admite el protocolo de sitemaps (una bomba de "
+            f"más de {_megabytes(int(found.group(2)))}, el límite de un mapa del sitio "
+            "descomprimido (cinco veces el de una página, ABIERTO_MAX_PAGE_BYTES; una bomba de "
             "compresión): no se leyó"
         )
     if found := _API_EMPTY.match(message):

@@ -33,6 +33,7 @@ from crawlers.robots import (
     DisallowAll,
     crawl_delay_message,
     crawl_delay_unmet_message,
+    robots_head,
 )
 from crawlers.url_length import too_long
 
@@ -119,7 +120,7 @@ class CrawlRules:
         site = _site(url)
         if site not in self.robots:
             try:
-                body = self.fetch_robots(f"{site}/robots.txt", ROBOTS_MAX_BYTES).body
+                body = robots_head(self.fetch_robots(f"{site}/robots.txt", ROBOTS_MAX_BYTES).body)
                 self.robots[site] = ProtegoRobotParser(body, None)
             except FetchError as exc:  # a server error bars the site, as the crawl does
                 self.robots[site] = DisallowAll() if exc.cause in SERVER_FAILED else None

@@ -3,8 +3,13 @@
 Legacy sites serve ISO-8859-1 pages with ``charset=utf-8`` headers, UTF-8 pages whose
 ``<meta>`` says ISO-8859-1 (the Diputados SITL does), and HTML with ``Content-Type:
 application/pdf``. Scrapy trusts the declarations; this module re-decodes by the bytes
-(a consistent byte-order mark, then valid UTF-8, then the declaration that decodes
-cleanly, then Windows-1252) so selectors read ``Díaz`` and not ``DÃ­az``.
+so selectors read ``Díaz`` and not ``DÃ­az``, in the order of
+:func:`indexer.extract.sniff.decode_guessed`: a byte-order mark the bytes agree with (a
+stray one is dropped), UTF-16 markup without a mark, valid UTF-8, the first declaration
+(header, then ``<meta>``) that decodes cleanly among the charsets browsers know (Python's
+own codecs, EBCDIC and UTF-7 are ignored), mostly UTF-8 with stray Windows-1252 bytes,
+and last the single-byte code page that reads the bytes as Spanish (Windows-1252, DOS 850,
+Mac OS Roman; a declared one first).
 """
 
 from __future__ import annotations
@@ -37,8 +42,7 @@ _FOUND: WeakKeyDictionary[Response, str] = WeakKeyDictionary()
 
 
 def true_encoding(response: Response) -> str:
-    """The charset the body really uses: a consistent BOM, valid UTF-8, then the
-    Content-Type charset or ``<meta>`` that decodes it cleanly, then Windows-1252."""
+    """The charset the body really uses, by the order the module's docstring gives."""
     used = _FOUND.get(response)
     if used is None:
         header = charset_from_content_type(content_type(response))

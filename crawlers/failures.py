@@ -51,6 +51,8 @@ CODING_STACK_MARK = CODING_STACK.split("{", 1)[0]
 GZIP_MEMBERS_MARK = GZIP_MEMBERS.split("(", 1)[0]
 UNRESOLVABLE = "unresolvable host: "
 """How the address guard names a host that resolves to nothing (cause ``dns``)."""
+# what Scrapy's RobotsTxtMiddleware refuses a request with
+ROBOTS_FORBIDDEN_SAID = "Forbidden by robots.txt"
 
 
 NOT_MODIFIED_UNASKED = (
@@ -92,7 +94,9 @@ def failure_cause(failure: Failure) -> tuple[str, str]:
         return cause, f"HTTP {status}"
     if isinstance(error, IgnoreRequest):
         text = str(error)
-        if "robots.txt" in text:
+        # Scrapy's own words: any other refusal may name robots.txt in its address (a
+        # robots.txt inflating past the limit was said to be forbidden by itself)
+        if text == ROBOTS_FORBIDDEN_SAID:
             return "robots_disallowed", "forbidden by robots.txt"
         if text.startswith("blocked address"):
             return "blocked_address", text

@@ -239,12 +239,15 @@ def fetch(
     form: Form | None = None,
     refuse: Refusal | None = None,
     cookies: SessionCookies | None = None,
+    head_only: bool = False,
 ) -> Fetched:
     """GET ``url`` (or POST ``form`` to it) following redirects by hand, each hop
     checked; ``deadline`` is a ``time.monotonic()`` instant after which the fetch is
     abandoned. The body is decoded (``Content-Encoding``) and counted against
     ``max_bytes`` a bounded piece at a time. ``refuse``, ``cookies``: as
-    ``_final_answer``'s."""
+    ``_final_answer``'s. ``head_only``: a body past ``max_bytes`` is no error, its
+    reading stops there and its first ``max_bytes`` + 1 bytes are the answer (a
+    robots.txt is read as far as RFC 9309 asks, whatever follows)."""
     started = time.monotonic()
     with _final_answer(
         url, allow_loopback=allow_loopback, user_agent=user_agent, deadline=deadline, form=form,
@@ -265,8 +268,13 @@ def fetch(
                 received += len(chunk)
                 for piece in decoder.decode(chunk):
                     body += piece
+                    if len(body) > max_bytes and head_only:
+                        break
                     if len(body) > max_bytes:  # the limit and what was read, as the crawl's
                         raise FetchError("too_large", too_large(url, max_bytes, len(body)))
+                if len(body) > max_bytes:  # head_only: the rest is not read
+                    del body[max_bytes + 1 :]
+                    break
                 if time.monotonic() > deadline:
                     raise timed_out(url, deadline - started, answered=True)
         except PastLimit as exc:  # a coding of a stack, inflating past the limit
@@ -277,9 +285,11 @@ def fetch(
         except CodingError as exc:
             said = false_coding(str(response.headers.get("content-encoding")), str(exc))
             raise FetchError(FALSE_CODING, f"{url}: {said}") from exc
-        if (unfinished := decoder.unfinished()) is not None:
+        if len(body) > max_bytes:  # a head, as asked: neither cut nor overrun
+            pass
+        elif (unfinished := decoder.unfinished()) is not None:
             raise FetchError("cut_short", CODING_CUT.format(coding=unfinished))
-        if connection is not None and _past_declared(connection, response):
+        elif connection is not None and _past_declared(connection, response):
             raise FetchError("cut_short", LONGER_THAN_DECLARED)
     if response.status_code >= 400:
         raise FetchError(*_http_error(url, response))

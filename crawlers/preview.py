@@ -59,7 +59,12 @@ from crawlers.preview_privacy import guard_document, guard_messages, guarded_tex
 from crawlers.preview_process import DidNotStart, TimedOut, run_child, say_ready
 from crawlers.preview_scope import listing_scope, trial_scope
 from crawlers.preview_slots import Slots, slots_of
-from crawlers.robots import ROBOTS_UNAVAILABLE, SERVER_FAILED, robots_unavailable_message
+from crawlers.robots import (
+    ROBOTS_CUT,
+    ROBOTS_UNAVAILABLE,
+    SERVER_FAILED,
+    robots_unavailable_message,
+)
 from crawlers.selectors import (
     BadFieldLink,
     PageBudget,
@@ -361,10 +366,14 @@ def listing_preview(
         error (5xx, 429) bars the whole site, as the crawl does, and is said."""
         limit = time.monotonic() + robots_time_s(time_limit_s)
         try:
-            return fetch(
+            fetched = fetch(
                 target, allow_loopback=settings.allow_loopback, user_agent=settings.user_agent,
-                max_bytes=max_bytes, deadline=min(deadline, limit),
+                max_bytes=max_bytes, deadline=min(deadline, limit), head_only=True,
             )  # fmt: skip
+            if len(fetched.body) > max_bytes:  # its first max_bytes read, as the crawl's
+                said = ROBOTS_CUT.format(limit=max_bytes)
+                errors.append({"cause": "limit_reached", "url": target, "message": said})
+            return fetched
         except FetchError as exc:
             if exc.cause in UNREADABLE_ROBOTS or exc.cause == "timeout":
                 errors.append({"cause": exc.cause, "url": target, "message": str(exc)})

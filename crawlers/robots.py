@@ -19,7 +19,9 @@ import logging
 import time
 from typing import Any
 
+from scrapy import signals
 from scrapy.downloadermiddlewares.robotstxt import RobotsTxtMiddleware
+from scrapy.exceptions import StopDownload
 from scrapy.http import Request
 from scrapy.http.request import NO_CALLBACK
 from scrapy.utils.defer import maybe_deferred_to_future
@@ -32,10 +34,16 @@ from crawlers.failures import failure_cause
 
 logger = logging.getLogger(__name__)
 
-# RFC 9309 asks crawlers to read at least 500 KiB. Each request is checked against every
-# rule on the reactor's thread: 2 MB of rules cost tens of milliseconds a request, and
-# Scrapy cannot keep the first part of a larger file, so one is a counted too_large
+# RFC 9309 asks crawlers to read at least 500 KiB, and no more is read: each request is
+# checked against every rule on the reactor's thread (2 MB of rules cost tens of
+# milliseconds a request). A larger robots.txt is read up to its last line within them
+# (the download stopped there), and said: refused whole as too_large, its rules were
+# all ignored, and the crawl fetched the pages its first line forbade
 ROBOTS_MAX_BYTES = 512 * 1024
+# what a robots.txt may declare (Content-Length) or inflate to (gzip…): a page's limit
+ROBOTS_DOWNLOAD_BYTES = 10 * 1024 * 1024
+ROBOTS_REQUEST = "abierto_robots"  # request meta: bytes of the robots.txt received so far
+ROBOTS_CUT = "robots.txt's first {limit} bytes reached: the rules after them were not read"
 # the name robots.txt rules are read for (ROBOTSTXT_USER_AGENT), by the crawl and previews
 ROBOTS_USER_AGENT = "EstadoAbiertoBot"
 # the longest Crawl-delay honoured unless ABIERTO_MAX_CRAWL_DELAY_S says otherwise: a
@@ -67,6 +75,15 @@ class DisallowAll:
 
     def crawl_delay(self, user_agent: object) -> None:
         return None
+
+
+def robots_head(body: bytes) -> bytes:
+    """A robots.txt up to its last line end within ``ROBOTS_MAX_BYTES`` (a rule cut in two
+    would be another rule); a shorter one whole."""
+    if len(body) <= ROBOTS_MAX_BYTES:
+        return body
+    head = body[:ROBOTS_MAX_BYTES]
+    return head[: head.rfind(b"\n") + 1]
 
 
 def crawl_delay_message(asked: float, waited: float) -> str:
@@ -107,6 +124,20 @@ class CountedRobotsMiddleware(RobotsTxtMiddleware):
         self.ttl = crawler.settings.getfloat("ABIERTO_ROBOTS_TTL_S", ROBOTS_TTL_S)
         self.retry = crawler.settings.getfloat("ABIERTO_ROBOTS_RETRY_S", ROBOTS_RETRY_S)
         self.expires: dict[str, float] = {}  # netloc → monotonic time its rules are read again
+        self.download_bytes = (
+            crawler.settings.getint("ABIERTO_MAX_PAGE_BYTES") or ROBOTS_DOWNLOAD_BYTES
+        )
+        crawler.signals.connect(self._received, signal=signals.bytes_received)
+
+    def _received(self, data: bytes, request: Request, spider: Any = None) -> None:
+        """A robots.txt's download stops once ``ROBOTS_MAX_BYTES`` have arrived: what
+        came is read (a site sending rules for ever is read as far as the RFC asks)."""
+        received = request.meta.get(ROBOTS_REQUEST)
+        if received is None:
+            return
+        request.meta[ROBOTS_REQUEST] = received = received + len(data)
+        if received >= ROBOTS_MAX_BYTES:
+            raise StopDownload(fail=False)
 
     async def process_request(self, request: Request, spider: Any = None) -> None:
         await super().process_request(request)
@@ -145,6 +176,8 @@ class CountedRobotsMiddleware(RobotsTxtMiddleware):
         if status >= 400:  # none there (404, 403…): the site is open, its error page no rules
             self._settle(netloc, None)
             return
+        if len(response.body) > ROBOTS_MAX_BYTES:
+            response = self._cut(response)
         await super()._parse_robots(response, netloc, request)
         parser = self._parsers.get(netloc)
         if parser is None or isinstance(parser, Deferred):
@@ -160,6 +193,14 @@ class CountedRobotsMiddleware(RobotsTxtMiddleware):
         run = getattr(self.crawler.spider, "run", None)
         if run is not None and waited != before:  # said once, and again if it changed
             run.error(CRAWL_DELAY, response.url, crawl_delay_message(asked, waited))
+
+    def _cut(self, response: Any) -> Any:
+        """The robots.txt's head (:func:`robots_head`), the rest said as a limit reached."""
+        head = robots_head(response.body)
+        run = getattr(self.crawler.spider, "run", None)
+        if run is not None:
+            run.error("limit_reached", response.url, ROBOTS_CUT.format(limit=ROBOTS_MAX_BYTES))
+        return response.replace(body=head)
 
     def _settle(self, netloc: str, parser: Any) -> None:
         """The rules read for ``netloc`` (None: none), given to the requests waiting."""
@@ -188,7 +229,11 @@ class CountedRobotsMiddleware(RobotsTxtMiddleware):
         robots = Request(
             address,
             priority=self.DOWNLOAD_PRIORITY,
-            meta={"dont_obey_robotstxt": True, "download_maxsize": ROBOTS_MAX_BYTES},
+            meta={
+                "dont_obey_robotstxt": True,
+                "download_maxsize": self.download_bytes,
+                ROBOTS_REQUEST: 0,
+            },
             callback=NO_CALLBACK,
         )
         try:

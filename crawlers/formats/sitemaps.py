@@ -14,7 +14,10 @@ from crawlers.content_coding import CodingError, Decoder, TooManyMembers
 from crawlers.formats.feeds import parse_moment
 from crawlers.formats.xml import AFTER_ROOT, HostileXML, ended_early, refuse_too_deep, xml_text
 
-MAX_UNZIPPED = 50 * 1024 * 1024
+# a gzipped sitemap inflates to at most this many times the page limit
+# (``max_page_bytes``): at its default of 10 MB, the sitemap protocol's own 50 MB
+UNZIP_FACTOR = 5
+MAX_UNZIPPED = UNZIP_FACTOR * 10 * 1024 * 1024  # with no page limit configured
 # the spaces before "sitemap" are the line's own (a run of blank lines was scanned again
 # from each of its line starts: quadratic); a line start after blank lines finds what the
 # first one did, so the matches are the same
@@ -43,10 +46,18 @@ class Sitemap:
     children: list[SitemapUrl] = field(default_factory=list)  # an index's sitemaps
 
 
-def unzip(body: bytes) -> bytes:
+def unzip_limit(max_page_bytes: int | None) -> int:
+    """The most a gzipped sitemap may inflate to under a page limit: a site operator who
+    lowers ``max_page_bytes`` to bound a crawl's memory lowers this with it (it was a fixed
+    50 MB whatever the limit)."""
+    return UNZIP_FACTOR * max_page_bytes if max_page_bytes else MAX_UNZIPPED
+
+
+def unzip(body: bytes, limit: int = MAX_UNZIPPED) -> bytes:
     """Gzipped sitemaps (``sitemap.xml.gz`` served as a file, with no ``Content-Encoding``:
     the download's checks of a coding never saw it), undone as an answer's gzip coding is
-    (``crawlers.content_coding``): bounded in size a piece at a time, every member read,
+    (``crawlers.content_coding``): bounded in size (``limit`` bytes, :func:`unzip_limit`)
+    a piece at a time, every member read,
     members that give (next to) nothing refused past ``MAX_MEMBERS`` (GzipFile spent half
     a minute on twenty megabytes of them, and the sitemap was read as whole), a stream
     that stops before its end refused as cut (GzipFile's EOFError, or its BadGzipFile for
@@ -59,10 +70,10 @@ def unzip(body: bytes) -> bytes:
     try:
         for piece in decoder.decode(body):
             data += piece
-            if len(data) > MAX_UNZIPPED:
+            if len(data) > limit:
                 raise HostileXML(
                     "too_large",
-                    f"gzipped sitemap of {len(body)} bytes inflates past 50 MB: refused",
+                    f"gzipped sitemap of {len(body)} bytes inflates past {limit} bytes: refused",
                 )
     except TooManyMembers as exc:
         raise HostileXML("malformed_answer", str(exc)) from exc
@@ -106,7 +117,7 @@ def read_sitemap(body: bytes, on_child: OnEntry, on_url: OnEntry) -> None:
             (on_child if kind == CHILD else on_url)(position, entry)
 
 
-def sitemap_entries(body: bytes) -> Iterator[Step]:
+def sitemap_entries(body: bytes, max_unzipped: int = MAX_UNZIPPED) -> Iterator[Step]:
     """Each ``sitemapindex/sitemap`` and ``urlset/url`` (those with a ``<loc>``, each kind
     counted from 1) as the parser passes them, and None after each piece of the document
     it was handed (a caller's moment to let others work: a sitemap of 400,000 URLs took
@@ -114,9 +125,10 @@ def sitemap_entries(body: bytes) -> Iterator[Step]:
     Each entry is dropped from the tree once read: a sitemap parsed whole held every URL
     in lxml's tree (20 times the sitemap: 900 MB for 46 MB) for the crawl to read a few.
     The entries of each piece are yielded once the parser has passed it without error,
-    so a document refused (nested too deep) yields nothing after it. Raises ValueError
+    so a document refused (nested too deep) yields nothing after it. A gzipped one
+    inflates to ``max_unzipped`` bytes at most (:func:`unzip`). Raises ValueError
     (HostileXML) as :func:`~crawlers.formats.xml.xml_selector` would."""
-    text = xml_text(unzip(body)).strip().replace("\x00", "") or "<html/>"
+    text = xml_text(unzip(body, max_unzipped)).strip().replace("\x00", "") or "<html/>"
     parser = etree.XMLPullParser(
         events=("start", "end"),
         tag=[f"{{*}}{name}" for name in ("urlset", "sitemapindex", "url", "sitemap", "loc")],

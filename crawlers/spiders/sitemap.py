@@ -20,6 +20,7 @@ from crawlers.formats.sitemaps import (
     SitemapUrl,
     robots_sitemaps,
     sitemap_entries,
+    unzip_limit,
 )
 from crawlers.items import DocumentDraft
 from crawlers.links import absolute, not_an_address
@@ -86,8 +87,9 @@ class SitemapSpider(SpecSpider):
                 yield request
 
         beyond_before = self.urls_beyond
+        unzipped = unzip_limit(self.settings.getint("ABIERTO_MAX_PAGE_BYTES"))
         try:
-            for handled, step in enumerate(sitemap_entries(response.body), start=1):
+            for handled, step in enumerate(sitemap_entries(response.body, unzipped), start=1):
                 if step is None or handled % PAUSE_EVERY == 0:
                     yield None
                 if step is None:

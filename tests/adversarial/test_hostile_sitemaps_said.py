@@ -64,8 +64,8 @@ SAID = {
     "externa16.xml": EXTERNAL,
     "parametro.xml": EXTERNAL,
     "bomba.xml.gz": f"el mapa del sitio comprimido (gzip) de {len(SITEMAPS['bomba.xml.gz'])} "
-    "bytes se expande a más de 50 MB, el máximo que admite el protocolo de sitemaps (una "
-    "bomba de compresión): no se leyó",
+    "bytes se expande a más de 50 MB, el límite de un mapa del sitio descomprimido (cinco "
+    "veces el de una página, ABIERTO_MAX_PAGE_BYTES; una bomba de compresión): no se leyó",
 }
 
 
