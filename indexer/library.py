@@ -232,6 +232,8 @@ class Library:
             ocr=ocr,
         )
         db = Database(settings.database)
+        if writer:  # its saves' commits leave the log's copying to a thread
+            db.checkpoint_behind()
         try:
             seal_old_secrets(db, links_key(settings.data_dir, db))
         except MissingLinksKey as exc:  # searches are served; alerts say why they fail

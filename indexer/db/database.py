@@ -50,6 +50,7 @@ from indexer.db.alert_tokens import hash_plain_tokens
 from indexer.db.audit_headers import hide_audited_headers
 from indexer.db.bulk import insert_rows, run_in
 from indexer.db.changed_matches import rearm_changed
+from indexer.db.checkpoints import WalCheckpoints
 from indexer.db.migrate import upgrade
 from indexer.db.tables import (
     WITHHOLD_POSTGRESQL,
@@ -317,6 +318,7 @@ class Database:
         self.sessions = sessionmaker(self.engine, expire_on_commit=False)
         # what this process wrote last, for the index's next flush (``iter_documents``)
         self.recent = RecentDocuments()
+        self._checkpoints: WalCheckpoints | None = None
         upgrade(self.engine)
         hash_plain_tokens(self.engine)
         hide_audited_headers(self.engine)
@@ -325,7 +327,20 @@ class Database:
         return self.sessions()
 
     def close(self) -> None:
+        if self._checkpoints is not None:
+            self._checkpoints.stop()
+            self._checkpoints = None
         self.engine.dispose()
+
+    def checkpoint_behind(self) -> None:
+        """A writing process (crawl, index): SQLite's log is copied into the database by
+        a thread of its own until ``close``, not by the commit that fills it
+        (``WalCheckpoints``). Nothing for PostgreSQL or a database in memory."""
+        database = self.engine.url.database
+        if self.engine.dialect.name != "sqlite" or not database or database == ":memory:":
+            return
+        if self._checkpoints is None:
+            self._checkpoints = WalCheckpoints(database)
 
     # -- documents ----------------------------------------------------------------
 
