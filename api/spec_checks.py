@@ -13,6 +13,7 @@ from urllib.parse import urlsplit
 
 from fastapi.exceptions import RequestValidationError
 
+from config.internal_ids import INTERNAL_SOURCE_IDS
 from config.settings import Settings
 from config.specs import SourceSpec
 from crawlers.addresses import (
@@ -262,14 +263,24 @@ def check_ownership(
     action: str = "create",
 ) -> None:
     """A new source's id (or a previewed one's), and any identity scope, must be in the
-    caller's namespace; ``action`` names the refused attempt in the other's audit log."""
+    caller's namespace; ``action`` names the refused attempt in the other's audit log.
+    An id the system writes under itself (``config.internal_ids``) is no one's."""
+    scope = spec.identity.scope if spec.identity else None
+    for loc, name in ((("id",), spec.id), (("identity", "scope"), scope)):
+        if name in INTERNAL_SOURCE_IDS and (new or loc != ("id",)):
+            raise field_error(
+                loc,
+                f"{name!r} is a source id the system uses for itself",
+                f"«{name}» es un identificador que el sistema usa para sí (los documentos "
+                f"que el operador indexa desde su disco): elija otro que empiece por el id "
+                f"de su institución y un guion, '{caller.institution_id}-'",
+            )
     if new and registry.namespace_owner(spec.id) != caller.institution_id:
         other = registry.source_owner(spec.id)  # the owner alone: no row to decode
         # an id no source has is "noted" too: the same work, nothing written (Note)
         mine = other is None or other == caller.institution_id
         note(f"refused_{action}", None if mine else spec.id, {})
         raise field_error(("id",), *_namespace_hint(caller))
-    scope = spec.identity.scope if spec.identity else None
     if scope is None:
         return
     if scope in reserved_scopes and scope != spec.id:

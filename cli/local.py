@@ -18,6 +18,7 @@ from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 
+from config.internal_ids import LOCAL_SOURCE
 from crawlers.causas import error_mensaje
 from indexer.build import InvalidDocument, MissingField, build_document
 from indexer.library import Library
@@ -25,7 +26,6 @@ from indexer.textsource import text_origin
 
 SUFFIXES = {".pdf", ".docx", ".html", ".htm", ".txt"}  # what `extract_text` reads
 PACKED = {".gz"}  # a document packed with gzip (``x.pdf.gz``): ``extract_text`` unpacks it
-LOCAL_SOURCE = "local"
 # why a file of a type not read is left out; others are "un tipo de archivo que no se lee"
 NOT_READ = {
     ".doc": "documentos de Word 97-2003: no se leen; guárdelos como .docx o PDF",

@@ -48,7 +48,13 @@ from config.spec_shapes import (
 )
 from config.spec_yaml import SpecYamlError, load_yaml, yaml_problem
 from config.start_dates import StartDates, check_dated_urls, is_dated
-from config.web_urls import MAX_URL_CHARS, authority_port, lower_scheme, port_problem
+from config.web_urls import (
+    MAX_URL_CHARS,
+    authority_port,
+    bracket_problem,
+    lower_scheme,
+    port_problem,
+)
 
 _VALUE_STEP = re.compile(r"/@[\w*-]+$|/text\(\)$|^@")
 
@@ -482,7 +488,10 @@ class SourceSpec(BaseModel):
                     "que no cambian la página)",
                     where=str(n),
                 )
-            authority = urlsplit(url).netloc
+            authority = re.match(r"^https?://([^/?#]*)", url)[1]  # type: ignore[index]
+            bad_host = bracket_problem(authority)
+            if bad_host:
+                raise Invalid(*bad_host, where=str(n))
             bad_port = port_problem(authority_port(authority))
             if bad_port:
                 raise Invalid(*bad_port, where=str(n))

@@ -5,6 +5,7 @@ be a number from 1 to 65535: port 0 reaches no server, and Python's parser accep
 
 from __future__ import annotations
 
+import ipaddress
 import re
 
 _SCHEME = re.compile(r"^([A-Za-z][A-Za-z0-9+.\-]*):")
@@ -46,3 +47,52 @@ def authority_port(netloc: str) -> str:
     if host.startswith("["):  # an IPv6 literal holds colons of its own
         return host.partition("]")[2].removeprefix(":")
     return host.partition(":")[2]
+
+
+def bracket_problem(netloc: str) -> tuple[str, str] | None:
+    """Why an authority's brackets hold no IPv6 address the crawler can reach, in English
+    and Spanish; None when it has none or a valid one. Brackets hold only an IPv6 address
+    (RFC 3986 §3.2.2) in ASCII: the resolver reads no full-width «１» in one (IDNA maps
+    names, not addresses), and an IPvFuture «[v1.x]» or an IPv4 address is read by none."""
+    host = netloc.rpartition("@")[2]
+    if "[" not in host and "]" not in host:
+        return None
+    inside, closed, _ = host.removeprefix("[").partition("]")
+    example = "p. ej. http://[2001:db8::1]/"
+    if not host.startswith("[") or not closed or "[" in inside or "]" in _:
+        return (
+            f"brackets in the host {host[:60]!r} must enclose the whole IPv6 address, once",
+            f"los corchetes de «{host[:60]}» deben rodear una sola vez la dirección IPv6 "
+            f"entera ({example})",
+        )
+    odd = next((c for c in inside if not c.isascii() or not c.isprintable()), None)
+    if odd is not None:
+        return (
+            f"the IPv6 address {inside[:60]!r} holds {odd!r}, which is not ASCII",
+            f"la dirección IPv6 «{inside[:60]}» lleva «{odd}», que no es una cifra ni una "
+            f"letra simple: escríbala solo con cifras 0-9, letras a-f y dos puntos ({example})",
+        )
+    address = inside.partition("%")[0]
+    try:
+        ipaddress.IPv6Address(address)
+    except ValueError:
+        if _is_v4(address):
+            return (
+                f"{address[:60]!r} is an IPv4 address: only IPv6 goes in brackets",
+                f"«{address[:60]}» es una dirección IPv4: escríbala sin corchetes "
+                "(solo una IPv6 va entre corchetes)",
+            )
+        return (
+            f"{inside[:60]!r} is not an IPv6 address",
+            f"«{inside[:60]}» no es una dirección IPv6: entre corchetes solo va una "
+            f"dirección IPv6, con cifras 0-9, letras a-f y dos puntos ({example})",
+        )
+    return None
+
+
+def _is_v4(text: str) -> bool:
+    try:
+        ipaddress.IPv4Address(text)
+    except ValueError:
+        return False
+    return True

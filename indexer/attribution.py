@@ -226,6 +226,29 @@ class Publisher:
     others: tuple[str, ...] = field(default=())
 
 
+# The TEPJF's chambers as its own documents name them, without the court: a regional one
+# by its seat («Sala Regional Monterrey», «…, Nuevo León», «… en materia de …»), never with
+# an ordinal (a state administrative court's «Primera Sala Regional Toluca») nor followed by
+# «de»/«del» (then the court it says is read); and its «Sala Superior», which a state's
+# administrative or electoral court and the TFJA also have, so theirs is left to them.
+_TEPJF_SEAT = re.compile(
+    r"(?:^|[,;(]\s*)sala regional (?:monterrey|guadalajara|xalapa|jalapa|toluca"
+    r"|ciudad de mexico|distrito federal|especializada)\b(?!\s+del?\b)"
+)
+_BARE_SUPERIOR = re.compile(r"^sala superior\s*(?:[,;(]|$)")
+
+
+def _tepjf_unnamed(folded: str, mine: str) -> bool:
+    """Whether a court's folded name is a TEPJF chamber that leaves the court unsaid and
+    ``mine`` (the publisher's folded name) is not a court that has one like it."""
+    if federal_court(mine) == "tepjf":
+        return False
+    if _TEPJF_SEAT.search(folded):
+        return True
+    holds_superior = _autonomous(mine) or federal_tribunal(mine) is not None
+    return _BARE_SUPERIOR.search(folded) is not None and not holds_superior
+
+
 def federal_court(folded: str) -> str | None:
     """The federal court (``scjn``, ``tepjf``) a folded name names, if any."""
     return next((court for court, words in _FEDERAL_COURTS if words.search(folded)), None)
@@ -311,7 +334,8 @@ def foreign_court(value: str | None, publisher: Publisher) -> bool:
     if court is not None and court != federal_court(fold_keyword(publisher.name)):
         return True
     return (
-        _names_another(folded, publisher)
+        _tepjf_unnamed(folded, _spaced(fold_keyword(publisher.name)))
+        or _names_another(folded, publisher)
         or _another_state(folded, publisher)
         or _another_judiciary(folded, publisher, _JUDGING_COURT)
     )

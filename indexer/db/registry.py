@@ -17,6 +17,7 @@ from sqlalchemy import and_, func, or_, select, update
 from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session
 
+from config.internal_ids import INTERNAL_SOURCE_IDS
 from config.jurisdictions import check_jurisdiction
 from config.spanish_errors import shown
 from config.specs import SourceSpec
@@ -386,7 +387,7 @@ class Registry:
         ``min_interval``: a source registered again under an id that was crawled is due no
         sooner than that after the last crawl's start (as ``request_crawl``), so deleting
         and registering it again is no way to crawl it back to back."""
-        if spec.id in reserved:
+        if spec.id in reserved or spec.id in INTERNAL_SOURCE_IDS:
             raise Conflict(f"source id {spec.id!r} is already used")
         if not scratch:
             self._check_namespace(owner, spec)
