@@ -12,9 +12,9 @@ from html.entities import html5, name2codepoint
 # page of them would otherwise run to the end each time)
 _DOCTYPE_OPEN = re.compile(r"<!DOCTYPE\b([^\[<>]{0,500})\[", re.IGNORECASE)
 # inside a subset: its end, a quoted string or a comment (which may hold "]>"), or a
-# quote or comment left open (then the subset never ends)
+# quote or comment left open (then the subset ends at the first "]>")
 _IN_SUBSET = re.compile(r"""\]\s*>|"[^"]*"|'[^']*'|<!--.*?-->|["']|<!--""", re.DOTALL)
-# a named reference libxml2 does not decode itself (it knows HTML 4's names only): an
+# a named reference not HTML 4's (all libxml2 versions decode those; older ones no more): an
 # HTML5 name is made the numeric references of its characters, any other (declared in a
 # subset, or in none) dropped, its expansion being no text of the page
 _ODD_REFERENCE = re.compile(
@@ -45,7 +45,7 @@ def _subset_end(markup: str, start: int) -> int | None:
 
 def drop_subsets(markup: str) -> str:
     """``markup`` with each DOCTYPE's internal subset dropped (the DOCTYPE kept), in one
-    pass: a subset that never ends is left, and what follows it with it."""
+    pass: a subset with no "]>" after it is left, and what follows it with it."""
     out: list[str] = []
     position = 0
     while opened := _DOCTYPE_OPEN.search(markup, position):
