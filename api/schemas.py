@@ -230,7 +230,10 @@ class RunSummary(BaseModel):
     errors: dict[str, Any] = Field(
         default_factory=dict,
         description="What went wrong: cause → {count, descripcion (Spanish), examples: "
-        "[{url, message, mensaje}]}; ``message`` as stored (English), ``mensaje`` in Spanish.",
+        "[{url, message, mensaje}]}; ``message`` as the crawl stored it: for "
+        "extraction_failed the extractor's cause (too_large, encrypted, malformed…), a colon "
+        "and its detail in Spanish (in English for files read before December 2026), for the "
+        "other causes in English; ``mensaje`` always in Spanish.",
     )
     notices: dict[str, Any] = Field(
         default_factory=dict,

@@ -210,6 +210,7 @@ def _run_counts(stats: dict[str, int]) -> str:
 
 
 def cmd_index(args: argparse.Namespace, settings: Settings) -> int:
+    from cli.causes import cause_said
     from cli.local import index_paths
     from indexer.library import Library
 
@@ -226,7 +227,9 @@ def cmd_index(args: argparse.Namespace, settings: Settings) -> int:
     )
     print(index_counts(counts))
     if causes:
-        print("errores por causa: " + " · ".join(f"{c} {n}" for c, n in sorted(causes.items())))
+        print("errores por causa:")
+        for cause, n in sorted(causes.items()):
+            print(f"  {cause_said(cause)}: {n}")
     library.close()
     return 1 if counts.get("errors") else 0
 

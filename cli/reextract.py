@@ -8,10 +8,10 @@ from __future__ import annotations
 import argparse
 from typing import TYPE_CHECKING
 
+from cli.causes import cause_said
 from cli.privacy import walls_of
 from cli.wording import counted
 from config.settings import Settings
-from crawlers.causas import EXTRACTIONS, extraction_said
 from indexer.reextract import COMMAND, REREAD_COMMAND
 
 if TYPE_CHECKING:
@@ -183,29 +183,6 @@ def _resplit(library: Library) -> None:
         f"{counted(sessions, 'sesión separada', 'sesiones separadas')} de nuevo: "
         f"{counted(speeches, 'intervención', 'intervenciones')}"
     )
-
-
-# why a document or a file was left as it was, besides the extraction's causes
-_CAUSES = {
-    "sin_original": "el original no está en el archivo de originales",
-    "archivo_ilegible": "el original no se pudo leer del disco",
-    "internal": "falló el programa (un error nuestro, no del archivo)",
-    "documento_invalido": "el documento reconstruido no es válido",
-    "texto_de_pagina_no_separable": "el texto propio de la página no se puede separar del "
-    "de sus archivos",
-}
-
-
-def cause_said(cause: str, example: str | None = None) -> str:
-    """A failure cause of a run said in Spanish: an extraction's by what its first file
-    said (the true cause: «el PDF está cifrado…»), the others by name, their detail kept."""
-    if cause in EXTRACTIONS:
-        return (extraction_said(example) if example else None) or EXTRACTIONS[cause]
-    name, _, detail = cause.partition(": ")
-    said = _CAUSES.get(name)
-    if said is None:
-        return cause
-    return f"{said} ({detail})" if detail else said
 
 
 def _ended(library: Library, tally: Tally) -> int:
