@@ -148,6 +148,13 @@ _CLAIM_EACH = "UPDATE index_queue SET claimed = 1 WHERE doc_id = ? AND content_s
 # a claim a commit settles (``settle_claims``' ``only``): still claimed, with that content
 _SETTLE_EACH = "DELETE FROM index_queue WHERE doc_id = ? AND content_sha256 = ? AND claimed"
 _SETTLE_PAIRS = _QUEUE.delete().where(_PAIRS, _QUEUE.c.claimed.is_(True))
+# documents made searchable for the first time (``documents.indexed_at``): those indexed
+# before are found through the key and left unwritten
+_FIRST_INDEXED = (
+    _DOCS.update()
+    .where(_DOCS.c.id.in_(bindparam("ids", expanding=True)), _DOCS.c.indexed_at.is_(None))
+    .values(indexed_at=bindparam("at"))
+)
 
 
 def _saved_by(stmt: Select[Any], saved_upto: int | None) -> Select[Any]:
@@ -657,10 +664,15 @@ class Database:
         """``docs`` are in the index for good: leave the queue, unless changed meanwhile."""
         self.dequeue([(doc.id, doc.content_sha256) for doc in docs])
 
-    def dequeue(self, indexed: list[Indexed], matches: Sequence[Match] = ()) -> None:
+    def dequeue(
+        self, indexed: list[Indexed], matches: Sequence[Match] = (), searchable: bool = True
+    ) -> None:
         """``indexed`` are in the index for good; ``matches`` (alert id, document id) are
-        recorded in the same transaction, each pair at most once ever."""
+        recorded in the same transaction, each pair at most once ever. Without
+        ``searchable`` they left the queue and not for the index (withheld)."""
         with self.engine.begin() as connection:  # core statements: the indexer's hot path
+            if searchable:
+                _first_indexed(connection, indexed)
             if self.engine.dialect.name == "postgresql" and indexed:
                 # the whole batch in one statement: two arrays, joined row by row
                 ids, hashes = (list(column) for column in zip(*indexed, strict=True))
@@ -679,6 +691,7 @@ class Database:
         for ``dequeue``: a crash before the commit indexes these documents again, and
         their matches, already kept, are not made twice."""
         with self.engine.begin() as connection:
+            _first_indexed(connection, indexed)
             if self.engine.dialect.name == "sqlite" and indexed:
                 connection.exec_driver_sql(_CLAIM_EACH, [tuple(pair) for pair in indexed])
             else:
@@ -1219,6 +1232,17 @@ def _updated(doc: AnyDocument, update: dict[str, Any], in_place: bool) -> AnyDoc
 def _pairs(chunk: list[Indexed]) -> dict[str, Any]:
     """``_PAIRS``'s parameters for a chunk of pairs."""
     return {"ids": list(dict.fromkeys(doc_id for doc_id, _ in chunk)), "pairs": chunk}
+
+
+def _first_indexed(connection: Connection, indexed: Sequence[Indexed]) -> None:
+    """Stamp the documents of ``indexed`` searchable for the first time with now: what
+    alerts are matched on (``AlertMatcher``), written with the queue's change. One
+    statement per chunk; a document indexed before is read through the key alone."""
+    now = utcnow()
+    ids = [doc_id for doc_id, _ in indexed]
+    for start in range(0, len(ids), PAIRS_PER_STATEMENT):
+        chunk = ids[start : start + PAIRS_PER_STATEMENT]
+        connection.execute(_FIRST_INDEXED, {"ids": chunk, "at": now})
 
 
 def _chunks(indexed: list[Indexed]) -> Iterator[list[Indexed]]:

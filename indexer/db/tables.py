@@ -76,6 +76,11 @@ class DocumentRow(Base):
     # every save since it arrived (migration 0029); NULL once any save left it visible.
     # Its saves change nothing a reader ever saw (``Database.last_visible_save``)
     never_published: Mapped[bool | None] = mapped_column(Boolean, default=None)
+    # when it was first made searchable (migration 0034), set in the transaction that
+    # takes it from the queue; NULL: never yet. An alert is sent what became searchable
+    # after it was made (its search showed the rest): not ``created_at``, as a document a
+    # crawl saved before an alert and indexed after it was then in neither
+    indexed_at: Mapped[dt.datetime | None] = mapped_column(DateTime(timezone=True))
 
     # Every index here is written at each save. An index of random keys (ids, dates)
     # rewrites a page of its own for nearly every document, more as the library grows;
