@@ -7,7 +7,7 @@ alerts the cost is one tiny search per alert per batch, whatever the library's s
 
 Alerts whose required words are missing from the batch are skipped before their search
 (``required.py``). A document matches only alerts that were active when it first became
-searchable (``documents.indexed_at``; never yet: now): what the search showed when an
+searchable (``documents_indexed``; never yet: now): what the search showed when an
 alert was made is not sent to it, a document saved before and indexed after it is, and a
 re-index (or a document changed later) never sends old documents to a new alert. An
 alert whose saved search this parser refuses (kept under an older one) is suspended,
@@ -35,7 +35,7 @@ from indexer.db import Database
 from indexer.db.alert_tables import AlertRow
 from indexer.db.database import Match
 from indexer.db.registry import as_utc
-from indexer.db.tables import DocumentRow
+from indexer.db.tables import DocumentRow, FirstIndexedRow
 from indexer.models import Legislativo, Sentencia, Sesion
 from indexer.query import QuerySyntaxError, parse_query
 from indexer.query.arrangements import ruled_phrases
@@ -223,9 +223,10 @@ class AlertMatcher:
     def _entered(self, ids: list[str]) -> dict[str, dt.datetime | None]:
         """When each document was first made searchable (None: it is being made now)."""
         with self.db.session() as s:
-            rows = s.execute(select(DocumentRow.id, DocumentRow.indexed_at).where(
-                DocumentRow.id.in_(ids)
-            ))  # fmt: skip
+            first = FirstIndexedRow.indexed_at
+            rows = s.execute(select(DocumentRow.id, first).outerjoin(
+                FirstIndexedRow, FirstIndexedRow.doc_id == DocumentRow.id
+            ).where(DocumentRow.id.in_(ids)))  # fmt: skip
             return {doc_id: as_utc(first) for doc_id, first in rows.all()}
 
     def _batch_index(self, docs: Sequence[AnyDocument]) -> tantivy.Searcher:

@@ -60,6 +60,7 @@ from indexer.db.tables import (
     DocumentRow,
     FetchRow,
     FileRow,
+    FirstIndexedRow,
     IndexQueueRow,
 )
 from indexer.models import Legislativo, Sentencia, Sesion, parse_document
@@ -75,6 +76,7 @@ _RUNS_PER_STATEMENT = 500  # sources whose newest runs one statement reads
 
 _DOCS = DocumentRow.__table__
 _QUEUE = IndexQueueRow.__table__
+_FIRSTS = FirstIndexedRow.__table__
 _MATCHES = AlertMatchRow.__table__
 _KNOWN = select(_DOCS.c.id, _DOCS.c.content_sha256).where(
     _DOCS.c.id.in_(bindparam("values", expanding=True))
@@ -148,13 +150,8 @@ _CLAIM_EACH = "UPDATE index_queue SET claimed = 1 WHERE doc_id = ? AND content_s
 # a claim a commit settles (``settle_claims``' ``only``): still claimed, with that content
 _SETTLE_EACH = "DELETE FROM index_queue WHERE doc_id = ? AND content_sha256 = ? AND claimed"
 _SETTLE_PAIRS = _QUEUE.delete().where(_PAIRS, _QUEUE.c.claimed.is_(True))
-# documents made searchable for the first time (``documents.indexed_at``): those indexed
-# before are found through the key and left unwritten
-_FIRST_INDEXED = (
-    _DOCS.update()
-    .where(_DOCS.c.id.in_(bindparam("ids", expanding=True)), _DOCS.c.indexed_at.is_(None))
-    .values(indexed_at=bindparam("at"))
-)
+_FIRST_EACH = "INSERT OR IGNORE INTO documents_indexed (doc_id, indexed_at) VALUES (?, ?)"
+_SQLITE_TIME = "%Y-%m-%d %H:%M:%S.%f"
 
 
 def _saved_by(stmt: Select[Any], saved_upto: int | None) -> Select[Any]:
@@ -1235,14 +1232,21 @@ def _pairs(chunk: list[Indexed]) -> dict[str, Any]:
 
 
 def _first_indexed(connection: Connection, indexed: Sequence[Indexed]) -> None:
-    """Stamp the documents of ``indexed`` searchable for the first time with now: what
-    alerts are matched on (``AlertMatcher``), written with the queue's change. One
-    statement per chunk; a document indexed before is read through the key alone."""
+    """Note now as when the documents of ``indexed`` searchable for the first time became
+    so (``documents_indexed``): what alerts are matched on (``AlertMatcher``), written
+    with the queue's change; one indexed before keeps its row."""
+    if not indexed:
+        return
     now = utcnow()
-    ids = [doc_id for doc_id, _ in indexed]
-    for start in range(0, len(ids), PAIRS_PER_STATEMENT):
-        chunk = ids[start : start + PAIRS_PER_STATEMENT]
-        connection.execute(_FIRST_INDEXED, {"ids": chunk, "at": now})
+    if connection.dialect.name == "sqlite":  # a prepared statement, run per document
+        at = now.strftime(_SQLITE_TIME)  # as SQLAlchemy writes a SQLite time
+        connection.exec_driver_sql(_FIRST_EACH, [(doc_id, at) for doc_id, _ in indexed])
+        return
+    rows = [{"doc_id": doc_id, "indexed_at": now} for doc_id, _ in indexed]
+    insert_of = postgresql_insert if connection.dialect.name == "postgresql" else sqlite_insert
+    statement = insert_of(_FIRSTS).on_conflict_do_nothing(index_elements=["doc_id"])
+    for start in range(0, len(rows), PAIRS_PER_STATEMENT):
+        connection.execute(statement, rows[start : start + PAIRS_PER_STATEMENT])
 
 
 def _chunks(indexed: list[Indexed]) -> Iterator[list[Indexed]]:

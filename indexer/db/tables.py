@@ -76,11 +76,6 @@ class DocumentRow(Base):
     # every save since it arrived (migration 0029); NULL once any save left it visible.
     # Its saves change nothing a reader ever saw (``Database.last_visible_save``)
     never_published: Mapped[bool | None] = mapped_column(Boolean, default=None)
-    # when it was first made searchable (migration 0034), set in the transaction that
-    # takes it from the queue; NULL: never yet. An alert is sent what became searchable
-    # after it was made (its search showed the rest): not ``created_at``, as a document a
-    # crawl saved before an alert and indexed after it was then in neither
-    indexed_at: Mapped[dt.datetime | None] = mapped_column(DateTime(timezone=True))
 
     # Every index here is written at each save. An index of random keys (ids, dates)
     # rewrites a page of its own for nearly every document, more as the library grows;
@@ -118,6 +113,20 @@ class DocumentRow(Base):
             postgresql_where=sql_text(FINDINGS_POSTGRESQL),
         ),
     )
+
+
+class FirstIndexedRow(Base):
+    """When a document was first made searchable (migration 0034): written in the
+    transaction that takes it from the index queue; no row: never yet. An alert is sent
+    what became searchable after it was made (its search showed the rest), not what was
+    saved after (``created_at``): a document a crawl saved before an alert and indexed
+    after it was in neither. A small table of its own, as the queue: a document's large
+    row is never rewritten for it."""
+
+    __tablename__ = "documents_indexed"
+
+    doc_id: Mapped[str] = mapped_column(String(64), primary_key=True)
+    indexed_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True))
 
 
 class IndexQueueRow(Base):

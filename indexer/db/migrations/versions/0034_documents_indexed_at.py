@@ -1,4 +1,4 @@
-"""documents.indexed_at: when a document was first made searchable
+"""documents_indexed: when each document was first made searchable
 
 Revision ID: 0034
 Revises: 0033
@@ -7,10 +7,12 @@ Create Date: 2026-12-07 23:00:00.000000
 An alert was sent the documents that entered the library after it was made
 (``created_at``): one a crawl saved before the alert and the indexer made searchable
 after it was neither in the search its owner was shown nor ever sent. Alerts now match
-on when a document first became searchable. The documents of a library are taken as
-searchable since they were saved (the rule they were matched by), but those withheld
-since they arrived (``never_published``): never searchable yet, they are new to every
-alert once published.
+on when a document first became searchable, kept in a small table of its own (as the
+index queue: a document's large row is not rewritten for it). The documents of a
+library are taken as searchable since they were saved (the rule they were matched by),
+but those withheld since they arrived (``never_published``): never searchable yet, they
+are new to every alert once published. A row of an old database without its time is
+taken as searchable long ago (it matched no alert before either).
 """
 
 from __future__ import annotations
@@ -25,14 +27,17 @@ depends_on = None
 
 
 def upgrade() -> None:
-    with op.batch_alter_table("documents") as batch:
-        batch.add_column(sa.Column("indexed_at", sa.DateTime(timezone=True), nullable=True))
+    op.create_table(
+        "documents_indexed",
+        sa.Column("doc_id", sa.String(64), primary_key=True),
+        sa.Column("indexed_at", sa.DateTime(timezone=True), nullable=False),
+    )
     op.execute(
-        "UPDATE documents SET indexed_at = created_at "
-        "WHERE never_published IS NULL OR NOT never_published"
+        "INSERT INTO documents_indexed (doc_id, indexed_at) "
+        "SELECT id, COALESCE(created_at, updated_at, '1970-01-01 00:00:00') "
+        "FROM documents WHERE never_published IS NULL OR NOT never_published"
     )
 
 
 def downgrade() -> None:
-    with op.batch_alter_table("documents") as batch:
-        batch.drop_column("indexed_at")
+    op.drop_table("documents_indexed")
