@@ -724,7 +724,7 @@ class Library:
             # and the withheld ones leave the speech index now, as they leave the index
             withheld_sessions = [doc for doc in withheld if isinstance(doc, Sesion)]
             forget_sessions(self.db, self.speech_index, sessions, withheld_sessions)
-            self.db.dequeue([(doc.id, doc.content_sha256) for doc in withheld])
+            self.db.dequeue([(d.id, d.content_sha256) for d in withheld], searchable=False)
             held = {doc.id for doc in withheld}
             batch = [doc for doc in batch if doc.id not in held]
         return batch

@@ -28,6 +28,7 @@ from indexer.db.tables import (
     DocumentRow,
     DocumentSourceRow,
     FileRow,
+    FirstIndexedRow,
     IndexQueueRow,
 )
 from indexer.models import Legislativo, Sentencia, Sesion
@@ -41,6 +42,7 @@ _DOCS = DocumentRow.__table__
 _SOURCES = DocumentSourceRow.__table__
 _KEYS = DocumentKeyRow.__table__
 _QUEUE = IndexQueueRow.__table__
+_FIRSTS = FirstIndexedRow.__table__
 _CITATIONS = CitationRow.__table__
 _MENTIONS = MentionRow.__table__
 _MATCHES = AlertMatchRow.__table__
@@ -81,6 +83,7 @@ def retire_rows(db: Database, heirs: Mapping[str, str | None]) -> Retired:
         _delete_by_seq(connection, seqs)
         for table, column in (
             (_QUEUE, _QUEUE.c.doc_id),
+            (_FIRSTS, _FIRSTS.c.doc_id),  # saved anew under its id: new to the alerts
             (_MATCHES, _MATCHES.c.document_id),
         ):
             connection.execute(delete(table).where(column.in_(list(found))))

@@ -6,13 +6,15 @@ and dates, exactly as the store compiles a search) and run against it. With thou
 alerts the cost is one tiny search per alert per batch, whatever the library's size.
 
 Alerts whose required words are missing from the batch are skipped before their search
-(``required.py``). A document matches only alerts that were active when it first entered
-the library: a re-index (or a document changed later) never sends old documents to a new
-alert. An alert whose saved search this parser refuses (kept under an older one) is
-suspended, with the parser's reason, the first time it is read, and its owner is told;
-the delivery loop asks again whether a later parser admits it (``suspended_admitted``).
-An alert's search may be edited: each is compiled anew when its ``edited_at`` or
-``active_since`` moved, in every process.
+(``required.py``). A document matches only alerts that were active when it first became
+searchable (``documents_indexed``; never yet: now): what the search showed when an
+alert was made is not sent to it, a document saved before and indexed after it is, and a
+re-index (or a document changed later) never sends old documents to a new alert. An
+alert whose saved search this parser refuses (kept under an older one) is suspended,
+with the parser's reason, the first time it is read, and its owner is told; the delivery
+loop asks again whether a later parser admits it (``suspended_admitted``). An alert's
+search may be edited: each is compiled anew when its ``edited_at`` or ``active_since``
+moved, in every process.
 """
 
 from __future__ import annotations
@@ -33,7 +35,7 @@ from indexer.db import Database
 from indexer.db.alert_tables import AlertRow
 from indexer.db.database import Match
 from indexer.db.registry import as_utc
-from indexer.db.tables import DocumentRow
+from indexer.db.tables import DocumentRow, FirstIndexedRow
 from indexer.models import Legislativo, Sentencia, Sesion
 from indexer.query import QuerySyntaxError, parse_query
 from indexer.query.arrangements import ruled_phrases
@@ -145,8 +147,10 @@ class AlertMatcher:
                     doc_id = ids.get(where)
                     if doc_id is None:
                         doc_id = ids[where] = searcher.doc(address)["id"][0]
-                    first_seen = entered.get(doc_id)
-                    if first_seen is not None and first_seen >= since:
+                    if doc_id not in entered:  # deleted meanwhile
+                        continue
+                    first_seen = entered[doc_id]
+                    if first_seen is None or first_seen >= since:
                         matches.append((alert_id, doc_id))
         self.cost.documents += len(docs)
         self.cost.batches += 1
@@ -216,13 +220,14 @@ class AlertMatcher:
         except Exception:  # matching goes on; the alert stays skipped in this process
             log.exception("alert %s could not be marked as suspended", alert_id)
 
-    def _entered(self, ids: list[str]) -> dict[str, dt.datetime]:
-        """When each document first entered the library."""
+    def _entered(self, ids: list[str]) -> dict[str, dt.datetime | None]:
+        """When each document was first made searchable (None: it is being made now)."""
         with self.db.session() as s:
-            rows = s.execute(select(DocumentRow.id, DocumentRow.created_at).where(
-                DocumentRow.id.in_(ids)
-            ))  # fmt: skip
-            return {doc_id: as_utc(created) for doc_id, created in rows.all()}  # type: ignore[misc]
+            first = FirstIndexedRow.indexed_at
+            rows = s.execute(select(DocumentRow.id, first).outerjoin(
+                FirstIndexedRow, FirstIndexedRow.doc_id == DocumentRow.id
+            ).where(DocumentRow.id.in_(ids)))  # fmt: skip
+            return {doc_id: as_utc(first) for doc_id, first in rows.all()}
 
     def _batch_index(self, docs: Sequence[AnyDocument]) -> tantivy.Searcher:
         index = tantivy.Index(self.schema)

@@ -60,6 +60,7 @@ from indexer.db.tables import (
     DocumentRow,
     FetchRow,
     FileRow,
+    FirstIndexedRow,
     IndexQueueRow,
 )
 from indexer.models import Legislativo, Sentencia, Sesion, parse_document
@@ -75,6 +76,7 @@ _RUNS_PER_STATEMENT = 500  # sources whose newest runs one statement reads
 
 _DOCS = DocumentRow.__table__
 _QUEUE = IndexQueueRow.__table__
+_FIRSTS = FirstIndexedRow.__table__
 _MATCHES = AlertMatchRow.__table__
 _KNOWN = select(_DOCS.c.id, _DOCS.c.content_sha256).where(
     _DOCS.c.id.in_(bindparam("values", expanding=True))
@@ -148,6 +150,8 @@ _CLAIM_EACH = "UPDATE index_queue SET claimed = 1 WHERE doc_id = ? AND content_s
 # a claim a commit settles (``settle_claims``' ``only``): still claimed, with that content
 _SETTLE_EACH = "DELETE FROM index_queue WHERE doc_id = ? AND content_sha256 = ? AND claimed"
 _SETTLE_PAIRS = _QUEUE.delete().where(_PAIRS, _QUEUE.c.claimed.is_(True))
+_FIRST_EACH = "INSERT OR IGNORE INTO documents_indexed (doc_id, indexed_at) VALUES (?, ?)"
+_SQLITE_TIME = "%Y-%m-%d %H:%M:%S.%f"
 
 
 def _saved_by(stmt: Select[Any], saved_upto: int | None) -> Select[Any]:
@@ -657,10 +661,15 @@ class Database:
         """``docs`` are in the index for good: leave the queue, unless changed meanwhile."""
         self.dequeue([(doc.id, doc.content_sha256) for doc in docs])
 
-    def dequeue(self, indexed: list[Indexed], matches: Sequence[Match] = ()) -> None:
+    def dequeue(
+        self, indexed: list[Indexed], matches: Sequence[Match] = (), searchable: bool = True
+    ) -> None:
         """``indexed`` are in the index for good; ``matches`` (alert id, document id) are
-        recorded in the same transaction, each pair at most once ever."""
+        recorded in the same transaction, each pair at most once ever. Without
+        ``searchable`` they left the queue and not for the index (withheld)."""
         with self.engine.begin() as connection:  # core statements: the indexer's hot path
+            if searchable:
+                _first_indexed(connection, indexed)
             if self.engine.dialect.name == "postgresql" and indexed:
                 # the whole batch in one statement: two arrays, joined row by row
                 ids, hashes = (list(column) for column in zip(*indexed, strict=True))
@@ -679,6 +688,7 @@ class Database:
         for ``dequeue``: a crash before the commit indexes these documents again, and
         their matches, already kept, are not made twice."""
         with self.engine.begin() as connection:
+            _first_indexed(connection, indexed)
             if self.engine.dialect.name == "sqlite" and indexed:
                 connection.exec_driver_sql(_CLAIM_EACH, [tuple(pair) for pair in indexed])
             else:
@@ -1219,6 +1229,24 @@ def _updated(doc: AnyDocument, update: dict[str, Any], in_place: bool) -> AnyDoc
 def _pairs(chunk: list[Indexed]) -> dict[str, Any]:
     """``_PAIRS``'s parameters for a chunk of pairs."""
     return {"ids": list(dict.fromkeys(doc_id for doc_id, _ in chunk)), "pairs": chunk}
+
+
+def _first_indexed(connection: Connection, indexed: Sequence[Indexed]) -> None:
+    """Note now as when the documents of ``indexed`` searchable for the first time became
+    so (``documents_indexed``): what alerts are matched on (``AlertMatcher``), written
+    with the queue's change; one indexed before keeps its row."""
+    if not indexed:
+        return
+    now = utcnow()
+    if connection.dialect.name == "sqlite":  # a prepared statement, run per document
+        at = now.strftime(_SQLITE_TIME)  # as SQLAlchemy writes a SQLite time
+        connection.exec_driver_sql(_FIRST_EACH, [(doc_id, at) for doc_id, _ in indexed])
+        return
+    rows = [{"doc_id": doc_id, "indexed_at": now} for doc_id, _ in indexed]
+    insert_of = postgresql_insert if connection.dialect.name == "postgresql" else sqlite_insert
+    statement = insert_of(_FIRSTS).on_conflict_do_nothing(index_elements=["doc_id"])
+    for start in range(0, len(rows), PAIRS_PER_STATEMENT):
+        connection.execute(statement, rows[start : start + PAIRS_PER_STATEMENT])
 
 
 def _chunks(indexed: list[Indexed]) -> Iterator[list[Indexed]]:

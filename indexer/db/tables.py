@@ -115,6 +115,20 @@ class DocumentRow(Base):
     )
 
 
+class FirstIndexedRow(Base):
+    """When a document was first made searchable (migration 0034): written in the
+    transaction that takes it from the index queue; no row: never yet. An alert is sent
+    what became searchable after it was made (its search showed the rest), not what was
+    saved after (``created_at``): a document a crawl saved before an alert and indexed
+    after it was in neither. A small table of its own, as the queue: a document's large
+    row is never rewritten for it."""
+
+    __tablename__ = "documents_indexed"
+
+    doc_id: Mapped[str] = mapped_column(String(64), primary_key=True)
+    indexed_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True))
+
+
 class IndexQueueRow(Base):
     """A document whose current content is not in the search index yet.
 
