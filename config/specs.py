@@ -65,6 +65,11 @@ MAX_DEPTH = 32
 MAX_VALUES = 20_000
 MAX_LINK_FALLBACKS = 8
 MAX_DATED_START_URLS = 10
+# items read on one listing page: the Senado's real sessions page lists 182 on one page,
+# court grids tens; each request scheduled holds ~6 KB until fetched, so the default is
+# ~30 MB and the ceiling ~120 MB, under ABIERTO_CRAWL_MAX_MEMORY_MB's default
+MAX_LISTING_ITEMS = 5_000
+MAX_LISTING_ITEMS_CEILING = 20_000
 
 # Fields a spec may fill, per kind (the document model's own fields).
 SPEC_FIELDS: dict[str, frozenset[str]] = {
@@ -345,6 +350,12 @@ class ListingRules(PageRules):
         None, description="Pagination by query string: {pagina: '{page}'} on the same URL."
     )
     max_pages: int = Field(50, ge=1, le=10_000)
+    max_items: int = Field(
+        MAX_LISTING_ITEMS, ge=1, le=MAX_LISTING_ITEMS_CEILING,
+        description="Items read on one listing page (a real one lists tens to a few "
+        "hundred): those after it are a counted limit_reached, so a page of 10^5 links "
+        "cannot hold the crawl's memory with the requests it would schedule.",
+    )  # fmt: skip
     newest_first: bool = Field(
         False, description="Items are listed newest first: paging stops before --since."
     )

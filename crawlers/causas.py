@@ -446,6 +446,8 @@ _LEFT_OUT = (
     (re.compile(r"(\d+) options of (.{1,120}) after the first (\d+) were not asked for "
                 r"\((.*)\)$", re.S),
      "no se pidieron {0} opciones de {1} después de las primeras {2} ({3})"),
+    (re.compile(r"(\d+) items of this page after the first (\d+) were not read$"),
+     "{0} elementos de esta página después de los primeros {1} no se leyeron"),
     (re.compile(r"(\d+) entries after the first (\d+) were left out$"),
      "{0} entradas después de las primeras {1} se dejaron fuera"),
     (re.compile(r"(\d+) URLs of this sitemap after the first (\d+) of the crawl were not "

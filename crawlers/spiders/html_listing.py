@@ -117,6 +117,11 @@ class HtmlListingSpider(SpecSpider):
         ):
             self.run.error("selector_empty", listing.url, "listing.items matched nothing")
             self.lost(what="page")
+        if (beyond := len(items) - rules.max_items) > 0:
+            items = items[: rules.max_items]
+            self.limit_reached(listing.url, f"listing.max_items ({rules.max_items})",
+                               f"{beyond} items of this page after the first "
+                               f"{rules.max_items} were not read")  # fmt: skip
         tally = {"new": 0, "dated": 0, "older": 0}
         base = page_base(listing)
         bad_field_link = self.bad_field_link(listing.url)
