@@ -95,5 +95,7 @@ the rest of ``indexer`` keeps documents (model, database, stores, archive, libra
 #    123/2020», or right after the case its clause opens with: «En el amparo directo…, el
 #    Cuarto Tribunal Colegiado… sostuvo»), and a colegiado's two-word ordinal («Décimo
 #    Tercer») read whole; an auxiliary colegiado named up to its region, one named by its
-#    kind alone («Segundo Tribunal Colegiado de Circuito») no court
+#    kind alone («Segundo Tribunal Colegiado de Circuito») no court; a singular
+#    «VISTO»/«Visto» opening («VISTO para resolver…», «Visto el expediente…»)
+#    and «VISTOS los autos, en sesión de…, por el Pleno…» read as VISTOS is
 READERS_VERSION = 13
