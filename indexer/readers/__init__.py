@@ -97,5 +97,7 @@ the rest of ``indexer`` keeps documents (model, database, stores, archive, libra
 #    Tercer») read whole; an auxiliary colegiado named up to its region, one named by its
 #    kind alone («Segundo Tribunal Colegiado de Circuito») no court; a singular
 #    «VISTO»/«Visto» opening («VISTO para resolver…», «Visto el expediente…»)
-#    and «VISTOS los autos, en sesión de…, por el Pleno…» read as VISTOS is
+#    and «VISTOS los autos, en sesión de…, por el Pleno…» read as VISTOS is; a federal
+#    juzgado de distrito named whole (its seat: «…en la Ciudad de México», «…en el Estado
+#    de Jalisco», an auxiliary one's region) a cited case's court as a colegiado is
 READERS_VERSION = 13
