@@ -104,6 +104,17 @@ _STATE_JUZGADO = (
     rf"(?:de\s+{_CAPITAL}|del\s+Distrito\s+Federal|del\s+(?:Estado|Edo\.)\s+de\s+{_PLACE}"
     rf"|del\s+{_STATE_COURT})"
 )
+# A federal juzgado de distrito named whole: its ordinal, its matter if any, and where it
+# sits ("Juzgado Tercero de Distrito en Materia Administrativa en la Ciudad de México",
+# "Juzgado Segundo de Distrito en el Estado de Jalisco", an auxiliary one's region). By its
+# ordinal alone ("el Juzgado Tercero de Distrito") it may be any state's: no court here.
+_DISTRICT_JUZGADO = (
+    r"Juzgado\s+(?:[A-ZÁÉÍÓÚ][a-záéíóú]+\s+){1,3}de\s+Distrito\s+"
+    r"(?:(?:de\s+Amparo\s+)?(?:en\s+Materias?\s+|de\s+)[^,;.\n]{3,80}?\s+)?"
+    rf"(?:en\s+{_CAPITAL}|en\s+el\s+(?:Estado|Edo\.)\s+de\s+{_PLACE}"
+    r"|del\s+Centro\s+Auxiliar\s+de\s+la\s+[A-ZÁÉÍÓÚ][a-záéíóú]+(?:\s+[A-ZÁÉÍÓÚ][a-záéíóú]+)?"
+    r"\s+Regi[óo]n)"
+)
 # A vote count between the verb and the court: "resuelto por unanimidad de votos por la
 # Primera Sala", "fallado por mayoría de ocho votos por el Tribunal Pleno".
 _VOTES = r"(?:unanimidad|mayor[íi]a)\s+de\s+(?:\w+\s+)?votos"
@@ -139,7 +150,7 @@ _COURT_NAME = (
     r"\s+Regi[óo]n|[^,;.]{0,90}?\s+Circuito(?!\s+del\s+Centro\s+Auxiliar))"
     rf"|{_ORDINAL}\s+Sala(?:\s+{_SALA_KINDS}(?:\s+del\s+{_STATE_COURT})?|\s+del\s+{_STATE_COURT})"
     rf"|Sala\s+Especializada\s+en\s+[^,;.\n]{{3,60}}?\s+del\s+{_STATE_COURT}"
-    rf"|{_STATE_JUZGADO}|{_STATE_COURT})"
+    rf"|{_DISTRICT_JUZGADO}|{_STATE_JUZGADO}|{_STATE_COURT})"
 )
 _COURT = re.compile(
     r"\s*,?\s*(?:(?:ambos|ambas|todos)\s+)?(?:(?:del\s+[íi]ndice\s+)?del?|de\s+la"

@@ -95,5 +95,11 @@ the rest of ``indexer`` keeps documents (model, database, stores, archive, libra
 #    123/2020», or right after the case its clause opens with: «En el amparo directo…, el
 #    Cuarto Tribunal Colegiado… sostuvo»), and a colegiado's two-word ordinal («Décimo
 #    Tercer») read whole; an auxiliary colegiado named up to its region, one named by its
-#    kind alone («Segundo Tribunal Colegiado de Circuito») no court
+#    kind alone («Segundo Tribunal Colegiado de Circuito») no court; a singular
+#    «VISTO»/«Visto» opening («VISTO para resolver…», «Visto el expediente…»)
+#    and «VISTOS los autos, en sesión de…, por el Pleno…» read as VISTOS is; a federal
+#    juzgado de distrito named whole (its seat: «…en la Ciudad de México», «…en el Estado
+#    de Jalisco», an auxiliary one's region) a cited case's court as a colegiado is; a
+#    caption naming the juicio de la ciudadanía (long name, «JUICIO DE LA CIUDADANÍA»,
+#    «JDC») with its local number gives its proceeding and expediente
 READERS_VERSION = 13

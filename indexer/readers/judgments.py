@@ -1309,6 +1309,11 @@ def _caption_cases(text: str) -> list[tuple[str, list[CaseNumber], int]]:
             found.append((joined, _typed(parse_expediente(joined)), start))
             last_case_line = i + 1 if skip else i
             continue
+        jdc = _jdc_number(line)
+        if jdc is not None:
+            found.append((jdc[0], jdc[1], at))
+            last_case_line = i
+            continue
         cases = _typed(parse_expediente(line))
         if cases and opens_with_case(line):
             # "JUICIO DE AMPARO: 345/2024": the label's colon is not the case's
@@ -1393,6 +1398,44 @@ def _case_and_label(cell: str) -> tuple[str, ...]:
 # juzgado or a state administrative court numbers it ("JUICIO ORDINARIO CIVIL: 345/2023",
 # "JUICIO ORAL MERCANTIL 77/2023", "JUICIO ADMINISTRATIVO: 345/2023"): the number is
 # the juicio's, untyped ("345/2023"); the kind is the line's words.
+# A local electoral court's caption naming the juicio de la ciudadanía, by its long name
+# or a short one, alone or with its number on the line ("JUICIO PARA LA PROTECCIÓN DE LOS
+# DERECHOS POLÍTICO-ELECTORALES DEL CIUDADANO: TEEM-JDC-045/2024", "JUICIO DE LA
+# CIUDADANÍA: JDC-12/2023"): the name is too long for a kind's line, and no case type.
+_JDC_LINE = re.compile(
+    r"^[ \t]*(?:(?P<long>JUICIO\s+PARA\s+LA\s+PROTECCI[OÓ]N\s+DE\s+LOS\s+DERECHOS\s+"
+    r"POL[IÍ]TICO\s*-?\s*ELECTORALES\s+(?:DEL\s+CIUDADANO|DE\s+LA\s+CIUDADAN[IÍ]A))"
+    r"|JUICIO\s+DE\s+LA\s+CIUDADAN[IÍ]A|JDC)\b[ \t]*[:.]?[ \t]*(?P<number>[^\n]*?)[ \t.]*$"
+)
+_JDC_CODES = frozenset(("JDC", "JLDC", "JDCL"))
+
+
+def _jdc_number(line: str) -> tuple[str, list[CaseNumber]] | None:
+    """The juicio de la ciudadanía's number a ``_JDC_LINE`` gives, if one of that kind."""
+    found = _JDC_LINE.match(line)
+    if found is None or not found["number"]:
+        return None
+    cases = parse_expediente(found["number"])
+    if len(cases) != 1 or cases[0].type_code not in _JDC_CODES:
+        return None
+    return found["number"], cases
+
+
+def _jdc_proceeding(head: str) -> str | None:
+    """The juicio de la ciudadanía a caption line names (``_JDC_LINE``), as a chamber's
+    number names it; its short name as it is written elsewhere."""
+    lines = [line for line, _at in _unwrapped(_caption(head))]
+    # (the long name broken over two lines: "…POLÍTICO-⏎ELECTORALES DEL CIUDADANO")
+    for line in (*lines, *(" ".join(pair) for pair in itertools.pairwise(lines))):
+        found = _JDC_LINE.match(line)
+        if found is None or (not found["long"] and not _jdc_number(line)):
+            continue
+        if found["long"] or found[0].lstrip().startswith("JDC"):
+            return ELECTORAL_TYPES["JDC"].lower()
+        return "juicio de la ciudadanía"
+    return None
+
+
 _JUICIO_KIND_LINE = re.compile(
     r"^(?P<kind>juicio(?:\s+(?:ordinario|oral|ejecutivo|especial|sumario|sucesorio"
     r"|testamentario|intestamentario|contencioso|administrativo|de\s+nulidad|laboral"
@@ -2974,6 +3017,9 @@ def read_proceeding(head: str, expediente: str | None = None) -> str | None:
     own = _named_proceeding(head, expediente, origin=False)
     if own:
         return own
+    jdc = _jdc_proceeding(head)
+    if jdc:
+        return jdc
     if not expediente:
         derived = _derived_caption_kind(head)
         if derived is not None:

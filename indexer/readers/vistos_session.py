@@ -19,7 +19,14 @@ from dataclasses import dataclass
 
 PARAGRAPH_CHARS = 1500  # a VISTOS paragraph's sentence; never the background after it
 
-_VISTOS = re.compile(r"(?:^|\n)[ \t]*(?:V[ \t]*I[ \t]*S[ \t]*T[ \t]*O[ \t]*S|Vistos)\b")
+# «VISTOS», «V I S T O S», «Vistos»; the singular («VISTO», «Visto») only as an opening
+# («VISTO para resolver…», «Visto el expediente…»): «Visto lo anterior» closes a reason
+_OPENING = (
+    r"(?:V[ \t]*I[ \t]*S[ \t]*T[ \t]*O[ \t]*S|Vistos"
+    r"|(?:V[ \t]*I[ \t]*S[ \t]*T[ \t]*O|Visto)\b(?=\s*,?\s*(?i:para\s+(?:resolver|dictar)"
+    r"|(?:los|las|el|la)\s+(?:autos|expediente|toca|constancias|actuaciones))\b))\b"
+)
+_VISTOS = re.compile(rf"(?:^|\n)[ \t]*{_OPENING}")
 # the paragraph ends at a blank line or the background's heading
 _PARAGRAPH_END = re.compile(
     r"\n[ \t]*\n|\bR[ \t]*E[ \t]*S[ \t]*U[ \t]*L[ \t]*T[ \t]*A[ \t]*N[ \t]*D[ \t]*O"
@@ -65,7 +72,7 @@ _COURT_THEN_SESSION = re.compile(
 # resolver, en sesión del día trece de…, por el Pleno…" (a session further on may be the
 # act's under review: "…contra el acuerdo emitido en sesión de…, por el Pleno del…")
 _SESSION_THEN_COURT = re.compile(
-    r"[ \t]*(?:V[ \t]*I[ \t]*S[ \t]*T[ \t]*O[ \t]*S|Vistos)\s*,?\s*(?:para\s+resolver\s*,?\s*)?"
+    rf"[ \t]*{_OPENING}\s*,?\s*(?:los\s+autos\s*,?\s*)?(?:para\s+resolver\s*,?\s*)?"
     rf"{_SESSION}(?P<date>(?:[^,;\n]|\n(?![ \t]*\n)){{6,100}}?),?\s+por\s+{_SUBJECT}{_COURT}",
     re.IGNORECASE,
 )

@@ -143,3 +143,51 @@ def test_an_auxiliary_colegiado_is_named_up_to_its_region() -> None:
 def test_a_colegiado_named_by_its_kind_alone_is_no_court() -> None:
     text = "el amparo directo 9/2018 del Segundo Tribunal Colegiado de Circuito, que negó."
     assert courts(text) == [("AD 9/2018", None)]
+
+
+@pytest.mark.parametrize(
+    ("text", "court"),
+    [
+        (
+            "Así lo sostuvo el Juzgado Tercero de Distrito en Materia Administrativa en la "
+            "Ciudad de México, en el juicio de amparo indirecto 123/2020, al estimar que",
+            "Juzgado Tercero de Distrito en Materia Administrativa en la Ciudad de México",
+        ),
+        (
+            "Al respecto, el Juzgado Segundo de Distrito en el Estado de Jalisco, al resolver "
+            "el amparo indirecto 123/2020, determinó que",
+            "Juzgado Segundo de Distrito en el Estado de Jalisco",
+        ),
+        (
+            "el Juzgado Décimo Primero de Distrito de Amparo en Materia Penal en la Ciudad de "
+            "México, en el amparo indirecto 123/2020, concedió",
+            "Juzgado Décimo Primero de Distrito de Amparo en Materia Penal en la Ciudad de México",
+        ),
+        (  # right after the case that opens the clause
+            "En el amparo indirecto 123/2020, el Juzgado Segundo de Distrito en el Estado de "
+            "Jalisco sostuvo que",
+            "Juzgado Segundo de Distrito en el Estado de Jalisco",
+        ),
+        (  # after the number
+            "la sentencia del amparo indirecto 123/2020 del Juzgado Primero de Distrito del "
+            "Centro Auxiliar de la Primera Región.",
+            "Juzgado Primero de Distrito del Centro Auxiliar de la Primera Región",
+        ),
+    ],
+)
+def test_a_juzgado_de_distrito_named_whole_is_the_case_s_court(text: str, court: str) -> None:
+    assert courts(text) == [("AMP 123/2020", court)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # by its ordinal alone: any state's juzgado
+        "el Juzgado Tercero de Distrito, en el amparo indirecto 123/2020, sostuvo",
+        # where the case was filed, not who decided it
+        "promovió ante el Juzgado Segundo de Distrito en el Estado de Jalisco el amparo "
+        "indirecto 123/2020",
+    ],
+)
+def test_a_juzgado_de_distrito_not_named_whole_or_not_the_subject_is_none(text: str) -> None:
+    assert courts(text) == [("AMP 123/2020", None)]

@@ -144,3 +144,46 @@ def test_a_state_tribunal_s_pleno_signing_in_the_closing_is_the_court() -> None:
         read_sentence(text).values.get("court")
         == "Pleno del Tribunal Electoral del Estado de Sonora"
     )
+
+
+@pytest.mark.parametrize(
+    "vistos",
+    [
+        # the singular, as a colegiado or a state court writes it
+        "VISTO para resolver el toca civil 15/2020, el Pleno del Tribunal Superior de "
+        "Justicia del Estado de Durango, en sesión de tres de marzo de dos mil veinte; y",
+        "V I S T O para resolver el toca civil 15/2020, el Pleno del Tribunal Superior de "
+        "Justicia del Estado de Durango, en sesión de tres de marzo de dos mil veinte; y",
+        "Visto, para dictar sentencia, el expediente del toca civil 15/2020, el Pleno del "
+        "Tribunal Superior de Justicia del Estado de Durango, en sesión de tres de marzo de "
+        "dos mil veinte; y",
+        "VISTO el expediente del toca civil 15/2020, para resolverlo, el Pleno del Tribunal "
+        "Superior de Justicia del Estado de\nDurango, en sesión de tres de marzo de dos mil "
+        "veinte; y",
+        # the session first, the court after "por"
+        "Visto, para resolver, en sesión de tres de marzo de dos mil veinte, por el Pleno del "
+        "Tribunal Superior de Justicia del Estado de Durango, el toca civil 15/2020; y",
+        "VISTOS los autos, en sesión de tres de marzo de dos mil veinte, por el Pleno del "
+        "Tribunal Superior de Justicia del Estado de Durango, del toca civil 15/2020; y",
+    ],
+)
+def test_the_singular_visto_opens_the_paragraph_as_vistos_does(vistos: str) -> None:
+    values = read("TOCA CIVIL 15/2020\nAPELANTE: **********", vistos)
+    assert (values.get("court"), values.get("resolution_date")) == (
+        "Pleno del Tribunal Superior de Justicia del Estado de Durango",
+        "2020-03-03",
+    )
+
+
+@pytest.mark.parametrize(
+    "opening",
+    ["Visto lo anterior", "VISTO BUENO", "Visto que"],
+)
+def test_a_visto_that_opens_no_paragraph_of_vistos_gives_no_court(opening: str) -> None:
+    # «Visto lo anterior, el Pleno…, en sesión de…» tells of a session: no opening
+    values = read(
+        "TOCA CIVIL 15/2020\nAPELANTE: **********",
+        f"{opening}, el Pleno del Tribunal Superior de Justicia del Estado de Durango, en "
+        "sesión de tres de marzo de dos mil veinte; y",
+    )
+    assert "court" not in values
