@@ -14,6 +14,7 @@ from __future__ import annotations
 import logging
 import sqlite3
 import threading
+from pathlib import Path
 
 log = logging.getLogger(__name__)
 
@@ -34,22 +35,27 @@ class WalCheckpoints:
         self._thread = threading.Thread(target=self._run, name="wal-checkpoint", daemon=True)
         self._thread.start()
 
-    def stop(self) -> None:
+    def stop(self, wait: bool = True) -> None:
         """End the thread (a checkpoint running finishes first)."""
         self._stopped.set()
-        self._thread.join()
+        if wait:
+            self._thread.join()
 
     def _run(self) -> None:
-        try:
-            connection = sqlite3.connect(self.path, isolation_level=None)
-        except sqlite3.Error as exc:  # the commits' auto-checkpoint does it, as before
-            log.debug("no checkpoint thread for %s: %s", self.path, exc)
-            return
-        try:
-            while not self._stopped.wait(self.interval_s):
-                try:
-                    connection.execute("PRAGMA wal_checkpoint(PASSIVE)").fetchall()
-                except sqlite3.Error as exc:  # busy or gone: the next one, or the commits'
-                    log.debug("checkpoint of %s skipped: %s", self.path, exc)
-        finally:
-            connection.close()
+        # a connection per checkpoint, not one held between them: a database its program
+        # never closed (its object gone: ``Database.checkpoint_behind``) leaves no open
+        # files behind, and the thread ends with it
+        while not self._stopped.wait(self.interval_s):
+            try:
+                # read-write, never create: a database removed meanwhile stays gone
+                address = Path(self.path).resolve().as_uri() + "?mode=rw"
+                connection = sqlite3.connect(address, uri=True, isolation_level=None)
+            except sqlite3.Error as exc:  # gone: the commits' auto-checkpoint, as before
+                log.debug("no checkpoint for %s: %s", self.path, exc)
+                continue
+            try:
+                connection.execute("PRAGMA wal_checkpoint(PASSIVE)").fetchall()
+            except sqlite3.Error as exc:  # busy or gone: the next one, or the commits'
+                log.debug("checkpoint of %s skipped: %s", self.path, exc)
+            finally:
+                connection.close()

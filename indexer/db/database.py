@@ -6,6 +6,7 @@ import datetime as dt
 import itertools
 import sqlite3
 import threading
+import weakref
 from collections import OrderedDict
 from collections.abc import Collection, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
@@ -345,6 +346,9 @@ class Database:
             return
         if self._checkpoints is None:
             self._checkpoints = WalCheckpoints(database)
+            # a database dropped without ``close`` (a test, a command's error path) ends
+            # its thread too: the callback holds the thread's stop, not this object
+            weakref.finalize(self, self._checkpoints.stop, False)
 
     # -- documents ----------------------------------------------------------------
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import sqlite3
 import threading
 import time
@@ -41,16 +42,49 @@ def test_the_log_is_copied_into_the_database_while_the_writer_goes_on(tmp_path: 
         writer.close()
 
 
+def _checkpointing() -> set[threading.Thread]:
+    return {t for t in threading.enumerate() if t.name == "wal-checkpoint"}
+
+
 def test_closing_the_database_ends_its_checkpoint_thread(tmp_path: Path) -> None:
+    before = _checkpointing()
     db = Database(f"sqlite:///{tmp_path / 'library.db'}")
     db.checkpoint_behind()
-    assert any(t.name == "wal-checkpoint" for t in threading.enumerate())
+    started = _checkpointing() - before
+    assert len(started) == 1
     db.close()
-    assert not any(t.name == "wal-checkpoint" for t in threading.enumerate())
+    assert not any(t.is_alive() for t in started)
+
+
+def test_a_database_dropped_without_closing_ends_its_thread(tmp_path: Path) -> None:
+    before = _checkpointing()
+    db = Database(f"sqlite:///{tmp_path / 'library.db'}")
+    db.checkpoint_behind()
+    started = _checkpointing() - before
+    assert len(started) == 1
+    del db
+    gc.collect()
+    for thread in started:
+        thread.join(timeout=10)
+    assert not any(t.is_alive() for t in started)
+
+
+def test_a_removed_database_is_not_made_again(tmp_path: Path) -> None:
+    path = tmp_path / "library.db"
+    _write(path, 1).close()
+    checkpoints = WalCheckpoints(str(path), interval_s=0.05)
+    try:
+        for name in ("library.db", "library.db-wal", "library.db-shm"):
+            (tmp_path / name).unlink(missing_ok=True)
+        time.sleep(0.3)
+        assert not path.exists()
+    finally:
+        checkpoints.stop()
 
 
 def test_a_database_in_memory_has_none() -> None:
+    before = _checkpointing()
     db = Database("sqlite://")
     db.checkpoint_behind()
-    assert not any(t.name == "wal-checkpoint" for t in threading.enumerate())
+    assert _checkpointing() - before == set()
     db.close()
