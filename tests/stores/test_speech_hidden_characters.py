@@ -6,19 +6,14 @@ written before says so and is started anew by a writer."""
 
 from __future__ import annotations
 
-import datetime as dt
 import logging
-import uuid
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
-from indexer.models import Sesion
-from indexer.speeches.attribute import speeches_of
-from indexer.speeches.people import People
+from indexer.speeches.model import Speech
 from indexer.speeches.search import SpeechQuery
-from indexer.speeches.search.engine_index import EngineSpeechIndex
 from indexer.speeches.search.tantivy_index import (
     SPEECH_ANALYSIS_VERSION,
     TantivySpeechIndex,
@@ -26,9 +21,9 @@ from indexer.speeches.search.tantivy_index import (
 )
 from indexer.speeches.service import SpeechIndex
 from indexer.stores.base import ANALYSIS_STAMP
-from tests.engine.fixtures import ENGINE_KINDS, TEST_BACKOFF, MakeStore, drop_speech_index
+from tests.engine.fixtures import ENGINE_KINDS
+from tests.stores.said_indexes import speech_index, speeches_said
 
-CONGRESS = "Congreso del Estado de Prueba"
 SAID = (
     "-El diputado Pedro Salas Mora (PAN): Pido el am\u00adparo de los vecinos; "
     "el agua\u200b potable no llega.\n"
@@ -36,35 +31,13 @@ SAID = (
 )
 
 
-def _speeches() -> list:  # type: ignore[type-arg]
-    session = Sesion(
-        id="s1",
-        title="Sesión",
-        date=dt.date(2025, 2, 18),
-        institution=CONGRESS,
-        jurisdiction="MX-GUA",
-        source_id="prueba",
-        url="https://ejemplo.gob.mx/s1",
-        text=SAID,
-        congress=CONGRESS,
-        legislature="LXVI",
-    )
-    return speeches_of(session, People(CONGRESS))
+def _speeches() -> list[Speech]:
+    return speeches_said(SAID)
 
 
 @pytest.fixture(params=["tantivy", *ENGINE_KINDS])
 def index(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[SpeechIndex]:
-    if request.param == "tantivy":
-        instance: SpeechIndex = TantivySpeechIndex(tmp_path / "speeches")
-        instance.rebuild(_speeches())
-        yield instance
-        return
-    make: MakeStore = request.getfixturevalue("make_engine_store")
-    client = make(request.param).client
-    engine = EngineSpeechIndex(client, f"t-{uuid.uuid4().hex[:12]}-speeches", TEST_BACKOFF)
-    engine.rebuild(_speeches())
-    yield engine
-    drop_speech_index(client, engine.name)
+    yield from speech_index(request, tmp_path, _speeches())
 
 
 def _names(index: SpeechIndex, q: str) -> list[str]:
