@@ -424,9 +424,12 @@ def _payload(
 
 def _stamp(alert: AlertRow) -> str:
     """What tells one suspension or reactivation of an alert from the next (its idempotency
-    key's last part): the moment it last became active."""
+    key's last part): the moment it last became active, to the microsecond (a suspension
+    within the second of its reactivation is another notice)."""
     since = alert.active_since
-    return f"{int(since.timestamp())}" if since is not None else "0"
+    if since is None:
+        return "0"
+    return f"{int(since.timestamp())}{since.microsecond:06d}"
 
 
 def notice_payload(alert: AlertRow, kind: str) -> dict[str, Any]:

@@ -27,7 +27,12 @@ SECRET = Path("/etc/passwd")
         (parse_feed, hostile.xxe_feed("http://127.0.0.1:9/x"), "xml_entities", "external"),
         (parse_sitemap, hostile.xxe_sitemap("file:///etc/passwd"), "xml_entities", "external"),
         (parse_sitemap, hostile.billion_laughs(10), "xml_entities", "entity bomb"),
-        (parse_sitemap, hostile.gzip_bomb_sitemap(200), "too_large", "inflates past 50 MB"),
+        (
+            parse_sitemap,
+            hostile.gzip_bomb_sitemap(200),
+            "too_large",
+            "inflates past 52428800 bytes",
+        ),
     ],
 )
 def test_hostile_xml_is_refused_by_name(parse: object, body: bytes, cause: str, words: str) -> None:
@@ -119,7 +124,7 @@ def test_a_crawl_counts_hostile_sitemaps_and_keeps_the_good_ones(tmp_path: Path)
         messages = sorted(example["message"] for example in examples)
         assert any("external entity" in m for m in messages)
         assert any("entity bomb" in m for m in messages)
-        assert any("inflates past 50 MB" in m for m in messages)
+        assert any("inflates past 52428800 bytes" in m for m in messages)
         titles = sorted(doc.title for doc in db.iter_documents())
         assert titles == ["Iniciativa 1", "Iniciativa 2"]
         secret = SECRET.read_text() if SECRET.exists() else "root:x:0:0"
