@@ -28,7 +28,7 @@ from schemathesis.specs.openapi.checks import (
 from api.app import create_app
 from config.settings import Settings
 from indexer.alerts import AlertBook
-from indexer.alerts.book import INSTITUTION_OWNER
+from indexer.alerts.book import INSTITUTION_OWNER, NewAlert
 from indexer.alerts.links import links_key
 from indexer.db.registry import Registry
 from indexer.library import Library
@@ -128,23 +128,22 @@ def real_alerts(fuzzed: tuple[TestClient, str]) -> dict[str, str]:
     """The path parameters of a webhook alert of the key's institution and of an e-mail
     alert (its e-mails' link token)."""
     client, _key = fuzzed
-    library = client.app.state.library  # type: ignore[attr-defined]
-    book = AlertBook(library.db, links_key(client.app.state.settings.data_dir, library.db))  # type: ignore[attr-defined]
-    made = {"base_url": "https://ejemplo.mx", "rate": "inmediata", "query": {"q": "pensión"}}
-    hook = book.create(
-        owner=f"{INSTITUTION_OWNER}congreso-gto",
-        key_id=None,
-        channel="webhook",
-        target="https://receptor.ejemplo.mx/alertas",
-        **made,  # type: ignore[arg-type]
-    )
-    mail = book.create(
-        owner="email:lectora@ejemplo.mx",
-        key_id=None,
-        channel="email",
-        target="lectora@ejemplo.mx",
-        **made,  # type: ignore[arg-type]
-    )
+    state = client.app.state  # type: ignore[attr-defined]
+    book = AlertBook(state.library.db, links_key(state.settings.data_dir, state.library.db))
+
+    def made(owner: str, channel: str, target: str) -> NewAlert:
+        return book.create(
+            owner=owner,
+            key_id=None,
+            query={"q": "pensión"},
+            channel=channel,
+            target=target,
+            rate="inmediata",
+            base_url="https://ejemplo.mx",
+        )
+
+    hook = made(f"{INSTITUTION_OWNER}congreso-gto", "webhook", "https://receptor.ejemplo.mx/a")
+    mail = made("email:lectora@ejemplo.mx", "email", "lectora@ejemplo.mx")
     return {"alert_id": hook.row.id, "token": book.unsubscribe_token(mail.row)}
 
 
