@@ -225,6 +225,28 @@ EDIT_PAGE: dict[int | str, dict[str, Any]] = {
     410: {"content": {"text/html": {}}, "description": "The alert was unsubscribed"},
     422: {"content": {"text/html": {}}, "description": "The new search is not valid"},
 }
+_TEXT: dict[str, Any] = {"type": "string"}
+# the page's form, documented (the route reads it itself, bounded): clients and the
+# schema's fuzzing know its fields; a filter may be repeated, as the form repeats it
+EDIT_FORM: dict[str, Any] = {
+    "requestBody": {
+        "required": False,
+        "content": {
+            "application/x-www-form-urlencoded": {
+                "schema": {
+                    "type": "object",
+                    "properties": {
+                        "q": _TEXT,
+                        "rate": {"type": "string", "enum": sorted(RATES)},
+                        "date_from": _TEXT,
+                        "date_to": _TEXT,
+                    }
+                    | {param: _TEXT for param in sorted(FILTER_PARAMS)},
+                }
+            }
+        },
+    }
+}
 
 
 @router.get(
@@ -247,6 +269,7 @@ def edit_page(token: str, request: Request, book: BookDep) -> HTMLResponse:
     response_class=HTMLResponse,
     responses=EDIT_PAGE,
     summary="Save the form of the «Cambiar esta alerta» page",
+    openapi_extra=EDIT_FORM,
 )
 async def edit_from_page(
     token: str, request: Request, library: LibraryDep, book: BookDep

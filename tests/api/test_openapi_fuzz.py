@@ -8,6 +8,7 @@ whole run to about a minute.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -26,6 +27,9 @@ from schemathesis.specs.openapi.checks import (
 
 from api.app import create_app
 from config.settings import Settings
+from indexer.alerts import AlertBook
+from indexer.alerts.book import INSTITUTION_OWNER, NewAlert
+from indexer.alerts.links import links_key
 from indexer.db.registry import Registry
 from indexer.library import Library
 from indexer.models import FileRef
@@ -78,6 +82,9 @@ OPERATIONS = [
     "GET /v1/alerts",
     "GET /v1/alerts/{alert_id}",
     "DELETE /v1/alerts/{alert_id}",
+    "PATCH /v1/alerts/{alert_id}",
+    "GET /v1/alerts/editar/{token}",
+    "POST /v1/alerts/editar/{token}",
     "GET /v1/alerts/confirm/{token}",
     "POST /v1/alerts/confirm/{token}",
     "POST /v1/alerts/confirm/{token}/renovar",
@@ -107,6 +114,39 @@ OPERATIONS = [
 ]
 
 
+# the operations whose path names one alert: fuzzed once more on a real alert, so their
+# bodies (a search and a rate, the page's form) reach the checks, not only the 404
+ON_A_REAL_ALERT = [
+    "PATCH /v1/alerts/{alert_id}",
+    "GET /v1/alerts/editar/{token}",
+    "POST /v1/alerts/editar/{token}",
+]
+
+
+@pytest.fixture(scope="module")
+def real_alerts(fuzzed: tuple[TestClient, str]) -> dict[str, str]:
+    """The path parameters of a webhook alert of the key's institution and of an e-mail
+    alert (its e-mails' link token)."""
+    client, _key = fuzzed
+    state = client.app.state  # type: ignore[attr-defined]
+    book = AlertBook(state.library.db, links_key(state.settings.data_dir, state.library.db))
+
+    def made(owner: str, channel: str, target: str) -> NewAlert:
+        return book.create(
+            owner=owner,
+            key_id=None,
+            query={"q": "pensión"},
+            channel=channel,
+            target=target,
+            rate="inmediata",
+            base_url="https://ejemplo.mx",
+        )
+
+    hook = made(f"{INSTITUTION_OWNER}congreso-gto", "webhook", "https://receptor.ejemplo.mx/a")
+    mail = made("email:lectora@ejemplo.mx", "email", "lectora@ejemplo.mx")
+    return {"alert_id": hook.row.id, "token": book.unsubscribe_token(mail.row)}
+
+
 @pytest.fixture(scope="module")
 def api_schema(fuzzed: tuple[TestClient, str]) -> schemathesis.BaseSchema:
     client, _key = fuzzed
@@ -126,9 +166,33 @@ def test_no_answer_is_a_server_error_or_off_its_schema(
     api_schema: schemathesis.BaseSchema,
     fuzzed: tuple[TestClient, str],
 ) -> None:
-    _client, key = fuzzed
+    _fuzz(api_schema, fuzzed[1], label, mode, None)
+
+
+@pytest.mark.parametrize("mode", [GenerationMode.POSITIVE, GenerationMode.NEGATIVE])
+@pytest.mark.parametrize("label", ON_A_REAL_ALERT)
+def test_a_real_alert_changed_with_any_input_gets_no_server_error(
+    label: str,
+    mode: GenerationMode,
+    api_schema: schemathesis.BaseSchema,
+    fuzzed: tuple[TestClient, str],
+    real_alerts: dict[str, str],
+) -> None:
+    _fuzz(api_schema, fuzzed[1], label, mode, real_alerts)
+
+
+def _fuzz(
+    api_schema: schemathesis.BaseSchema,
+    key: str,
+    label: str,
+    mode: GenerationMode,
+    path_values: dict[str, str] | None,
+) -> None:
+    """Call ``label`` with examples of ``mode``; with ``path_values``, its path names
+    them instead of what was generated."""
     method, path = label.split(" ", 1)
     operation = api_schema[path][method]
+    named = re.findall(r"{(\w+)}", path)
 
     @given(case=operation.as_strategy(generation_mode=mode))
     @settings(
@@ -142,6 +206,8 @@ def test_no_answer_is_a_server_error_or_off_its_schema(
         suppress_health_check=list(HealthCheck),
     )
     def call(case: schemathesis.Case) -> None:
+        if path_values is not None:
+            case.path_parameters = {name: path_values[name] for name in named}
         case.call_and_validate(headers={"Authorization": f"Bearer {key}"}, checks=CHECKS)
 
     try:
