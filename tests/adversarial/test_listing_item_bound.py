@@ -113,7 +113,7 @@ def _rows_page(rows: int) -> Page:
 
 @pytest.mark.parametrize(
     "items",
-    ["css:tbody tr", "xpath://tbody/tr", "css:td.t::text", "xpath://td[@class='t'] | //a"],
+    ["css:tbody tr", "xpath://tbody/tr", "css:td.t::text", "xpath:(//td[@class='t'])"],
 )
 def test_a_page_s_first_items_cost_memory_by_the_bound_not_by_the_page(items: str) -> None:
     """The spider selects one item more than ``listing.max_items`` and counts the rest:
@@ -128,8 +128,7 @@ def test_a_page_s_first_items_cost_memory_by_the_bound_not_by_the_page(items: st
         tracemalloc.stop()
     assert held < 1_000_000, held
     assert first.getall() == select(page, selector).getall()[:4]
-    matches = 2 * HOSTILE_LINKS if "|" in items else HOSTILE_LINKS
-    assert count_matches(page, selector) == matches
+    assert count_matches(page, selector) == HOSTILE_LINKS
 
 
 def test_a_selector_that_is_no_node_set_is_still_read_and_counted() -> None:
@@ -138,7 +137,9 @@ def test_a_selector_that_is_no_node_set_is_still_read_and_counted() -> None:
     assert count_matches(page, selector) == 1
 
 
-@pytest.mark.parametrize("items", ["xpath://div/text()", "xpath://div//text()", "css:div"])
+@pytest.mark.parametrize(
+    "items", ["xpath://div/text()", "xpath://div//text()", "css:div", "xpath://p | //div"]
+)
 def test_the_first_items_of_nested_matches_are_those_of_the_whole_page(items: str) -> None:
     """Matches inside matches, and matches with no text: the first ``n`` are the
     first ``n`` of the whole selection, in document order."""
