@@ -6,6 +6,9 @@ the bound's. Each side crawls a fresh data folder with the spec's defaults, for
 processes (``RUSAGE_CHILDREN`` of a wrapper) and the run's status are printed.
 
     PYTHONPATH=$PWD python -m bench.listing_links_rss --old /tmp/base --links 100000
+
+``--max-items 3`` crawls as tests/adversarial/test_listing_item_bound.py does: what is
+left is the page's tree and the items selected from it.
 """
 
 from __future__ import annotations
@@ -37,7 +40,7 @@ def _site(root: Path, links: int) -> None:
     )
 
 
-def _register_and_crawl(url: str, seconds: int, work: Path) -> None:
+def _register_and_crawl(url: str, seconds: int, work: Path, max_items: int) -> None:
     """In the side's own interpreter (its spec model): register, crawl, print the result."""
     from tests.adversarial.service import listing_spec, open_api
 
@@ -45,6 +48,8 @@ def _register_and_crawl(url: str, seconds: int, work: Path) -> None:
     try:
         spec = listing_spec(url, id="pj-gto-enorme")
         spec["listing"] |= {"fields": {"title": "css:td.t::text"}}
+        if max_items:
+            spec["listing"]["max_items"] = max_items
         created = api.client.post("/v1/sources", json=spec, headers=api.headers)
         assert created.status_code == 201, created.text
         env = os.environ | {
@@ -70,10 +75,10 @@ def _register_and_crawl(url: str, seconds: int, work: Path) -> None:
         api.close()
 
 
-def _crawl(checkout: Path, url: str, seconds: int, work: Path) -> dict[str, Any]:
+def _crawl(checkout: Path, url: str, seconds: int, work: Path, max_items: int) -> dict[str, Any]:
     """Peak RSS in MB, the run's status and its limit notice (or its message)."""
     env = os.environ | {"PYTHONPATH": str(checkout)}
-    child = [sys.executable, __file__, "--child", url, str(seconds), str(work)]
+    child = [sys.executable, __file__, "--child", url, str(seconds), str(work), str(max_items)]
     done = subprocess.run(child, env=env, cwd=checkout, capture_output=True, text=True)
     assert done.returncode == 0, done.stderr[-2000:]
     return json.loads(done.stdout.splitlines()[-1])
@@ -85,11 +90,12 @@ def main() -> None:
     parser.add_argument("--links", type=int, default=100_000)
     parser.add_argument("--seconds", type=int, default=40)
     parser.add_argument("--rounds", type=int, default=2)
-    parser.add_argument("--child", nargs=3, help=argparse.SUPPRESS)
+    parser.add_argument("--max-items", type=int, default=0, help="0: the spec's default")
+    parser.add_argument("--child", nargs=4, help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.child:
-        url, seconds, work = args.child
-        _register_and_crawl(url, int(seconds), Path(work))
+        url, seconds, work, max_items = args.child
+        _register_and_crawl(url, int(seconds), Path(work), int(max_items))
         return
     if args.old is None:
         parser.error("--old is required")
@@ -103,7 +109,9 @@ def main() -> None:
             for round_ in range(args.rounds):
                 for side, checkout in sides.items():
                     work = Path(tmp) / f"{side}{round_}"
-                    got = _crawl(checkout, f"{server.url}/enorme.html", args.seconds, work)
+                    got = _crawl(
+                        checkout, f"{server.url}/enorme.html", args.seconds, work, args.max_items
+                    )
                     peaks[side].append(got["peak"])
                     said = got["said"][:120]
                     print(f"{side} round {round_}: peak {got['peak']} MB, {got['status']}, {said}")

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterator
+from itertools import islice
 from typing import Any
 
 from lxml import etree
@@ -57,25 +58,76 @@ class PageBudget:
         )
 
 
-def select(node: Node, selector: Selector) -> SelectorList:
-    """What ``selector`` matches in ``node``. A selector ending in a text step
-    (``css:td::text``, ``xpath://td/text()``, ``.//text()``) is read through the
-    elements before that step (``_text_select``)."""
+def select(node: Node, selector: Selector, limit: int | None = None) -> SelectorList:
+    """What ``selector`` matches in ``node`` (its first ``limit`` matches only, when
+    given). A selector ending in a text step (``css:td::text``, ``xpath://td/text()``,
+    ``.//text()``) is read through the elements before that step (``_text_select``)."""
     page = getattr(node, "selector", node)  # a response reads through its selector
     selectors = [page] if isinstance(page, Page) else list(page)
-    fast = [_text_select(one, selector) if isinstance(one, Page) else None for one in selectors]
-    if all(texts is not None for texts in fast):
-        return SelectorList(text for texts in fast for text in texts or [])
+    fast = [_text_select(one, selector, limit) for one in selectors if isinstance(one, Page)]
+    if len(fast) == len(selectors) and all(texts is not None for texts in fast):
+        return SelectorList(islice((text for texts in fast for text in texts or []), limit))
+    if limit is not None and isinstance(page, Page):
+        first = _first_matches(page, selector, limit)
+        if first is not None:
+            return first
+    found = (
+        node.xpath(selector.expression)
+        if selector.engine == "xpath"
+        else node.css(selector.expression)
+    )
+    return found if limit is None else found[:limit]
+
+
+def count_matches(node: Node, selector: Selector) -> int:
+    """How many matches ``select`` finds, without a selector object for each: a listing
+    page of 10^5 rows is counted, not held (lxml's ``count()``, or the text nodes walked
+    one by one)."""
+    page = getattr(node, "selector", node)
+    if isinstance(page, Page):
+        texts = _text_select(page, selector)
+        if texts is not None:
+            return sum(1 for _ in texts)
+        expression = _as_xpath(page, selector)
+        if expression is not None:
+            try:
+                return int(float(page.xpath(f"count({expression})").get()))
+            except (ValueError, TypeError):
+                pass  # not a node-set (``string(…)``): counted as matched below
+    return len(select(node, selector))
+
+
+def _first_matches(page: Page, selector: Selector, limit: int) -> SelectorList | None:
+    """The first ``limit`` matches in document order, through an XPath position
+    predicate: a page of 10^5 rows gives ``limit`` selector objects, not 10^5 (some
+    tens of MB, and two crawls at once passed ``ABIERTO_CRAWL_MAX_MEMORY_MB``). None
+    when the expression is no node-set (``string(…)``), left to ``select``."""
+    expression = _as_xpath(page, selector)
+    if expression is None:
+        return None
+    try:
+        found: SelectorList = page.xpath(f"({expression})[position() <= {int(limit)}]")
+    except ValueError:
+        return None
+    return found
+
+
+def _as_xpath(page: Page, selector: Selector) -> str | None:
+    """The selector's XPath (a CSS one translated as parsel does), or None when parsel
+    cannot translate it (its own error then comes from ``select``)."""
     if selector.engine == "xpath":
-        return node.xpath(selector.expression)
-    return node.css(selector.expression)
+        return selector.expression
+    try:
+        return page._css2xpath(selector.expression)  # type: ignore[no-any-return]
+    except Exception:
+        return None
 
 
 # an expression's last step, when it is a text step: the path before it and ``/`` or ``//``
 _TEXT_STEP = re.compile(r"^(?P<path>.*[^/\s])\s*(?P<step>//?)\s*text\(\)\s*$", re.S)
 
 
-def _text_select(page: Page, selector: Selector) -> list[Page] | None:
+def _text_select(page: Page, selector: Selector, limit: int | None = None) -> Iterator[Page] | None:
     """The text nodes a selector ending in ``/text()`` or ``//text()`` names, in document
     order and each once, as the XPath gives them; ``None`` when the selector is of no
     such form (a union, a path that names no elements), left to lxml. libxml2 sorts an
@@ -84,30 +136,54 @@ def _text_select(page: Page, selector: Selector) -> list[Page] | None:
     through ``td::text``, a page of them hours, and the crawl ended with
     ``parse_timeout`` blaming selectors that were not at fault. Here the XPath names only
     the elements (which libxml2 orders at once) and their text is read through their
-    children, in the time the elements' size takes."""
-    try:
-        expression = (
-            selector.expression
-            if selector.engine == "xpath"
-            else page._css2xpath(selector.expression)
-        )
-    except Exception:  # the selector's own error comes from lxml, as before
+    children, in the time the elements' size takes. With ``limit``, the first ``limit``
+    text nodes, read from as few elements as give them (``_first_texts``)."""
+    expression = _as_xpath(page, selector)
+    if expression is None:  # the selector's own error comes from lxml, as before
         return None
     match = _TEXT_STEP.match(expression)
     if match is None or "|" in match["path"]:
         return None
-    try:
-        elements = [found.root for found in page.xpath(match["path"])]
-    except ValueError:
-        return None
-    if not all(isinstance(e, etree._Element) and isinstance(e.tag, str) for e in elements):
-        return None
-    texts = _element_texts(elements, deep=match["step"] == "//")
+    deep = match["step"] == "//"
+    texts = _first_texts(page, match["path"], deep, limit) if limit is not None else None
+    if texts is None:
+        elements = _elements(page, match["path"])
+        if elements is None:
+            return None
+        texts = _element_texts(elements, deep)
     kind = "xml" if page.type == "xml" else "html"
-    return [
+    return (
         page.__class__(root=text, _expr=expression, namespaces=page.namespaces, type=kind)
         for text in texts
-    ]
+    )
+
+
+def _elements(page: Page, path: str) -> list[etree._Element] | None:
+    """The elements ``path`` names (lxml's own nodes: no parsel selector for each of a
+    page's 10^5 cells), or None when it names anything else."""
+    try:
+        elements = page.root.xpath(path, namespaces=page.namespaces)
+    except (etree.XPathError, ValueError):
+        return None
+    if not isinstance(elements, list):
+        return None  # a number or a string, not elements
+    if not all(isinstance(e, etree._Element) and isinstance(e.tag, str) for e in elements):
+        return None
+    return elements
+
+
+def _first_texts(page: Page, path: str, deep: bool, limit: int) -> list[str] | None:
+    """The first ``limit`` text nodes under the first ``limit`` elements ``path`` names,
+    when they are the first of all: the next element is not inside one of them (so every
+    later text follows theirs) and they hold ``limit`` texts. Else None, read in full."""
+    elements = _elements(page, f"({path})[position() <= {int(limit) + 1}]")
+    if elements is None:
+        return None
+    first, after = elements[:limit], elements[limit:]
+    if after and not set(first).isdisjoint(after[0].iterancestors()):
+        return None
+    texts = list(islice(_element_texts(first, deep), limit))
+    return texts if len(texts) == limit or not after else None
 
 
 def _element_texts(elements: list[etree._Element], deep: bool) -> Iterator[str]:

@@ -40,6 +40,7 @@ from crawlers.postback import row_click, row_request
 from crawlers.selectors import (
     PageBudget,
     PageTextSpent,
+    count_matches,
     item_link,
     read,
     read_fields,
@@ -98,7 +99,9 @@ class HtmlListingSpider(SpecSpider):
         if rules.each_option is not None and option is None and frame_of is None:
             yield from self._each_option(listing, seen)
             return
-        items = select(listing, rules.items)
+        # one more than the bound: whether the page is cut is known without a selector
+        # object for each of its rows (10^5 rows held tens of MB)
+        items = select(listing, rules.items, limit=rules.max_items + 1)
         if option is not None and page == 1 and not items and says_none(listing):
             self.run.count("options_empty")  # «no se encontraron registros» for that year
             return
@@ -117,8 +120,9 @@ class HtmlListingSpider(SpecSpider):
         ):
             self.run.error("selector_empty", listing.url, "listing.items matched nothing")
             self.lost(what="page")
-        if (beyond := len(items) - rules.max_items) > 0:
+        if len(items) > rules.max_items:
             items = items[: rules.max_items]
+            beyond = count_matches(listing, rules.items) - rules.max_items
             self.limit_reached(listing.url, f"listing.max_items ({rules.max_items})",
                                f"{beyond} items of this page after the first "
                                f"{rules.max_items} were not read")  # fmt: skip

@@ -9,11 +9,17 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
+import tracemalloc
 from pathlib import Path
 from typing import Any
 
+import pytest
+from parsel import Selector as Page
+
+from config.selector import Selector
 from config.specs import ListingRules
 from crawlers.causas import error_mensaje
+from crawlers.selectors import count_matches, select
 from tests.adversarial.service import listing_spec, open_api
 from tests.e2e.helpers import REPO
 from tests.shapes.server import FixtureServer
@@ -95,3 +101,54 @@ def test_the_default_bound_is_far_above_a_real_listing() -> None:
     (../shared/corpus/real/senado): the default reads them all many times over."""
     rules = ListingRules.model_validate(listing_spec("https://senado.gob.mx/66/")["listing"])
     assert rules.max_items >= 20 * 182
+
+
+def _rows_page(rows: int) -> Page:
+    cells = "".join(
+        f"<tr><td class='t'>Sentencia {n}</td><td><a href='x{n}.html'>v</a></td></tr>"
+        for n in range(rows)
+    )
+    return Page(text=f"<html><body><table><tbody>{cells}</tbody></table></body></html>")
+
+
+@pytest.mark.parametrize(
+    "items",
+    ["css:tbody tr", "xpath://tbody/tr", "css:td.t::text", "xpath:(//td[@class='t'])"],
+)
+def test_a_page_s_first_items_cost_memory_by_the_bound_not_by_the_page(items: str) -> None:
+    """The spider selects one item more than ``listing.max_items`` and counts the rest:
+    a selector object for each of 10^5 rows (~30 MB) was held before the page was cut,
+    and two such crawls at once passed ``ABIERTO_CRAWL_MAX_MEMORY_MB``."""
+    page, selector = _rows_page(HOSTILE_LINKS), Selector(select=items)
+    tracemalloc.start()
+    try:
+        first = select(page, selector, limit=4)
+        held = tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+    assert held < 1_000_000, held
+    assert first.getall() == select(page, selector).getall()[:4]
+    assert count_matches(page, selector) == HOSTILE_LINKS
+
+
+def test_a_selector_that_is_no_node_set_is_still_read_and_counted() -> None:
+    page, selector = _rows_page(3), Selector(select="xpath:string(//td)")
+    assert select(page, selector, limit=4).getall() == ["Sentencia 0"]
+    assert count_matches(page, selector) == 1
+
+
+@pytest.mark.parametrize(
+    "items", ["xpath://div/text()", "xpath://div//text()", "css:div", "xpath://p | //div"]
+)
+def test_the_first_items_of_nested_matches_are_those_of_the_whole_page(items: str) -> None:
+    """Matches inside matches, and matches with no text: the first ``n`` are the
+    first ``n`` of the whole selection, in document order."""
+    page = Page(
+        text="<div>a<div></div><div>b<div>c</div>d</div>e</div><div></div>"
+        "<div><div>f</div>g</div><p>h</p><div>i</div>"
+    )
+    selector = Selector(select=items)
+    whole = select(page, selector).getall()
+    for n in range(1, len(whole) + 2):
+        assert select(page, selector, limit=n).getall() == whole[:n], n
+    assert count_matches(page, selector) == len(whole)
