@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
-import resource
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from cli.numbers import whole
 from config.settings import Settings
+from indexer.process_memory import own_peak_bytes
 
 if TYPE_CHECKING:
     from indexer.dump.write import AnyDocument, Links
@@ -48,7 +48,7 @@ def cmd_dump(args: argparse.Namespace, settings: Settings) -> int:
             "sin dirección pública (--direccion o ABIERTO_PUBLIC_URL): page_url va vacío y "
             "las citas no llevan la dirección de la página"
         )
-    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss // 1024
+    peak = own_peak_bytes() >> 20
     print(f"catálogo: {args.dir / 'catalog.json'} · memoria máxima {peak} MB")
     return 0
 

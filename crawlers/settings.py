@@ -10,8 +10,10 @@ from scrapy.settings import default_settings
 from config.settings import Settings
 from config.web_urls import MAX_URL_CHARS
 from crawlers.building import auto_workers
+from crawlers.memory_usage import SCRAPY_MEMORY_USAGE
 from crawlers.robots import ROBOTS_USER_AGENT
 
+OWN_MEMORY_USAGE = "crawlers.memory_usage.OwnMemoryUsage"
 UNUSED_EXTENSIONS = (
     "scrapy.extensions.telnet.TelnetConsole",
     "scrapy.extensions.remote_control.RemoteControl",
@@ -68,6 +70,14 @@ def _quiet(log_level: str) -> bool:
     """Whether ``log_level`` is above INFO, where Scrapy's own records are written."""
     level = logging.getLevelName(log_level.upper())
     return isinstance(level, int) and level > logging.INFO
+
+
+def _own_memory_usage(extensions: dict[str, int]) -> dict[str, int]:
+    """Scrapy's memory limit at its place, measured on the crawl's own memory."""
+    return {
+        (OWN_MEMORY_USAGE if name == SCRAPY_MEMORY_USAGE else name): order
+        for name, order in extensions.items()
+    }
 
 
 def _unused_extensions(log_level: str) -> tuple[str, ...]:
@@ -160,8 +170,8 @@ def scrapy_settings(
         # Off anyway (settings above or defaults), and left out of the bases so they are
         # not even imported (Scrapy imports what an override names, even to drop it):
         # the remote control's web server (aiohttp) alone cost a third of a second.
-        "EXTENSIONS_BASE": _without(
-            default_settings.EXTENSIONS_BASE, _unused_extensions(log_level)
+        "EXTENSIONS_BASE": _own_memory_usage(
+            _without(default_settings.EXTENSIONS_BASE, _unused_extensions(log_level))
         ),
         "DOWNLOADER_MIDDLEWARES_BASE": _without(
             default_settings.DOWNLOADER_MIDDLEWARES_BASE, unused_downloader

@@ -39,6 +39,7 @@ import traceback
 from multiprocessing.connection import Connection
 
 from indexer.log_guard import guard_logs
+from indexer.process_memory import child_peak_bytes, own_peak_bytes
 
 from . import socket_child
 from .bombs import largest_inflation
@@ -71,8 +72,9 @@ class _Died(Exception):
         self.peak = peak
 
 
-def _reap(proc: subprocess.Popen[bytes] | None) -> tuple[int | None, int]:
-    """(exit status, peak resident memory in KiB) of a child that is exiting."""
+def _reap(proc: subprocess.Popen[bytes] | None, started_over: int) -> tuple[int | None, int]:
+    """(exit status, own peak resident memory in bytes, 0 when unknown) of a child that
+    is exiting; ``started_over``: the parent's peak when the child was started."""
     if proc is None:
         return None, 0
     deadline = time.monotonic() + 2.0
@@ -83,7 +85,7 @@ def _reap(proc: subprocess.Popen[bytes] | None) -> tuple[int | None, int]:
             return proc.returncode, 0
         if pid:
             proc.returncode = os.waitstatus_to_exitcode(status)
-            return proc.returncode, usage.ru_maxrss
+            return proc.returncode, child_peak_bytes(usage.ru_maxrss, started_over)
         time.sleep(0.02)
     return None, 0
 
@@ -105,12 +107,14 @@ class _Worker:
         self.proc: subprocess.Popen[bytes] | None = None
         self.conn: Connection | None = None
         self.jobs = 0
+        self.started_over = 0
 
     @property
     def pid(self) -> int | None:
         return self.proc.pid if self.proc is not None else None
 
     def start(self) -> None:
+        self.started_over = own_peak_bytes()
         try:
             self.proc, self.conn = socket_child.spawn(_MODULE, STARTUP_TIMEOUT_S)
         except socket_child.CannotStart as exc:
@@ -151,9 +155,9 @@ class _Worker:
                     return reply
                 deadline = time.monotonic() + ocr_budget(job.ocr)
         except (EOFError, OSError) as exc:
-            code, peak_kb = _reap(self.proc)
+            code, peak = _reap(self.proc, self.started_over)
             self.stop(kill=True)
-            raise _Died(_death(code), peak_kb * 1024) from exc
+            raise _Died(_death(code), peak) from exc
 
     def run(self, job: Job, data: bytes) -> Extraction:
         """Run one job under a wall-clock deadline that excludes worker startup.

@@ -15,7 +15,7 @@ from scrapy.utils.test import get_crawler
 
 from config.settings import Settings
 from crawlers.log_formatter import QuietLogFormatter
-from crawlers.settings import scrapy_settings
+from crawlers.settings import OWN_MEMORY_USAGE, scrapy_settings
 
 STATS = "scrapy.extensions.corestats.CoreStats"
 
@@ -29,7 +29,8 @@ def test_a_quiet_crawl_counts_nothing_for_scrapys_info_records() -> None:
     quiet = scrapy_settings(Settings(), "WARNING")["EXTENSIONS_BASE"]
     told = scrapy_settings(Settings(), "INFO")["EXTENSIONS_BASE"]
     assert STATS not in quiet and "scrapy.extensions.logstats.LogStats" not in quiet
-    assert STATS in told and "scrapy.extensions.memusage.MemoryUsage" in quiet
+    assert STATS in told and OWN_MEMORY_USAGE in quiet
+    assert "scrapy.extensions.memusage.MemoryUsage" not in quiet
 
 
 def test_page_records_are_built_only_when_written() -> None:
