@@ -152,20 +152,23 @@ def arranged_phrases(node: Node, most: int = MAX_QUESTION_PHRASES) -> int:
     64 long phrases costs what one phrase's does."""
     left, steps = most, MAX_STEPS
     for group in _sloppy_groups(node):
-        ruled = False
+        long, short = 0, 0
         # spellings of one stem («primer», «primero») ask the same phrases
         for tokens, slop in dict.fromkeys((tuple(t), s) for t, s in group):
             if len(tokens) < 2 or (len(tokens) == 2 and not repeats(list(tokens))):
                 continue  # a word alone; two words apart: Tantivy's own sloppy phrase
             found, taken = _arranged(tokens, slop, MAX_ARRANGEMENTS, steps)
             steps = max(0, steps - taken)
-            if found is not None:
-                left -= len(found)
-            elif not ruled:  # a phrase's spellings matched by the rule: counted once
-                left -= MAX_ARRANGEMENTS
-                ruled = True
-            if left < 0:
-                return most + 1
+            asked = len(found) if found is not None else MAX_ARRANGEMENTS + 1
+            if len(tokens) > 2:
+                long += asked
+            else:
+                short += asked
+        # the phrases of three words or more of a typed phrase's spellings, past the
+        # widest, are all matched by the rule (``ruled_spellings``) and count as one
+        left -= short + min(long, MAX_ARRANGEMENTS)
+        if left < 0:
+            return most + 1
     return most - left
 
 
@@ -187,6 +190,26 @@ def _sloppy_groups(node: Node) -> Iterator[list[tuple[list[str], int]]]:
                 yield from _sloppy_groups(item)
         case Not(item):
             yield from _sloppy_groups(item)
+
+
+def ruled_spellings(items: tuple[Node, ...]) -> bool:
+    """Whether ``items`` are one proximity phrase's spellings whose arrangements, in
+    all, are more than ``MAX_ARRANGEMENTS``: each spelling is then matched by the rule
+    (``indexer.stores.phrase_rule``), not as its arrangements. Each reads the documents
+    holding its own spelling of the ordinal, so the group reads about what one phrase
+    does; asked as arrangements, ``"décimo primer tribunal colegiado"~4`` was 552 exact
+    phrases and refused."""
+    if not _spelled(items):
+        return False
+    asked = 0
+    for tokens, slop in dict.fromkeys((tuple(t), s) for item in items for t, s in _sloppy(item)):
+        if len(tokens) < 3:
+            continue  # two words: Tantivy's own sloppy phrase, or a repeat asked as is
+        found = arrangements(list(tokens), slop)
+        asked += len(found) if found is not None else MAX_ARRANGEMENTS + 1
+        if asked > MAX_ARRANGEMENTS:
+            return True
+    return False
 
 
 def _spelled(items: tuple[Node, ...]) -> bool:

@@ -13,8 +13,9 @@ from pathlib import Path
 import pytest
 
 from indexer.query import QueryTooCostly
-from indexer.stores import SearchQuery
+from indexer.stores import SearchQuery, Store
 from indexer.stores.tantivy_store import TantivyStore
+from tests.engine.fixtures import MakeStore
 from tests.stores.corpus import sentencia
 
 TEXTS = {
@@ -34,7 +35,7 @@ def store(tmp_path: Path) -> TantivyStore:
     return made
 
 
-def _ids(store: TantivyStore, q: str) -> set[str]:
+def _ids(store: Store, q: str) -> set[str]:
     return {hit.id for hit in store.search(SearchQuery(q=q, limit=20)).hits}
 
 
@@ -57,5 +58,47 @@ def test_several_wide_phrases_are_still_refused(store: TantivyStore) -> None:
             SearchQuery(
                 q='"juzgado distrito penal concedió"~10 OR "juzgado distrito amparo negó"~10 '
                 'OR "juzgado resolvió recursos amparo"~10'
+            )
+        )
+
+
+PAST_TEN = {
+    1: "El Décimo Primer Tribunal Colegiado en materia penal resolvió el recurso.",
+    2: "El 11o. Tribunal Colegiado en materia civil negó el amparo.",
+    3: "El Undécimo Tribunal Colegiado concedió la suspensión.",
+    4: "El Décimo Tribunal Colegiado en materia civil, en su primer acuerdo, negó.",
+    5: "El Décimo Segundo Tribunal Colegiado en materia penal resolvió.",
+}
+
+
+@pytest.fixture(params=["tantivy-py", "tantivy", "opensearch"])
+def past_ten(request: pytest.FixtureRequest, tmp_path: Path) -> Store:
+    made: Store
+    if request.param == "opensearch":
+        make: MakeStore = request.getfixturevalue("make_engine_store")
+        made = make("opensearch")
+    else:
+        made = TantivyStore(tmp_path / "index", native=request.param == "tantivy")
+    day = dt.date(2025, 1, 10)
+    made.upsert([sentencia(n, text, "Tribunal", "penal", day) for n, text in PAST_TEN.items()])
+    return made
+
+
+def test_an_ordinal_past_ten_in_a_proximity_phrase_is_answered(past_ten: Store) -> None:
+    # its spellings («décimo primer», «decimoprimero», «undécimo», «11o»…) were 552
+    # exact phrases on tantivy-py's path, refused against a bound of 512; every store
+    # finds the same
+    found = _ids(past_ten, '"décimo primer tribunal colegiado"~4')
+    assert found == {"sen-001", "sen-002", "sen-003"}
+    assert _ids(past_ten, '"11o tribunal colegiado"~2 AND negó') == {"sen-002"}
+
+
+def test_three_ordinal_phrases_past_ten_are_still_refused(tmp_path: Path) -> None:
+    made = TantivyStore(tmp_path / "index", native=False)
+    with pytest.raises(QueryTooCostly):
+        made.search(
+            SearchQuery(
+                q='"décimo primer tribunal colegiado"~4 OR "décimo segundo tribunal '
+                'colegiado"~4 OR "décimo tercer tribunal colegiado"~4'
             )
         )
