@@ -98,7 +98,7 @@ def _an_index_of_before(folder: Path) -> None:
 
 def test_a_new_embedded_index_says_how_its_texts_were_analysed(tmp_path: Path) -> None:
     TantivyStore(tmp_path / "index").close()
-    assert analysis_version(tmp_path / "index") == ANALYSIS_VERSION == 4
+    assert analysis_version(tmp_path / "index") == ANALYSIS_VERSION == 5
     assert (tmp_path / "index" / ANALYSIS_STAMP).read_text() == "4\n"
 
 
