@@ -13,10 +13,13 @@ from pathlib import Path
 import pytest
 
 from indexer.query import QueryTooCostly
+from indexer.speeches.search import SpeechQuery
+from indexer.speeches.search.tantivy_index import TantivySpeechIndex
 from indexer.stores import SearchQuery, Store
 from indexer.stores.tantivy_store import TantivyStore
 from tests.engine.fixtures import MakeStore
 from tests.stores.corpus import sentencia
+from tests.stores.said_indexes import speeches_said
 
 TEXTS = {
     1: "El Juzgado Primero de Distrito en materia penal concedió la suspensión.",
@@ -102,3 +105,18 @@ def test_three_ordinal_phrases_past_ten_are_still_refused(tmp_path: Path) -> Non
                 'colegiado"~4 OR "décimo tercer tribunal colegiado"~4'
             )
         )
+
+
+def test_the_speech_index_answers_an_ordinal_past_ten_in_a_proximity_phrase(
+    tmp_path: Path,
+) -> None:
+    index = TantivySpeechIndex(tmp_path / "speeches")
+    index.rebuild(
+        speeches_said(
+            "-El diputado Pedro Salas Mora (PAN): El Décimo Primer Tribunal Colegiado "
+            "resolvió.\n-La diputada Ana Luz Pérez (MORENA): El 11o. Tribunal Colegiado "
+            "negó.\n-El diputado Luis Rey Soto (PRI): El Décimo Tribunal Colegiado negó.\n"
+        )
+    )
+    hits = index.search(SpeechQuery(q='"décimo primer tribunal colegiado"~4')).hits
+    assert {h.speech.person_name for h in hits} == {"Pedro Salas Mora", "Ana Luz Pérez"}
