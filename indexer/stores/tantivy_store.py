@@ -70,7 +70,6 @@ from indexer.query.arrangements import (
     arranged_phrases,
     arrangements,
     repeats,
-    ruled_spellings,
 )
 from indexer.query.names import NAME_FIELDS, VALUES_READ, NameBook, asks_names, book_version, using
 from indexer.query.stem_prefix import leading_stems, shorter_stems
@@ -243,12 +242,10 @@ def build_schema() -> tantivy.Schema:
 # (``analysis.with_gaps``); 2 before the characters no one sees were dropped from the
 # texts and filter values (``analysis.indexed_text``: «am\u034fparo» was two words); 3
 # before their compatibility characters were read plain (``analysis.compatible_text``:
-# «𝐚𝐦𝐩𝐚𝐫𝐨» was a word of its own, not «amparo»); 4 before an ordinal's superscript
-# letters were read as its indicator («1ᵒ» is «1º»: ``analysis._superscript_ordinal``);
-# 5 since. Kept beside ``meta.json`` (a
+# «𝐚𝐦𝐩𝐚𝐫𝐨» was a word of its own, not «amparo»); 4 since. Kept beside ``meta.json`` (a
 # backup copies it). An index of another version is rebuilt by the first writer that
 # opens it, as one of another schema is; readers search it as it is, with a warning.
-ANALYSIS_VERSION = 5
+ANALYSIS_VERSION = 4
 
 
 def analysis_version(path: Path) -> int:
@@ -1708,8 +1705,6 @@ class _Compiler:
         self.pairs = pairs
         self.loose = loose
         self.loosened = False
-        # within one typed phrase's spellings matched by the rule (``ruled_spellings``)
-        self.ruled = False
 
     def _exactly(self, node: Node) -> Any:
         """``node`` compiled with its phrases whole (what a NOT leaves out must be exact:
@@ -1726,7 +1721,7 @@ class _Compiler:
             if found is not None:
                 self.loosened = True
                 return found
-        return _words(self.kit, text, fields, slop, self.pairs, self.ruled)
+        return _words(self.kit, text, fields, slop, self.pairs)
 
     def compile(self, node: Node) -> Any:
         kit = self.kit
@@ -1750,12 +1745,6 @@ class _Compiler:
                 return kit.boolean([("must", kit.all()), ("must_not", inner)])
             case And(items):
                 return self._and(items)
-            case Or(items) if not self.ruled and not kit.exact_sloppy and ruled_spellings(items):
-                self.ruled = True
-                try:
-                    return self.compile(node)
-                finally:
-                    self.ruled = False
             case Or(items):
                 options = [q for q in map(self.compile, items) if q is not None]
                 if not options:
@@ -1787,14 +1776,11 @@ def _words(
     fields: tuple[str, ...],
     slop: int = 0,
     pairs: bool = True,
-    spelled: bool = False,
 ) -> Any:
     """A word, or a phrase, in any of ``fields``. An exact phrase is looked up in the
     fields' pair fields: ``"daño moral"`` is the one term ``dan_moral``, a longer phrase
     the fewest of its pairs that hold every word, each at its offset; with a slop
-    (``"a b"~5``) the words' own positions, each word at a position of its own.
-    ``spelled``: a spelling of a typed phrase whose spellings are matched by the rule
-    (``ruled_spellings``), however few its own arrangements."""
+    (``"a b"~5``) the words' own positions, each word at a position of its own."""
     tokens = stem_tokens(text)
     if not tokens:
         return None
@@ -1806,10 +1792,8 @@ def _words(
     # counted in the question's budget: ``"de de"~50`` asked as its 51 arrangements read
     # «de»'s positions 51 times in nearly every document, uncounted (2.2 s of CPU at 100k)
     arrange = not kit.exact_sloppy and (len(tokens) > 2 or repeats(tokens))
-    ruled = slop and len(tokens) > 2 and arrange and spelled
-    asks = slop and len(tokens) > 1 and arrange and not ruled
-    arranged = (arrangements(tokens, slop) if asks else None) or []
-    ruled = ruled or (slop and len(tokens) > 2 and arrange and not arranged)
+    arranged = (arrangements(tokens, slop) if slop and len(tokens) > 1 and arrange else None) or []
+    ruled = slop and len(tokens) > 2 and arrange and not arranged
     rule = phrase_rule.current() if ruled else None
     if ruled and rule is None:
         # Tantivy's own sloppy phrase is no answer here: wrong, and on a long phrase of
