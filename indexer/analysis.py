@@ -181,9 +181,40 @@ _COMMON_KEPT = (
 )
 
 
+# An ordinal's letters written as superscript modifier letters after its number, as a
+# word processor or the RAE's style writes them: «1ᵒ», «2ᵃ», «1.ᵒ», «1ʳᵒ», «3ᵉʳ». The
+# ordinal indicators «º», «ª» are superscript letters too, and the ordinal readers
+# (``query.ordinals``) read those: a lone «ᵒ», «ᵃ» is written «º», «ª»; longer endings
+# are written in plain letters after the number («1ʳᵒ» → «1ro», «1.ᵉʳ» → «1er»), as
+# typed. Elsewhere («mᵃ») superscript letters stay as written, like other superscripts.
+@functools.cache
+def _superscript_ordinal() -> re.Pattern[str]:
+    """Superscript Latin letters after a number (made, like ``_kept_runs``, at the first
+    text not in NFKC)."""
+    letters = []
+    for code in range(0x10000):
+        shape = unicodedata.decomposition(chr(code))
+        if shape.startswith("<super> ") and len(shape.split()) == 2:
+            plain = chr(int(shape.split()[1], 16))
+            if plain.isascii() and plain.isalpha():
+                letters.append(chr(code))
+    return re.compile(f"(?<=[0-9])(\\.?)([{''.join(letters)}]+)(?![^\\W_])")
+
+
+_ORDINAL_INDICATORS = {"o": "\u00ba", "a": "\u00aa"}
+
+
+def _ordinal_ending(found: re.Match[str]) -> str:
+    letters = unicodedata.normalize("NFKC", found.group(2)).lower()
+    if letters in _ORDINAL_INDICATORS:
+        return found.group(1) + _ORDINAL_INDICATORS[letters]
+    return letters
+
+
 def compatible_text(text: str) -> str:
     """``text`` in NFKC (``𝐚𝐦𝐩𝐚𝐫𝐨`` → ``amparo``; decomposed accents composed) but for
-    the characters kept as written (ordinals, superscripts, fractions: ``_kept``)."""
+    the characters kept as written (ordinals, superscripts, fractions: ``_kept``), an
+    ordinal's superscript letters as the readers read them (``_superscript_ordinal``)."""
     if text.isascii() or unicodedata.is_normalized("NFKC", text):
         return text
     probe = text
@@ -195,7 +226,7 @@ def compatible_text(text: str) -> str:
     pieces = _kept_runs().split(text)
     # odd pieces are kept runs; the others go to NFKC
     pieces[::2] = [unicodedata.normalize("NFKC", piece) for piece in pieces[::2]]
-    return "".join(pieces)
+    return _superscript_ordinal().sub(_ordinal_ending, "".join(pieces))
 
 
 def indexed_text(text: str) -> str:

@@ -15,7 +15,6 @@ import itertools
 import json
 import logging
 import os
-import shutil
 import threading
 import time
 from collections import OrderedDict
@@ -77,7 +76,6 @@ from indexer.query.stem_prefix import leading_stems, shorter_stems
 from indexer.query.values import case_phrases, keyword_value, keyword_values
 from indexer.stores import phrase_rule, tantivy_entry
 from indexer.stores.base import (
-    ANALYSIS_STAMP,
     FILTER_FIELDS,
     WORD_FILTERS,
     FacetCount,
@@ -88,12 +86,12 @@ from indexer.stores.base import (
     UpsertReport,
     decode_cursor_at,
     encode_cursor,
-    outdated_index,
 )
 from indexer.stores.documents import citation_keys
 from indexer.stores.held import HeldCommits
 from indexer.stores.plain import PlainResult, plain_facets, plain_hits
 from indexer.stores.query_kits import PLAN, Kit, Plan, TantivyKit, plan_text
+from indexer.stores.stamped import Stamp, open_stamped, stamped_version, write_stamp
 from indexer.stores.tantivy_entry import NO_VALUE, Prepared, prepare, to_tantivy
 from indexer.stores.tantivy_entry import key_field as _key
 from indexer.stores.tantivy_native import NativeReader, NativeSearch, open_native, takes_counts
@@ -252,19 +250,11 @@ ANALYSIS_VERSION = 4
 
 def analysis_version(path: Path) -> int:
     """The version of the analysis the index folder ``path`` was written with."""
-    try:
-        return int((path / ANALYSIS_STAMP).read_text().strip() or 0)
-    except FileNotFoundError:
-        return 1
-    except (ValueError, OSError):
-        return 0
+    return stamped_version(path)
 
 
 def write_analysis_stamp(path: Path) -> None:
-    stamp = path / ANALYSIS_STAMP
-    partial = stamp.with_suffix(".tmp")
-    partial.write_text(f"{ANALYSIS_VERSION}\n")
-    os.replace(partial, stamp)
+    write_stamp(path, ANALYSIS_VERSION)
 
 
 def outdated_analysis(path: Path) -> str:
@@ -273,6 +263,9 @@ def outdated_analysis(path: Path) -> str:
         "versión anterior (una frase puede encontrarse a través de un dato testado): "
         "ejecute `abierto reindex` para reconstruirlo desde la base de datos"
     )
+
+
+_STAMP = Stamp(ANALYSIS_VERSION, "búsqueda", outdated_analysis)
 
 
 class TantivyStore:
@@ -336,30 +329,7 @@ class TantivyStore:
         self._cited: _Lru[list[tuple[str, int]]] = _Lru(HELD_COMMITS + 2)
 
     def _open(self, path: Path, replace_outdated: bool) -> tantivy.Index:
-        fresh = not (path / "meta.json").exists()
-        try:
-            index = tantivy.Index(self.schema, path=str(path), reuse=True)
-        except ValueError as exc:
-            if "schema does not match" not in str(exc):
-                raise
-            if not replace_outdated:
-                raise StoreUnavailable(outdated_index("búsqueda", path)) from exc
-        else:
-            if fresh:
-                write_analysis_stamp(path)
-            if fresh or analysis_version(path) == ANALYSIS_VERSION:
-                return index
-            if not replace_outdated:
-                # the same fields, analysed as before: it answers as it did until a writer
-                # (``abierto reindex``, the next crawl) rebuilds it
-                log.warning(outdated_analysis(path))
-                return index
-            del index
-        shutil.rmtree(path)
-        path.mkdir(parents=True)
-        self.replaced = True
-        index = tantivy.Index(self.schema, path=str(path), reuse=True)
-        write_analysis_stamp(path)
+        index, self.replaced = open_stamped(self.schema, path, _STAMP, replace_outdated)
         return index
 
     # -- writing -----------------------------------------------------------------

@@ -101,3 +101,41 @@ def test_the_kept_forms_are_left_as_written() -> None:
     assert compatible_text("an\u0303o ｙ 1º") == "año y 1º"
     doc = _written()[0]
     assert filter_values(doc)["court"] == ["Sala Colegiada"]
+
+
+def _superscript_ordinals() -> list[Sentencia]:
+    day = dt.date(2025, 4, 3)
+    return [
+        sentencia(
+            911, "Conoció el Juzgado 1ᵒ de Distrito y resolvió la 2ᵃ Sala.", "Juzgado", "civil", day
+        ),
+        sentencia(
+            912, "Conoció el 3ᵉʳ Tribunal Colegiado del 1.ᵒ Circuito.", "Tribunal", "civil", day
+        ),
+        sentencia(913, "Conoció el Juzgado Primero de Distrito.", "Juzgado", "civil", day),
+    ]
+
+
+def test_an_ordinal_written_with_superscript_letters_is_the_ordinal(store: Store) -> None:
+    # «1ᵒ», «2ᵃ» (modifier letters, as a word processor writes them) were words of their
+    # own: neither «primero» nor «1º» found them, nor did «1ᵒ» find «Primero»
+    report = store.upsert(_superscript_ordinals())
+    assert report.indexed == 3 and not report.errors
+    for q in (
+        '"juzgado primero de distrito"',
+        '"juzgado 1º de distrito"',
+        '"juzgado 1o de distrito"',
+    ):
+        assert _ids(store, q) == {"sen-911", "sen-913"}, q
+    assert _ids(store, '"juzgado 1ᵒ de distrito"') == {"sen-911", "sen-913"}
+    assert _ids(store, '"segunda sala"') >= {"sen-911"}
+    assert _ids(store, '"tercer tribunal colegiado"') == {"sen-912"}
+    # «1.ᵒ» is what «1.º» is
+    assert _ids(store, '"1.ᵒ circuito"') == _ids(store, '"1.º circuito"') == {"sen-912"}
+
+
+def test_superscript_letters_after_a_number_are_read_as_its_ordinal_ending() -> None:
+    assert compatible_text("el 1ᵒ, la 2ᵃ, el 1.ᵒ y el 10ᴼ") == "el 1º, la 2ª, el 1.º y el 10º"
+    assert compatible_text("1ʳᵒ, 2ᵈᵒ, 3ᵉʳ, 1.ᵉʳ") == "1ro, 2do, 3er, 1er"
+    # elsewhere a superscript letter stays as written
+    assert compatible_text("mᵃ ᵒx 1ᵒx") == "mᵃ ᵒx 1ᵒx"

@@ -30,7 +30,14 @@ from indexer.stores.engine.compile import compile_query, key_field
 from indexer.stores.engine.loading import refreshing_seldom
 from indexer.stores.engine.request import SortValue, decode_cursor, encode_cursor
 from indexer.stores.engine.retry import Backoff, EngineError, not_answering, retryable
-from indexer.stores.engine.schema import FOLDED, KEY_NORMALIZER, STEMMED, index_settings
+from indexer.stores.engine.schema import (
+    FOLDED,
+    KEY_NORMALIZER,
+    META_KEY,
+    STEMMED,
+    index_settings,
+)
+from indexer.stores.engine.store import unreadable
 
 MAX_SESSION_SPEECHES = 10_000
 # a speech the engine refuses for what it holds, not for the engine's state
@@ -41,6 +48,16 @@ _NEVER = (
     "illegal_argument_exception",
 )
 log = logging.getLogger(__name__)
+
+
+# The speech index's mapping and analysis, kept in its ``_meta`` as the documents'
+# index keeps its own (``schema.MAPPING_VERSION``): 1 is every speech index made before
+# versions were kept (an ordinal's superscript letters kept: «1ᵒ» was not «1º»,
+# ``analysis._superscript_ordinal``), 2 since. An older one still answers searches,
+# and its writes are refused until ``abierto reindex`` rebuilds it; any other version
+# is refused whole.
+SPEECH_MAPPING_VERSION = 2
+SPEECH_READABLE = frozenset({1, SPEECH_MAPPING_VERSION})
 
 
 def mappings() -> dict[str, Any]:
@@ -70,7 +87,11 @@ def mappings() -> dict[str, Any]:
                 "key": {"type": "keyword", "normalizer": KEY_NORMALIZER, "ignore_above": 4096}
             },
         }
-    return {"dynamic": "strict", "properties": properties}
+    return {
+        "dynamic": "strict",
+        "_meta": {META_KEY: SPEECH_MAPPING_VERSION},
+        "properties": properties,
+    }
 
 
 def to_source(speech: Speech) -> dict[str, Any]:
@@ -110,6 +131,8 @@ class EngineSpeechIndex:
         self.pits = pits.HeldPits(client, name)
         self._ready = False
         self._unrefreshed = False  # written by ``previous`` and not refreshed since
+        # why writes wait (an index of an older mapping), or None
+        self._stale: str | None = None
 
     def close(self) -> None:
         """Close the points in time its pages were read from (else each stays open on
@@ -123,13 +146,31 @@ class EngineSpeechIndex:
             settings["index"]["refresh_interval"] = "-1"
         self.backoff.call(lambda: self.client.create_index(name, settings, mappings()), "create")
 
-    def ensure(self) -> None:
+    def ensure(self, writing: bool = False) -> None:
         """Point the alias (``name``) at a first, empty index unless it, or an index of
-        that name made before aliases, exists."""
-        if self._ready:
-            return
-        aliases.point(self.client, self.name, self.backoff, self._create)
-        self._ready = True
+        that name made before aliases, exists; one the current code cannot read is
+        refused (``StoreUnavailable``), and ``writing`` to one of an older mapping too
+        (asked again then: another process may have rebuilt it since)."""
+        if not self._ready or (writing and self._stale is not None):
+            if aliases.point(self.client, self.name, self.backoff, self._create):
+                self._check_mapping()
+            else:
+                self._stale = None
+            self._ready = True
+        if writing and self._stale is not None:
+            raise StoreUnavailable(self._stale)
+
+    def _check_mapping(self) -> None:
+        found = self.backoff.call(lambda: self.client.mappings(self.name), "mapping")
+        problem = unreadable(found, SPEECH_READABLE, "discursos", SPEECH_MAPPING_VERSION)
+        if problem is not None:
+            raise StoreUnavailable(problem)
+        stale = unreadable(
+            found, frozenset({SPEECH_MAPPING_VERSION}), "discursos", SPEECH_MAPPING_VERSION
+        )
+        if stale is not None and stale != self._stale:
+            log.warning("%s; meanwhile searches read it, and writes wait", stale)
+        self._stale = stale
 
     def drop_leftovers(self) -> list[str]:
         """Delete the indices killed rebuilds left half-built; only under the rebuild
@@ -176,7 +217,7 @@ class EngineSpeechIndex:
     def _replace(
         self, sessions: list[str], written: list[Speech], previous: Iterable[str] | None
     ) -> int:
-        self.ensure()
+        self.ensure(writing=True)
         keep = {s.id for s in written}
         unsure = self.unsettled.among(sessions)
         if previous is not None:
@@ -264,6 +305,7 @@ class EngineSpeechIndex:
             aliases.forget(self.client, name)
             raise
         self._unrefreshed = False
+        self._stale = None  # the alias names the new index, of the current mapping
         self.pits.written()
         aliases.drop(self.client, old)
         return sent

@@ -6,8 +6,6 @@ from __future__ import annotations
 import datetime as dt
 import html
 import logging
-import os
-import shutil
 import threading
 from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
@@ -31,16 +29,14 @@ from indexer.speeches.model import Speech
 from indexer.speeches.search.shapes import SPEECH_FILTERS, SpeechHit, SpeechQuery, SpeechResult
 from indexer.stores import phrase_rule
 from indexer.stores.base import (
-    ANALYSIS_STAMP,
     FILTER_FIELDS,
     FacetCount,
-    StoreUnavailable,
     decode_cursor_at,
     encode_cursor,
-    outdated_index,
 )
 from indexer.stores.held import HeldCommits
 from indexer.stores.query_kits import TantivyKit
+from indexer.stores.stamped import Stamp, open_stamped, stamped_version
 from indexer.stores.tantivy_store import (
     HELD_COMMITS,
     HELD_SECONDS,
@@ -76,24 +72,15 @@ class _SpeechKit(TantivyKit):
 
 # How the speech index's texts are analysed beyond what its schema says: 1, no stamp,
 # before they were the documents' indexed texts (``analysis.indexed_text``: the
-# characters no one sees kept, «am\u00adparo» two words; «𝐚𝐦𝐩𝐚𝐫𝐨» not «amparo»); 2 since.
-SPEECH_ANALYSIS_VERSION = 2
+# characters no one sees kept, «am\u00adparo» two words; «𝐚𝐦𝐩𝐚𝐫𝐨» not «amparo»); 2
+# before an ordinal's superscript letters were read as its indicator («1ᵒ» is «1º»:
+# ``analysis._superscript_ordinal``); 3 since.
+SPEECH_ANALYSIS_VERSION = 3
 
 
 def speech_analysis_version(path: Path) -> int:
     """The version of the analysis the speech index folder ``path`` was written with."""
-    try:
-        return int((path / ANALYSIS_STAMP).read_text().strip() or 0)
-    except FileNotFoundError:
-        return 1
-    except (ValueError, OSError):
-        return 0
-
-
-def _write_stamp(path: Path) -> None:
-    partial = (path / ANALYSIS_STAMP).with_suffix(".tmp")
-    partial.write_text(f"{SPEECH_ANALYSIS_VERSION}\n")
-    os.replace(partial, path / ANALYSIS_STAMP)
+    return stamped_version(path)
 
 
 def outdated_analysis(path: Path) -> str:
@@ -103,6 +90,8 @@ def outdated_analysis(path: Path) -> str:
         "ejecute `abierto reindex` para reconstruirlo desde la base de datos"
     )
 
+
+_STAMP = Stamp(SPEECH_ANALYSIS_VERSION, "discursos", outdated_analysis, corrupt_replaced=True)
 
 # the sessions whose speeches are dropped, and the speeches added after
 SessionsReplaced = tuple[Iterable[str], Iterable[Speech]]
@@ -179,30 +168,10 @@ class TantivySpeechIndex:
         self._commits: HeldCommits[tantivy.Searcher] = HeldCommits(HELD_COMMITS, HELD_SECONDS)
 
     def _open(self, path: Path, replace_outdated: bool) -> tantivy.Index:
-        """The index in ``path``: one of another schema or analysis
-        (``SPEECH_ANALYSIS_VERSION``) is started anew by a writer (``replaced``: the
-        library has every session read again); a reader searches one of another
-        analysis as it is, with a warning, and refuses one of another schema."""
-        fresh = not (path / "meta.json").exists()
-        try:
-            index = tantivy.Index(self.schema, path=str(path), reuse=True)
-        except ValueError as exc:
-            if not replace_outdated:
-                raise StoreUnavailable(outdated_index("discursos", path)) from exc
-        else:
-            if fresh:
-                _write_stamp(path)
-            if fresh or speech_analysis_version(path) == SPEECH_ANALYSIS_VERSION:
-                return index
-            if not replace_outdated:
-                log.warning(outdated_analysis(path))
-                return index
-            del index
-        shutil.rmtree(path)
-        path.mkdir(parents=True)
-        self.replaced = True
-        index = tantivy.Index(self.schema, path=str(path), reuse=True)
-        _write_stamp(path)
+        """The index in ``path`` (``stamped.open_stamped``): one of another schema or
+        analysis, or whose ``meta.json`` is unreadable, is started anew by a writer
+        (``replaced``: the library has every session read again)."""
+        index, self.replaced = open_stamped(self.schema, path, _STAMP, replace_outdated)
         return index
 
     def replace_sessions(

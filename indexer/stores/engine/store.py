@@ -88,15 +88,21 @@ def to_source(doc: AnyDocument) -> dict[str, Any]:
     return source
 
 
-def unreadable(found: dict[str, dict[str, Any]], accepted: frozenset[int] = READABLE) -> str | None:
+def unreadable(
+    found: dict[str, dict[str, Any]],
+    accepted: frozenset[int] = READABLE,
+    which: str = "búsqueda",
+    current: int = MAPPING_VERSION,
+) -> str | None:
     """Why the current code cannot use the indices of ``found`` (index → mapping), or
-    None: ``READABLE`` for searches, ``MAPPING_VERSION`` only for writes."""
+    None: ``READABLE`` for searches, ``MAPPING_VERSION`` only for writes (``which``,
+    ``current``: the speech index's name and version)."""
     for index, mapping in sorted(found.items()):
         version = mapping_version(mapping)
         if version not in accepted:
             return (
-                f"el índice de búsqueda {index} lo escribió otra versión (esquema "
-                f"{version}; esta versión escribe el {MAPPING_VERSION}): ejecute "
+                f"el índice de {which} {index} lo escribió otra versión (esquema "
+                f"{version}; esta versión escribe el {current}): ejecute "
                 "`abierto reindex` para reconstruirlo desde la base de datos"
             )
     return None
