@@ -1257,6 +1257,7 @@ def _caption_cases(text: str) -> list[tuple[str, list[CaseNumber], int]]:
     last_case_line = -2  # the line the last case was read on
     tfja: tuple[str, list[CaseNumber], int] | None = None
     kind_line: tuple[str, list[CaseNumber], int] | None = None
+    jdc_line: tuple[str, list[CaseNumber], int] | None = None
     for i, (written_line, at) in enumerate(lines):
         if skip:
             skip = False
@@ -1314,6 +1315,8 @@ def _caption_cases(text: str) -> list[tuple[str, list[CaseNumber], int]]:
             found.append((jdc[0], jdc[1], at))
             last_case_line = i
             continue
+        if jdc_line is None:
+            jdc_line = _jdc_local_number(line, at)
         cases = _typed(parse_expediente(line))
         if cases and opens_with_case(line):
             # "JUICIO DE AMPARO: 345/2024": the label's colon is not the case's
@@ -1331,6 +1334,8 @@ def _caption_cases(text: str) -> list[tuple[str, list[CaseNumber], int]]:
     # line names the case (an amparo's caption may name the juicio it comes from so); a
     # state court's "JUICIO ORDINARIO CIVIL: 345/2023" so too, never in a toca's caption
     # (its juicio is the first instance's)
+    if not found and not tfja and jdc_line:
+        return [jdc_line]
     if (
         not found
         and not tfja
@@ -1408,6 +1413,14 @@ _JDC_LINE = re.compile(
     r"|JUICIO\s+DE\s+LA\s+CIUDADAN[IÍ]A|JDC)\b[ \t]*[:.]?[ \t]*(?P<number>[^\n]*?)[ \t.]*$"
 )
 _JDC_CODES = frozenset(("JDC", "JLDC", "JDCL"))
+# Local electoral courts' codes that name one means of challenge wherever they are used.
+LOCAL_MEANS = {
+    **dict.fromkeys(_JDC_CODES, ELECTORAL_TYPES["JDC"].lower()),
+    "JE": "juicio electoral",
+    "JEL": "juicio electoral",
+    "RAP": "recurso de apelación",
+    "PES": "procedimiento especial sancionador",
+}
 
 
 def _jdc_number(line: str) -> tuple[str, list[CaseNumber]] | None:
@@ -1421,6 +1434,32 @@ def _jdc_number(line: str) -> tuple[str, list[CaseNumber]] | None:
     return found["number"], cases
 
 
+def _jdc_local_number(line: str, at: int) -> tuple[str, list[CaseNumber], int] | None:
+    """A ``_JDC_LINE`` with a bare number of its own ("JUICIO DE LA CIUDADANÍA: 12/2023",
+    as a local electoral court numbers its juicios): the name and the number, written
+    together (the number alone says of which series it is none); read only where no other
+    caption line names a case (a chamber's "SX-JDC-12/2023" below it is the one)."""
+    found = _JDC_LINE.match(line)
+    if found is None or not found["number"] or found[0].lstrip().startswith("JDC"):
+        return None
+    number = found["number"].strip(" .:")
+    cases = parse_expediente(number)
+    if (
+        len(cases) != 1
+        or cases[0].type_code
+        or cases[0].electoral
+        or cases[0].sala
+        or not _BARE_NUMBER.fullmatch(number)
+    ):
+        return None
+    name = " ".join(line[: found.start("number")].strip(" \t:.").split())
+    return f"{name} {number}", cases, at
+
+
+# a number alone, as a local court gives it after the juicio's name ("12/2023", "045/2024")
+_BARE_NUMBER = re.compile(r"\d{1,6}\s*/\s*\d{4}")
+
+
 def _jdc_proceeding(head: str) -> str | None:
     """The juicio de la ciudadanía a caption line names (``_JDC_LINE``), as a chamber's
     number names it; its short name as it is written elsewhere."""
@@ -1428,7 +1467,7 @@ def _jdc_proceeding(head: str) -> str | None:
     # (the long name broken over two lines: "…POLÍTICO-⏎ELECTORALES DEL CIUDADANO")
     for line in (*lines, *(" ".join(pair) for pair in itertools.pairwise(lines))):
         found = _JDC_LINE.match(line)
-        if found is None or (not found["long"] and not _jdc_number(line)):
+        if found is None or not (found["long"] or _jdc_number(line) or _jdc_local_number(line, 0)):
             continue
         if found["long"] or found[0].lstrip().startswith("JDC"):
             return ELECTORAL_TYPES["JDC"].lower()
@@ -2843,6 +2882,8 @@ def read_matter(
         matter = normalise_matter(proceeding)
         if matter in MATTERS:
             return matter
+        if proceeding == "juicio de la ciudadanía":
+            return "electoral"  # (its short name holds no matter's word)
         if not expediente and _CODE_BY_NAME.get(proceeding) in CASE_TYPE_MATTERS:
             # a recurso named by the asunto it is in ("recurso de queja en controversia
             # constitucional"), its kind read with no number of its own
@@ -3031,6 +3072,11 @@ def read_proceeding(head: str, expediente: str | None = None) -> str | None:
         if case.electoral_chamber in ELECTORAL_COURTS and case.type_code in ELECTORAL_TYPES:
             # the means of challenge is part of a chamber's number (SUP-JE-112/2024)
             return ELECTORAL_TYPES[case.type_code].lower()
+        if case.electoral and case.type_code in LOCAL_MEANS and len(kinds) == 1:
+            # a local court's key ("JDC-12/2023", "TEEM-JDC-45/2024") alone: its kind is
+            # what the code stands for in every state (a code some states use for other
+            # means, "RA", "RI", gives none)
+            return LOCAL_MEANS[case.type_code]
         if (
             case.type_code in CASE_TYPE_MATTERS
             or case.type_code in _NAMED_KINDS
