@@ -51,6 +51,7 @@ from indexer.readers.normalise import (
     parse_date,
 )
 from indexer.readers.opening_courts import opening_court
+from indexer.readers.parties import read_parties
 from indexer.readers.rulings import read_ruling
 from indexer.readers.signed_ponente import signed_ponente
 from indexer.readers.vistos_session import VistosSession, vistos_session
@@ -513,6 +514,8 @@ class Reading:
 
     values: dict[str, str] = field(default_factory=dict)
     sources: dict[str, str] = field(default_factory=dict)
+    # the parties the caption names by their role, "role: name" (``read_parties``)
+    parties: list[str] = field(default_factory=list)
 
     def put(self, name: str, value: str | None, at: int | None) -> None:
         if value:
@@ -3253,6 +3256,10 @@ def read_sentence(text: str) -> Reading:
     ruling = read_ruling(text)
     if ruling:
         reading.put("ruling", ruling[0], None)  # the closing's points: the body, however short
+    parties = read_parties(head, _caption(head))
+    if parties:
+        reading.parties = [f"{role}: {name}" for role, name, _at in parties]
+        reading.sources["parties"] = "heading"  # (a caption's labels only)
     return reading
 
 
