@@ -2117,6 +2117,10 @@ def read_court(text: str, expediente: str | None = None) -> tuple[str, int] | No
     """The resolving court, the fourth circunscripción's sala by the name it had when the
     document's own number is an SDF- one (see ``_read_court``)."""
     court = _read_court(text, expediente)
+    if court and names_no_juzgado(court[0]):
+        return None
+    if court:  # (a caption's capitals tamed word by word: "con Sede en" is "con sede en")
+        court = _SEAT_WORDS.sub(lambda found: found[0].lower(), court[0]), court[1]
     # "Cuarta Circunscripción" alone names the sala of either day; its number tells which
     if (
         court
@@ -2125,6 +2129,49 @@ def read_court(text: str, expediente: str | None = None) -> tuple[str, int] | No
     ):
         return ELECTORAL_COURTS["SDF"], court[1]
     return court
+
+
+# A juzgado's name that is one of several courts: its ordinal with no kind of court
+# ("Juzgado Primero con sede en Toluca": primero of what), or no ordinal and no more than
+# its kind ("Juzgado de lo Civil", "Juzgado de Distrito, con residencia en Toluca": one of
+# the city's). A name with a matter and a seat ("Juzgado de Distrito en Materia Penal, con
+# residencia en Toluca"), or a place ("Juzgado Mixto de Primera Instancia de Tejupilco"),
+# is read as written.
+_SEAT_WORDS = re.compile(r"\bcon (?:Sede|Residencia) en\b")
+_JUZGADO_SEAT = re.compile(r",?\s*\bcon\s+(?:residencia|sede)\s+en\b.*$")
+_JUZGADO_ORDINAL = re.compile(
+    r"^(?:(?:decimo|vigesimo|trigesimo|cuadragesimo|quincuagesimo)\s+)?(?:primer|primero"
+    r"|segundo|tercer|tercero|cuarto|quinto|sexto|septimo|octavo|noveno|decimo|undecimo"
+    r"|duodecimo|vigesimo|trigesimo|cuadragesimo|quincuagesimo|decimo\w+|\d{1,3}o?)\b\s*"
+)
+_LINK = frozenset(("de", "lo", "del", "la", "las", "los", "en", "y", "e", "el"))
+_KIND = frozenset(("distrito", "primera", "instancia", "materia", "materias"))
+# what a juzgado's name says of its matter or kind, no place
+_MATTER_OF_JUZGADO = frozenset(
+    ("civil", "civiles", "penal", "penales", "familiar", "mercantil", "mixto", "laboral",
+     "control", "oral", "orales", "menor", "municipal", "paz", "ejecucion", "enjuiciamiento",
+     "amparo", "administrativa", "administrativo", "adolescentes", "especializado",
+     "especializada", "sistema", "acusatorio", "procesos", "juicios", "federales", "trabajo",
+     "tramite", "cuantia", "ejecucion", "sanciones", "medidas", "justicia", "para")
+)  # fmt: skip
+
+
+def names_no_juzgado(name: str) -> bool:
+    """Whether ``name`` is a juzgado's that names none of several in particular."""
+    folded = fold_keyword(name)
+    if not folded.startswith("juzgado "):
+        return False
+    rest = folded.removeprefix("juzgado ")
+    seat = _JUZGADO_SEAT.search(rest)
+    own = rest[: seat.start()] if seat else rest
+    ordinal = _JUZGADO_ORDINAL.match(own)
+    words = [w for w in re.findall(r"\w+", own[ordinal.end() :] if ordinal else own)]
+    kind = [w for w in words if w not in _LINK]
+    if ordinal:
+        return not kind
+    qualifiers = [w for w in kind if w not in _KIND]
+    places = [w for w in qualifiers if w not in _MATTER_OF_JUZGADO]
+    return not qualifiers or not (seat or places)
 
 
 def _read_court(text: str, expediente: str | None = None) -> tuple[str, int] | None:

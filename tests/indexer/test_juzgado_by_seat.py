@@ -76,3 +76,23 @@ def test_a_caption_s_juzgado_by_its_seat_keeps_it() -> None:
     assert values["court"] == (
         "Juzgado de Distrito en Materia Penal, con residencia en Toluca, Estado de México"
     )
+
+
+@pytest.mark.parametrize(
+    ("caption", "expected"),
+    [
+        # an ordinal with no kind of court, or a juzgado de distrito with nothing but its
+        # seat: one of the city's juzgados, which the caption does not say
+        ("JUZGADO PRIMERO CON SEDE EN TOLUCA", None),
+        ("JUZGADO DE DISTRITO CON RESIDENCIA EN TOLUCA", None),
+        ("JUZGADO DE LO CIVIL", None),
+        # a kind and a seat: read as written, its seat's words in lower case
+        ("JUZGADO MIXTO CON RESIDENCIA EN TEJUPILCO", "Juzgado Mixto con residencia en Tejupilco"),
+        (
+            "JUZGADO CIVIL DE PRIMERA INSTANCIA CON SEDE EN TOLUCA",
+            "Juzgado Civil de Primera Instancia con sede en Toluca",
+        ),
+    ],
+)
+def test_a_caption_s_juzgado_of_several_names_none(caption: str, expected: str | None) -> None:
+    assert read_sentence(f"{caption}\n\n{TOP}{BODY}").values.get("court") == expected
