@@ -56,7 +56,8 @@ _INITIALS = re.compile(r"^(?:[A-ZÁÉÍÓÚÑ]\.\s*){1,6}[A-ZÁÉÍÓÚÑ]?\.?(?
 # the value's line ends on a word that runs on into the next line's capitals
 _RUNS_ON = re.compile(r"\b(?:DE|DEL|LA|EL|LOS|LAS|Y|E|EN|PARA|POR)$")
 _CAPITALS_LINE = re.compile(r"^[A-ZÁÉÍÓÚÑÜ0-9 .,'’-]{3,120}$")
-PARTY_CHARS = 200  # a longer value is prose or several names in one: none
+LONG_LINE = 160  # a caption line longer than this the caption reader passes over
+PARTY_CHARS = 260  # a longer value is prose or several names in one: none
 MAX_PARTIES = 12
 
 
@@ -65,7 +66,7 @@ def read_parties(text: str, lines: Iterable[tuple[str, int]]) -> list[tuple[str,
     name, offset)``, the name as written (its spaces collapsed); a value that runs on to
     the next line of capitals right under it is read whole; a redacted or unsure value
     gives none."""
-    caption = list(lines)
+    caption = _with_long_lines(text, list(lines))
     parties: list[tuple[str, str, int]] = []
     for i, (line, at) in enumerate(caption):
         following = caption[i + 1] if i + 1 < len(caption) else None
@@ -91,6 +92,23 @@ def still_named(parties: list[str]) -> list[str]:
     """The «role: name» entries whose name is still one: a name the privacy guard masked
     («tercero interesado: [DATO PERSONAL]») is left out, never kept as a placeholder."""
     return [entry for entry in parties if _name(entry.partition(": ")[2]) is not None]
+
+
+def _with_long_lines(text: str, caption: list[tuple[str, int]]) -> list[tuple[str, int]]:
+    """The caption's lines with the party lines it passes over for their length (an
+    authority's long name in capitals, «RESPONSABLE: SALA REGIONAL … CON SEDE EN TOLUCA,
+    ESTADO DE MÉXICO»), each at its place among them."""
+    if not caption:
+        return caption
+    seen = {at for _line, at in caption}
+    longer: list[tuple[str, int]] = []
+    at = 0
+    for raw in text[: caption[-1][1]].split("\n"):
+        start, at = at, at + len(raw) + 1
+        line = " ".join(raw.split())
+        if start not in seen and len(line) > LONG_LINE and _PARTY_LINE.match(line):
+            longer.append((line, start))
+    return sorted(caption + longer, key=lambda pair: pair[1]) if longer else caption
 
 
 def _cells(line: str) -> list[tuple[str, bool]]:

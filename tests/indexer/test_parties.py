@@ -126,3 +126,20 @@ def test_a_caption_of_labels_alone_is_read_in_bounded_time() -> None:
     found = read_sentence(hostile).parties
     assert time.perf_counter() - started < 10
     assert len(found) <= 12
+
+
+def test_an_authority_s_long_name_in_capitals_is_read_whole() -> None:
+    responsible = (
+        "SALA REGIONAL DEL TRIBUNAL ELECTORAL DEL PODER JUDICIAL DE LA FEDERACIÓN, "
+        "CORRESPONDIENTE A LA QUINTA CIRCUNSCRIPCIÓN PLURINOMINAL, CON SEDE EN TOLUCA, "
+        "ESTADO DE MÉXICO"
+    )
+    caption = (
+        "RECURSO DE RECONSIDERACIÓN\nEXPEDIENTE: SUP-REC-1234/2021\n"
+        f"RECURRENTE: PARTIDO DEL TRABAJO\nRESPONSABLE: {responsible}\n"
+        "MAGISTRADO PONENTE: FERNANDO DE LA ROSA ITURRIAGA"
+    )
+    assert parties(caption) == [
+        "recurrente: PARTIDO DEL TRABAJO",
+        f"autoridad responsable: {responsible}",
+    ]
