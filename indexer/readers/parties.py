@@ -56,6 +56,8 @@ _INITIALS = re.compile(r"^(?:[A-ZÁÉÍÓÚÑ]\.\s*){1,6}[A-ZÁÉÍÓÚÑ]?\.?(?
 # the value's line ends on a word that runs on into the next line's capitals
 _RUNS_ON = re.compile(r"\b(?:DE|DEL|LA|EL|LOS|LAS|Y|E|EN|PARA|POR)$")
 _CAPITALS_LINE = re.compile(r"^[A-ZÁÉÍÓÚÑÜ0-9 .,'’-]{3,120}$")
+# words that join a name's others, none a name: "DE LA DE" names no one
+_LINKS = frozenset(("de", "del", "la", "las", "los", "el", "y", "e", "en", "por", "para", "con"))
 LONG_LINE = 160  # a caption line longer than this the caption reader passes over
 PARTY_CHARS = 260  # a longer value is prose or several names in one: none
 MAX_PARTIES = 12
@@ -145,6 +147,7 @@ def _name(value: str) -> str | None:
         or _REDACTED.search(name)
         or _NO_NAME.search(name)
         or _INITIALS.match(name)
+        or not any(len(w) > 2 and w.lower() not in _LINKS for w in re.findall(r"\w+", name))
     ):
         return None
     return name

@@ -89,6 +89,7 @@ def test_caption_layouts_give_their_parties(caption: str, expected: list[str]) -
         "[...]",
         "_______________",
         "SE OMITE SU NOMBRE",
+        "DE LA DE LOS",  # words that join a name alone name no one
     ],
 )
 def test_a_redacted_name_is_never_stored(redacted: str) -> None:
@@ -125,7 +126,7 @@ def test_a_caption_of_labels_alone_is_read_in_bounded_time() -> None:
     started = time.perf_counter()
     found = read_sentence(hostile).parties
     assert time.perf_counter() - started < 10
-    assert len(found) <= 12
+    assert found == []
 
 
 def test_an_authority_s_long_name_in_capitals_is_read_whole() -> None:
