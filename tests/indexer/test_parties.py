@@ -8,11 +8,17 @@ of authorities and companies invented or public."""
 
 from __future__ import annotations
 
+import json
 import time
+from pathlib import Path
 
 import pytest
+from fastapi.testclient import TestClient
 
+from api.app import create_app
+from config.settings import Settings
 from indexer.build import build_document
+from indexer.library import Library
 from indexer.readers.judgments import read_sentence
 
 BODY = (
@@ -101,9 +107,8 @@ def test_prose_after_the_caption_names_no_party() -> None:
     assert parties("AMPARO DIRECTO 45/2023") == []
 
 
-def test_a_private_person_s_name_the_guard_masks_is_left_out() -> None:
-    text = TEPJF.replace("TERCERO INTERESADO: MORENA", "TERCERO INTERESADO: ERNESTO RUIZ LARA")
-    doc = build_document(
+def _sentencia(text: str):  # type: ignore[no-untyped-def]
+    return build_document(
         kind="sentencia",
         source_id="tepjf-prueba",
         institution="TEPJF",
@@ -113,6 +118,11 @@ def test_a_private_person_s_name_the_guard_masks_is_left_out() -> None:
         heading_text=text + BODY,
         text=text + BODY,
     )
+
+
+def test_a_private_person_s_name_the_guard_masks_is_left_out() -> None:
+    text = TEPJF.replace("TERCERO INTERESADO: MORENA", "TERCERO INTERESADO: ERNESTO RUIZ LARA")
+    doc = _sentencia(text)
     assert doc.parties == [
         "recurrente: PARTIDO ACCIÓN NACIONAL",
         "autoridad responsable: CONSEJO GENERAL DEL INSTITUTO NACIONAL ELECTORAL",
@@ -144,3 +154,43 @@ def test_an_authority_s_long_name_in_capitals_is_read_whole() -> None:
         "recurrente: PARTIDO DEL TRABAJO",
         f"autoridad responsable: {responsible}",
     ]
+
+
+def test_the_library_keeps_the_parties_and_the_api_gives_them(tmp_path: Path) -> None:
+    library = Library.open(Settings(data_dir=tmp_path / "datos", database_url=None))
+    doc = _sentencia(TEPJF)
+    library.add_document(doc)
+    library.flush()
+    try:
+        with TestClient(create_app(library)) as client:
+            record = client.get(f"/v1/documents/{doc.id}")
+    finally:
+        library.close()
+    assert record.status_code == 200
+    assert record.json()["parties"] == [
+        "recurrente: PARTIDO ACCIÓN NACIONAL",
+        "autoridad responsable: CONSEJO GENERAL DEL INSTITUTO NACIONAL ELECTORAL",
+        "tercero interesado: MORENA",
+    ]
+    assert record.json()["field_sources"]["parties"] == "heading"
+
+
+REAL = next(
+    (c for f in Path(__file__).parents if (c := f / "shared" / "corpus" / "real").is_dir()), None
+)
+
+
+@pytest.mark.skipif(REAL is None, reason="../shared/corpus/real is not present")
+def test_the_real_scjn_sentences_give_their_captions_parties_and_no_redacted_one() -> None:
+    found = {}
+    for path in sorted((REAL / "scjn-sentencias").glob("*.json")):
+        record = json.loads(path.read_text(encoding="utf-8"))
+        found[path.stem] = read_sentence(record["text"]).parties
+    # the two whose parties are redacted («PARTE QUEJOSA: **********») give none
+    assert found == {
+        "record_0000": [],
+        "record_0001": ["promovente: COMISIÓN NACIONAL DE LOS DERECHOS HUMANOS"],
+        "record_0002": ["actor: PARTIDO ACCIÓN NACIONAL"],
+        "record_0004": ["promovente: COMISIÓN NACIONAL DE LOS DERECHOS HUMANOS"],
+        "record_0006": [],
+    }
