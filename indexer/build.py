@@ -37,6 +37,7 @@ from indexer.readers.normalise import (
     undecided_permanent,
     video_platform,
 )
+from indexer.readers.parties import still_named
 from indexer.readers.session_numbers import session_number_in_heading
 from indexer.readers.session_period import (
     legislature_in_heading,
@@ -290,6 +291,9 @@ def build_document(
         if kind == "sentencia":
             expediente = _one(fields.get("expediente"))
             resolution = parse_date(_one(fields.get("resolution_date"))) or date
+            parties = still_named(_many(fields.get("parties")))
+            if not parties:  # (none, or every name masked: no provenance for none)
+                core["field_sources"].pop("parties", None)
             doc = Sentencia(
                 **core,
                 court=normalise_court(_one(fields.get("court")), institution),
@@ -303,6 +307,7 @@ def build_document(
                 judgment_type=_one(fields.get("judgment_type")),
                 ruling=normalise_ruling(_one(fields.get("ruling"))),
                 secretario=normalise_person(_one(fields.get("secretario"))),
+                parties=parties or None,
             )
             return doc.read_by(READERS_VERSION)
         if kind == "sesion":
@@ -429,18 +434,22 @@ def _from_heading(
     if not missing:
         return fields, {}
     reading = read_sentence(text)
-    found = {name: reading.values[name] for name in missing if name in reading.values}
+    found: dict[str, RawValue] = {
+        name: reading.values[name] for name in missing if name in reading.values
+    }
+    if "parties" in missing and reading.parties:
+        found["parties"] = reading.parties
     return fields | found, {name: reading.sources[name] for name in found}
 
 
 # The fields whose provenance a document records (its kind-specific and dated ones).
 _SOURCED = frozenset(
     ("date", "title", "court", "expediente", "matter", "resolution_date", "ponente", "proceeding",
-     "judgment_type", "ruling", "secretario", "congress", "legislature", "chamber",
+     "judgment_type", "ruling", "secretario", "parties", "congress", "legislature", "chamber",
      "session_type", "period", "doc_type", "number", "authors", "committee", "status")
 )  # fmt: skip
 _HEADING_FIELDS = ("court", "expediente", "matter", "resolution_date", "proceeding",
-                   "judgment_type", "ponente", "secretario", "ruling")  # fmt: skip
+                   "judgment_type", "ponente", "secretario", "ruling", "parties")  # fmt: skip
 
 
 def _from_session_title(

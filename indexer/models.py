@@ -179,7 +179,7 @@ class PrivacyReport(BaseModel):
 _UNHASHED = frozenset(("content_sha256", "fetched_at", "updated_at"))
 # fields added after hashes were stored: hashed only when set, so a document without
 # them keeps the hash it was saved with (a re-crawl is no change for every sentencia)
-_HASHED_WHEN_SET = frozenset(("ruling", "secretario", "period"))
+_HASHED_WHEN_SET = frozenset(("ruling", "secretario", "period", "parties"))
 
 
 class DocumentCore(BaseModel):
@@ -379,6 +379,13 @@ class Sentencia(DocumentCore):
         None,
         description="Secretario or secretaria (de estudio y cuenta, proyectista) who drafted "
         "the sentence with the ponente, from the caption's label only; titles taken off.",
+    )
+    parties: list[str] | None = Field(
+        None,
+        description="The parties the caption names by their role, each «role: name» as "
+        "written («autoridad responsable: CONSEJO GENERAL DEL INSTITUTO NACIONAL "
+        "ELECTORAL»); a redacted name is never one. Roles: quejoso, recurrente, actor, "
+        "promovente, demandado, autoridad responsable, tercero interesado.",
     )
 
 

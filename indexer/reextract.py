@@ -77,7 +77,7 @@ REREAD = READ_FROM_TEXT | {"calendar"}
 # what the readers may fill from a sentence's heading or a session's text
 _READ = {
     "sentencia": ("date", "court", "expediente", "matter", "resolution_date", "proceeding",
-                  "judgment_type", "ponente", "secretario", "ruling"),
+                  "judgment_type", "ponente", "secretario", "ruling", "parties"),
     "sesion": ("date", "session_type", "sitting", "session_number", "period", "legislature",
                "chamber"),
     "legislativo": (),
@@ -538,6 +538,9 @@ def _read(doc, texts: dict[str, str], policy: str):
     for name in _READ[doc.kind]:
         value = getattr(doc, name, None)
         if name in reread or value in (None, ""):
+            continue
+        if isinstance(value, list):  # (a sentence's parties, given by its source)
+            fields[name] = list(value)
             continue
         fields[name] = value.isoformat() if isinstance(value, dt.date) else str(value)
     # a title no source gave, made of the fields (a sentence's case number and court), is

@@ -90,6 +90,11 @@ KIND_COLUMNS: dict[str, tuple[Column, ...]] = {
         _text("judgment_type", "Tipo de resolución (definitiva, interlocutoria…)."),
         _text("ruling", "Sentido del fallo, de la fuente o del primer resolutivo (confirmar…)."),
         _text("secretario", "Secretario o secretaria que proyectó la sentencia (su carátula)."),
+        Column(
+            "parties",
+            TEXT_LIST,
+            "Partes que nombra la carátula, «rol: nombre» (nunca un nombre testado).",
+        ),
     ),
     "sesion": (
         _text("congress", "Congreso."),

@@ -102,4 +102,13 @@ the rest of ``indexer`` keeps documents (model, database, stores, archive, libra
 #    de Jalisco», an auxiliary one's region) a cited case's court as a colegiado is; a
 #    caption naming the juicio de la ciudadanía (long name, «JUICIO DE LA CIUDADANÍA»,
 #    «JDC») with its local number gives its proceeding and expediente
-READERS_VERSION = 13
+# 14: a local electoral key alone («JDC-12/2023», «TEEM-RAP-3/2024», «PES-…») its
+#    proceeding (a code of several means in the states, «RA», none), and «JUICIO DE LA
+#    CIUDADANÍA: 12/2023» its expediente and an electoral matter; a juzgado's closing by its
+#    judge's office with the seat and no ordinal («Juez de Distrito en Materia Penal con
+#    residencia en Toluca») or its matter before the seat («Jueza Primera Civil con sede
+#    en…») its court, a juzgado that names one of several (an ordinal with no kind,
+#    «Juzgado Primero con sede en Toluca»; «Juzgado de lo Civil» alone) no court, and a
+#    juzgado's «con Sede en» in lower case; the parties a caption names by their role
+#    (``Sentencia.parties``, «role: name»; a redacted or masked name never one)
+READERS_VERSION = 14

@@ -40,9 +40,11 @@ _SUBJECT = re.compile(
 # The office: "Jueza Segunda de Distrito…", "Juez Primero de lo Civil…", "titular del
 # Juzgado Tercero…"; its name up to what the sentence says next.
 _OFFICE = re.compile(
-    rf"\b(?:jueza?|titular\s+del\s+juzgado)\s+(?P<ordinal>{_ORDINAL})\s+"
-    # (a state's "Jueza Primero Familiar del Distrito Judicial de Toluca": the matter first)
-    r"(?P<rest>(?:(?:familiar|civil|penal|mercantil)\s+)?(?:de|del|en)\s[^;\n]{3,200}?)"
+    rf"\b(?:jueza?|titular\s+del\s+juzgado)\s+(?:(?P<ordinal>{_ORDINAL})\s+)?"
+    # (a state's "Jueza Primero Familiar del Distrito Judicial de Toluca": the matter first;
+    # "Juez Primero Civil con sede en Toluca": its seat right after the matter)
+    r"(?P<rest>(?:(?:familiar|civil|penal|mercantil|mixto)\s+(?:con\s+(?:sede|residencia)\s+)?)?"
+    r"(?:de|del|en)\s[^;\n]{3,200}?)"
     # where the name ends: a comma before what the sentence says next (a word in lower
     # case, a title, a person's name), a full stop, or "ante", "quien", "asistido"
     r"(?=\s*(?:,\s*(?:(?-i:[a-záéíóúñ])|(?:lic|licda|mtr[oa]|dra?|c)\.|(?:licenciad|maestr)[oa]\b"
@@ -71,15 +73,44 @@ def _masculine(ordinal: str) -> str:
     return _APOCOPE.sub(lambda m: f"{m[1]}o", words)
 
 
+# A federal juzgado de distrito named without an ordinal ("Juez de Distrito en Materia
+# Penal con residencia en Toluca", "Jueza de Distrito Especializada en el Sistema Penal
+# Acusatorio…, con residencia en Almoloya de Juárez"): one court only where its seat or
+# state is written; a state judge's office without an ordinal ("Juez de lo Civil del
+# Distrito Judicial de Toluca", one of several) names none.
+_UNNUMBERED_DISTRICT = re.compile(r"^de\s+distrito\b", re.I)
+_PLACE = re.compile(
+    r"\bcon\s+(?:residencia|sede)\s+en\s+\S|\ben\s+(?:el\s+estado\s+de|la\s+ciudad\s+de)\s+\S",
+    re.I,
+)
+_FEMININE_ADJECTIVE = re.compile(r"\b(Especializad|Auxiliar)a\b", re.I)
+
+
+def _office(clause: str) -> re.Match[str] | None:
+    """The judge's office that is the closing verb's subject, if it names one court: with
+    its ordinal, or a juzgado de distrito's by its seat (``_UNNUMBERED_DISTRICT``)."""
+    found = _OFFICE.search(clause)
+    if found is None or not _SUBJECT.match(clause[: found.start()]):
+        return None
+    if found["ordinal"] is None and not (
+        _UNNUMBERED_DISTRICT.match(found["rest"]) and _PLACE.search(found["rest"])
+    ):
+        return None
+    return found
+
+
 def judges_court(clause: str) -> str | None:
     """The juzgado whose judge the closing says resolved (``clause`` read from its verb),
     as a court name; None where no judge's office is the verb's subject."""
-    found = _OFFICE.search(clause)
-    if found is None or not _SUBJECT.match(clause[: found.start()]):
+    found = _office(clause)
+    if found is None:
         return None
     rest = " ".join(found["rest"].split()).rstrip(" .,")
     if not _COURT_WORD.search(rest):
         return None
+    rest = _FEMININE_ADJECTIVE.sub(lambda m: f"{m[1]}o", rest)  # (the juzgado's, masculine)
+    if found["ordinal"] is None:
+        return normalise_court(f"Juzgado {rest}")
     ordinal = _masculine(" ".join(found["ordinal"].split()))
     return normalise_court(f"Juzgado {ordinal} {rest}")
 
@@ -95,8 +126,8 @@ _NAME_AFTER = re.compile(
 def judge_after_office(clause: str) -> str | None:
     """The judge the closing names after the office it says resolved (``clause`` read
     from the verb); None where the office is not the verb's subject or no name follows."""
-    found = _OFFICE.search(clause)
-    if found is None or not _SUBJECT.match(clause[: found.start()]):
+    found = _office(clause)
+    if found is None:
         return None
     named = _NAME_AFTER.match(clause, found.end())
     return " ".join(named["name"].split()) if named else None

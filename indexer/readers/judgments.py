@@ -51,6 +51,7 @@ from indexer.readers.normalise import (
     parse_date,
 )
 from indexer.readers.opening_courts import opening_court
+from indexer.readers.parties import read_parties
 from indexer.readers.rulings import read_ruling
 from indexer.readers.signed_ponente import signed_ponente
 from indexer.readers.vistos_session import VistosSession, vistos_session
@@ -513,6 +514,8 @@ class Reading:
 
     values: dict[str, str] = field(default_factory=dict)
     sources: dict[str, str] = field(default_factory=dict)
+    # the parties the caption names by their role, "role: name" (``read_parties``)
+    parties: list[str] = field(default_factory=list)
 
     def put(self, name: str, value: str | None, at: int | None) -> None:
         if value:
@@ -1257,6 +1260,7 @@ def _caption_cases(text: str) -> list[tuple[str, list[CaseNumber], int]]:
     last_case_line = -2  # the line the last case was read on
     tfja: tuple[str, list[CaseNumber], int] | None = None
     kind_line: tuple[str, list[CaseNumber], int] | None = None
+    jdc_line: tuple[str, list[CaseNumber], int] | None = None
     for i, (written_line, at) in enumerate(lines):
         if skip:
             skip = False
@@ -1314,6 +1318,8 @@ def _caption_cases(text: str) -> list[tuple[str, list[CaseNumber], int]]:
             found.append((jdc[0], jdc[1], at))
             last_case_line = i
             continue
+        if jdc_line is None:
+            jdc_line = _jdc_local_number(line, at)
         cases = _typed(parse_expediente(line))
         if cases and opens_with_case(line):
             # "JUICIO DE AMPARO: 345/2024": the label's colon is not the case's
@@ -1331,6 +1337,8 @@ def _caption_cases(text: str) -> list[tuple[str, list[CaseNumber], int]]:
     # line names the case (an amparo's caption may name the juicio it comes from so); a
     # state court's "JUICIO ORDINARIO CIVIL: 345/2023" so too, never in a toca's caption
     # (its juicio is the first instance's)
+    if not found and not tfja and jdc_line:
+        return [jdc_line]
     if (
         not found
         and not tfja
@@ -1408,6 +1416,14 @@ _JDC_LINE = re.compile(
     r"|JUICIO\s+DE\s+LA\s+CIUDADAN[IÍ]A|JDC)\b[ \t]*[:.]?[ \t]*(?P<number>[^\n]*?)[ \t.]*$"
 )
 _JDC_CODES = frozenset(("JDC", "JLDC", "JDCL"))
+# Local electoral courts' codes that name one means of challenge wherever they are used.
+LOCAL_MEANS = {
+    **dict.fromkeys(_JDC_CODES, ELECTORAL_TYPES["JDC"].lower()),
+    "JE": "juicio electoral",
+    "JEL": "juicio electoral",
+    "RAP": "recurso de apelación",
+    "PES": "procedimiento especial sancionador",
+}
 
 
 def _jdc_number(line: str) -> tuple[str, list[CaseNumber]] | None:
@@ -1421,6 +1437,32 @@ def _jdc_number(line: str) -> tuple[str, list[CaseNumber]] | None:
     return found["number"], cases
 
 
+def _jdc_local_number(line: str, at: int) -> tuple[str, list[CaseNumber], int] | None:
+    """A ``_JDC_LINE`` with a bare number of its own ("JUICIO DE LA CIUDADANÍA: 12/2023",
+    as a local electoral court numbers its juicios): the name and the number, written
+    together (the number alone says of which series it is none); read only where no other
+    caption line names a case (a chamber's "SX-JDC-12/2023" below it is the one)."""
+    found = _JDC_LINE.match(line)
+    if found is None or not found["number"] or found[0].lstrip().startswith("JDC"):
+        return None
+    number = found["number"].strip(" .:")
+    cases = parse_expediente(number)
+    if (
+        len(cases) != 1
+        or cases[0].type_code
+        or cases[0].electoral
+        or cases[0].sala
+        or not _BARE_NUMBER.fullmatch(number)
+    ):
+        return None
+    name = " ".join(line[: found.start("number")].strip(" \t:.").split())
+    return f"{name} {number}", cases, at
+
+
+# a number alone, as a local court gives it after the juicio's name ("12/2023", "045/2024")
+_BARE_NUMBER = re.compile(r"\d{1,6}\s*/\s*\d{4}")
+
+
 def _jdc_proceeding(head: str) -> str | None:
     """The juicio de la ciudadanía a caption line names (``_JDC_LINE``), as a chamber's
     number names it; its short name as it is written elsewhere."""
@@ -1428,7 +1470,7 @@ def _jdc_proceeding(head: str) -> str | None:
     # (the long name broken over two lines: "…POLÍTICO-⏎ELECTORALES DEL CIUDADANO")
     for line in (*lines, *(" ".join(pair) for pair in itertools.pairwise(lines))):
         found = _JDC_LINE.match(line)
-        if found is None or (not found["long"] and not _jdc_number(line)):
+        if found is None or not (found["long"] or _jdc_number(line) or _jdc_local_number(line, 0)):
             continue
         if found["long"] or found[0].lstrip().startswith("JDC"):
             return ELECTORAL_TYPES["JDC"].lower()
@@ -2075,6 +2117,10 @@ def read_court(text: str, expediente: str | None = None) -> tuple[str, int] | No
     """The resolving court, the fourth circunscripción's sala by the name it had when the
     document's own number is an SDF- one (see ``_read_court``)."""
     court = _read_court(text, expediente)
+    if court and names_no_juzgado(court[0]):
+        return None
+    if court:  # (a caption's capitals tamed word by word: "con Sede en" is "con sede en")
+        court = _SEAT_WORDS.sub(lambda found: found[0].lower(), court[0]), court[1]
     # "Cuarta Circunscripción" alone names the sala of either day; its number tells which
     if (
         court
@@ -2083,6 +2129,49 @@ def read_court(text: str, expediente: str | None = None) -> tuple[str, int] | No
     ):
         return ELECTORAL_COURTS["SDF"], court[1]
     return court
+
+
+# A juzgado's name that is one of several courts: its ordinal with no kind of court
+# ("Juzgado Primero con sede en Toluca": primero of what), or no ordinal and no more than
+# its kind ("Juzgado de lo Civil", "Juzgado de Distrito, con residencia en Toluca": one of
+# the city's). A name with a matter and a seat ("Juzgado de Distrito en Materia Penal, con
+# residencia en Toluca"), or a place ("Juzgado Mixto de Primera Instancia de Tejupilco"),
+# is read as written.
+_SEAT_WORDS = re.compile(r"\bcon (?:Sede|Residencia) en\b")
+_JUZGADO_SEAT = re.compile(r",?\s*\bcon\s+(?:residencia|sede)\s+en\b.*$")
+_JUZGADO_ORDINAL = re.compile(
+    r"^(?:(?:decimo|vigesimo|trigesimo|cuadragesimo|quincuagesimo)\s+)?(?:primer|primero"
+    r"|segundo|tercer|tercero|cuarto|quinto|sexto|septimo|octavo|noveno|decimo|undecimo"
+    r"|duodecimo|vigesimo|trigesimo|cuadragesimo|quincuagesimo|decimo\w+|\d{1,3}o?)\b\s*"
+)
+_LINK = frozenset(("de", "lo", "del", "la", "las", "los", "en", "y", "e", "el"))
+_KIND = frozenset(("distrito", "primera", "instancia", "materia", "materias"))
+# what a juzgado's name says of its matter or kind, no place
+_MATTER_OF_JUZGADO = frozenset(
+    ("civil", "civiles", "penal", "penales", "familiar", "mercantil", "mixto", "laboral",
+     "control", "oral", "orales", "menor", "municipal", "paz", "ejecucion", "enjuiciamiento",
+     "amparo", "administrativa", "administrativo", "adolescentes", "especializado",
+     "especializada", "sistema", "acusatorio", "procesos", "juicios", "federales", "trabajo",
+     "tramite", "cuantia", "ejecucion", "sanciones", "medidas", "justicia", "para")
+)  # fmt: skip
+
+
+def names_no_juzgado(name: str) -> bool:
+    """Whether ``name`` is a juzgado's that names none of several in particular."""
+    folded = fold_keyword(name)
+    if not folded.startswith("juzgado "):
+        return False
+    rest = folded.removeprefix("juzgado ")
+    seat = _JUZGADO_SEAT.search(rest)
+    own = rest[: seat.start()] if seat else rest
+    ordinal = _JUZGADO_ORDINAL.match(own)
+    words = [w for w in re.findall(r"\w+", own[ordinal.end() :] if ordinal else own)]
+    kind = [w for w in words if w not in _LINK]
+    if ordinal:
+        return not kind
+    qualifiers = [w for w in kind if w not in _KIND]
+    places = [w for w in qualifiers if w not in _MATTER_OF_JUZGADO]
+    return not qualifiers or not (seat or places)
 
 
 def _read_court(text: str, expediente: str | None = None) -> tuple[str, int] | None:
@@ -2843,6 +2932,8 @@ def read_matter(
         matter = normalise_matter(proceeding)
         if matter in MATTERS:
             return matter
+        if proceeding == "juicio de la ciudadanía":
+            return "electoral"  # (its short name holds no matter's word)
         if not expediente and _CODE_BY_NAME.get(proceeding) in CASE_TYPE_MATTERS:
             # a recurso named by the asunto it is in ("recurso de queja en controversia
             # constitucional"), its kind read with no number of its own
@@ -3031,6 +3122,11 @@ def read_proceeding(head: str, expediente: str | None = None) -> str | None:
         if case.electoral_chamber in ELECTORAL_COURTS and case.type_code in ELECTORAL_TYPES:
             # the means of challenge is part of a chamber's number (SUP-JE-112/2024)
             return ELECTORAL_TYPES[case.type_code].lower()
+        if case.electoral and case.type_code in LOCAL_MEANS and len(kinds) == 1:
+            # a local court's key ("JDC-12/2023", "TEEM-JDC-45/2024") alone: its kind is
+            # what the code stands for in every state (a code some states use for other
+            # means, "RA", "RI", gives none)
+            return LOCAL_MEANS[case.type_code]
         if (
             case.type_code in CASE_TYPE_MATTERS
             or case.type_code in _NAMED_KINDS
@@ -3207,6 +3303,10 @@ def read_sentence(text: str) -> Reading:
     ruling = read_ruling(text)
     if ruling:
         reading.put("ruling", ruling[0], None)  # the closing's points: the body, however short
+    parties = read_parties(head, _caption(head))
+    if parties:
+        reading.parties = [f"{role}: {name}" for role, name, _at in parties]
+        reading.sources["parties"] = "heading"  # (a caption's labels only)
     return reading
 
 

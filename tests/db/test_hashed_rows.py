@@ -28,7 +28,7 @@ from indexer.models import (
 def hash_as_before(doc) -> str:  # type: ignore[no-untyped-def]
     payload = doc.model_dump(mode="json", exclude={"content_sha256", "fetched_at", "updated_at"})
     payload["files"] = sorted(f["sha256"] for f in payload["files"])
-    for later in ("ruling", "secretario", "period"):  # added later: hashed only when set
+    for later in ("ruling", "secretario", "period", "parties"):  # added later: hashed only when set
         if payload.get(later, "") is None:
             del payload[later]
     return hashlib.sha256(repr(sorted(payload.items())).encode("utf-8")).hexdigest()
