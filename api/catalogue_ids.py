@@ -8,10 +8,14 @@ spec publishes for (same name and jurisdiction) may register it as its own."""
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from functools import lru_cache
 
 from config.specs import SourceSpec, bundled_sources_dir, read_specs
+
+# an honorific a congress's name may begin with, or not («H. Congreso del Estado …»)
+_HONORIFIC = re.compile(r"^(?:h\.\s*|honorable\s+)")
 
 
 @lru_cache(maxsize=1)
@@ -35,6 +39,9 @@ def shipped_claim(name: str, institution: str, jurisdiction: str) -> SourceSpec 
 
 
 def _folded(name: str) -> str:
-    """A name as compared with another: case, accents and runs of spaces aside."""
+    """A name as compared with another: case, accents, runs of spaces and an honorific
+    «H.» or «Honorable» before it aside («H. Congreso del Estado de Guanajuato» is the
+    «Congreso del Estado de Guanajuato»)."""
     letters = unicodedata.normalize("NFKD", name.casefold())
-    return " ".join("".join(c for c in letters if not unicodedata.combining(c)).split())
+    folded = " ".join("".join(c for c in letters if not unicodedata.combining(c)).split())
+    return _HONORIFIC.sub("", folded)
