@@ -13,6 +13,7 @@ from urllib.parse import urlsplit
 
 from fastapi.exceptions import RequestValidationError
 
+from api.catalogue_ids import shipped_claim
 from config.internal_ids import INTERNAL_SOURCE_IDS
 from config.settings import Settings
 from config.specs import SourceSpec
@@ -93,6 +94,10 @@ def check_schedule(spec: SourceSpec) -> None:
         )
 
 
+# the blocks whose ``fields`` read a page (``json_api.detail``'s are read as well)
+_PAGE_BLOCKS = ("listing", "detail", "feed", "video_channel", "json_api")
+
+
 def check_institution_fields(spec: SourceSpec, publisher: Publisher) -> None:
     """A registered source's documents carry its institution's name: no constant may name
     another institution, as publisher (``institution``), as the session's congress
@@ -114,14 +119,16 @@ def check_institution_fields(spec: SourceSpec, publisher: Publisher) -> None:
                 _check_letters((*loc, field), text)
             if (field == "institution" and text != name) or foreign_value(field, text, publisher):
                 raise field_error((*loc, field), *_foreign_message(field, name))
-    for block in ("listing", "detail", "feed", "video_channel", "json_api"):
-        page = getattr(spec, block)
+    pages = [((block,), getattr(spec, block)) for block in _PAGE_BLOCKS]
+    if spec.json_api is not None and spec.json_api.detail is not None:
+        pages.append((("json_api", "detail"), spec.json_api.detail))  # each record's page
+    for block, page in pages:
         if page is None:
             continue
         for field in ("institution", "congress"):
             if field in page.fields:
                 raise field_error(
-                    (block, "fields", field),
+                    (*block, "fields", field),
                     f"documents are published under the key's institution, {name!r}, never "
                     "read from a page",
                     f"los documentos se publican a nombre de la institución de la clave, "
@@ -130,9 +137,9 @@ def check_institution_fields(spec: SourceSpec, publisher: Publisher) -> None:
         for field in ("court", "chamber", "committee"):
             rule = page.fields.get(field)
             if rule is not None:
-                _check_letters((block, "fields", field), str(rule))
+                _check_letters((*block, "fields", field), str(rule))
             if rule is not None and foreign_value(field, str(rule), publisher):
-                raise field_error((block, "fields", field), *_foreign_message(field, name))
+                raise field_error((*block, "fields", field), *_foreign_message(field, name))
 
 
 def _check_letters(loc: tuple[str | int, ...], text: str) -> None:
@@ -236,6 +243,27 @@ def _not_fetchable(n: int, exc: BlockedAddress) -> RequestValidationError:
     )
 
 
+def _check_shipped(
+    registry: Registry, caller: Caller, spec: SourceSpec, scope: str | None, *, new: bool
+) -> None:
+    """A new source's id, and any identity scope, is none of the shipped catalogue's
+    (``api.catalogue_ids``), unless the caller is the institution that spec publishes for."""
+    institution = registry.get_institution(caller.institution_id)
+    name, jurisdiction = (institution.name, institution.jurisdiction) if institution else ("", "")
+    for loc, taken in ((("id",), spec.id if new else None), (("identity", "scope"), scope)):
+        claimed = shipped_claim(taken, name, jurisdiction) if taken else None
+        if claimed is not None:
+            raise field_error(
+                loc,
+                f"{taken!r} is a name of the catalogue shipped with the project "
+                f"({claimed.institution}'s source {claimed.id!r})",
+                f"«{taken}» es un nombre del catálogo que trae el proyecto (la fuente "
+                f"«{claimed.id}» de {claimed.institution}): sus documentos se archivarían "
+                "junto a los de esa fuente; elija otro que empiece por el id de su "
+                f"institución y un guion, '{caller.institution_id}-'",
+            )
+
+
 def _namespace_hint(caller: Caller) -> tuple[str, str]:
     """Why a name is not the caller's, in English (``msg``) and Spanish (``mensaje``)."""
     own = caller.institution_id
@@ -281,6 +309,7 @@ def check_ownership(
         mine = other is None or other == caller.institution_id
         note(f"refused_{action}", None if mine else spec.id, {})
         raise field_error(("id",), *_namespace_hint(caller))
+    _check_shipped(registry, caller, spec, scope, new=new)
     if scope is None:
         return
     if scope in reserved_scopes and scope != spec.id:

@@ -21,10 +21,11 @@ def recheck(doc: AnyDocument, policy: str, walls: StoredWalls) -> AnyDocument:
     with its texts, every other field a person reads, and its report as ``policy``
     publishes them under today's rules (as ``build_document`` guards a new one); what
     was masked before stays masked (its value is gone). The institution's name is
-    guarded too where a page gave it (a catalogue source's); a registered one's is the
-    institution's own, as the wall wrote it."""
-    registered = walls.publisher(doc.source_id) is not None
-    return guard_document(walls.guard(doc), policy, institution=not registered)
+    guarded too where a page may have given it (a catalogue source's, or a registered
+    one's whose institution is unknown); a known one's is the institution's own, as the
+    wall wrote it."""
+    named = walls.names_institution(doc.source_id)
+    return guard_document(walls.guard(doc), policy, institution=not named)
 
 
 def rescan(

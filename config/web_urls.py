@@ -53,7 +53,8 @@ def bracket_problem(netloc: str) -> tuple[str, str] | None:
     """Why an authority's brackets hold no IPv6 address the crawler can reach, in English
     and Spanish; None when it has none or a valid one. Brackets hold only an IPv6 address
     (RFC 3986 §3.2.2) in ASCII: the resolver reads no full-width «１» in one (IDNA maps
-    names, not addresses), and an IPvFuture «[v1.x]» or an IPv4 address is read by none."""
+    names, not addresses), an IPvFuture «[v1.x]» or an IPv4 address is read by none, and a
+    zone id («[fe80::1%eth0]», RFC 6874) names the connecting machine's network card."""
     host = netloc.rpartition("@")[2]
     if "[" not in host and "]" not in host:
         return None
@@ -72,7 +73,17 @@ def bracket_problem(netloc: str) -> tuple[str, str] | None:
             f"la dirección IPv6 «{inside[:60]}» lleva «{odd}», que no es una cifra ni una "
             f"letra simple: escríbala solo con cifras 0-9, letras a-f y dos puntos ({example})",
         )
-    address = inside.partition("%")[0]
+    address, zoned, zone = inside.partition("%")
+    if zoned:
+        # a zone id («%eth0», «%25eth0») names a network card of the machine that
+        # connects: no public address has one, and the address guard reads none
+        return (
+            f"the IPv6 address {inside[:60]!r} carries a zone id ({zone[:20]!r}): "
+            "a public address has none",
+            f"la dirección IPv6 «{inside[:60]}» lleva un identificador de zona "
+            f"(«%{zone[:20]}»), que nombra una tarjeta de red de la máquina que se conecta: "
+            f"una dirección pública no lo lleva; escríbala sin «%…» ({example})",
+        )
     try:
         ipaddress.IPv6Address(address)
     except ValueError:

@@ -497,6 +497,19 @@ class Registry:
                 .limit(1)
             )
 
+    def last_spec(self, source_id: str) -> dict[str, Any] | None:
+        """The spec ``source_id`` was last given (its newest ``create`` or ``update`` audit
+        entry's, secrets hidden), kept after the source is deleted; None when it has none."""
+        with self.db.session() as s:
+            detail = s.scalar(
+                select(AuditRow.detail)
+                .where(AuditRow.source_id == source_id, AuditRow.action.in_(_SPEC_ACTIONS))
+                .order_by(AuditRow.id.desc())
+                .limit(1)
+            )
+        spec = detail.get("spec") if isinstance(detail, dict) else None
+        return spec if isinstance(spec, dict) else None
+
     def get_source(self, source_id: str, owner: str | None = None) -> SourceRow | None:
         """A source, only if ``owner`` (when given) owns it: others see nothing."""
         with self.db.session() as s:

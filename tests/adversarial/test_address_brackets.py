@@ -1,8 +1,8 @@
 """A start address whose brackets hold no IPv6 address the crawler can reach (a full-width
 digit «１», letters that are not hexadecimal, an IPv4 address, an IPvFuture «v1.x», a
-bracket left open) is refused naming the address and saying in Spanish what is wrong
-with it; it was refused by Python's parser with an English message and a Spanish «el
-valor no es válido», or (IPvFuture) taken."""
+bracket left open, a zone id «%eth0») is refused naming the address and saying in
+Spanish what is wrong with it; it was refused by Python's parser with an English message
+and a Spanish «el valor no es válido», or (IPvFuture, zone id) taken."""
 
 from __future__ import annotations
 
@@ -20,6 +20,10 @@ CASES = [
     ("http://[::1/", "corchetes"),
     ("http://a]b/", "corchetes"),
     ("http://[::1]]/", "corchetes"),
+    ("http://[::1%eth0]/", "identificador de zona"),
+    ("http://[fe80::1%25eth0]:8080/", "identificador de zona"),
+    ("http://[2001:db8::1%]/", "identificador de zona"),
+    ("http://[]/", "no es una dirección IPv6"),
 ]
 
 

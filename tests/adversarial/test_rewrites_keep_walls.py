@@ -5,18 +5,23 @@ rescan`` and ``release``, and ``abierto reextract --releer`` read a court the cr
 left empty (another institution's, named in the judgment's heading) back into it. Now
 each re-writing puts the document under its institution's name and jurisdiction and
 leaves another's court empty; the institution's name a catalogue page gave is guarded
-for personal data as publication guards it. Real SQLite libraries."""
+for personal data as publication guards it. A source whose institution was deleted kept
+no walls at all (read as the operator's): now its stored spec's institution is used, and
+with none known every court, chamber and committee is left empty. Real SQLite libraries."""
 
 from __future__ import annotations
 
 import random
 from pathlib import Path
 
+from sqlalchemy import delete, update
+
 from cli.privacy import release, rescan
 from config.settings import Settings
 from config.specs import SourceSpec
 from indexer.build import build_document
-from indexer.db.registry import Registry
+from indexer.db.registry import Caller, Registry, Witness
+from indexer.db.tables import AuditRow, InstitutionRow
 from indexer.library import Library
 from indexer.reextract import reread
 from indexer.stores import SearchQuery
@@ -124,5 +129,65 @@ def test_rescan_guards_an_institution_name_a_catalogue_page_gave(tmp_path: Path)
         assert CURP not in stored.institution, stored.institution
         assert stored.institution.startswith("Juzgado Civil")
         assert library.search(SearchQuery(q=CURP)).total == 0
+    finally:
+        library.close()
+
+
+def _orphaned(tmp_path: Path, audited_spec: bool) -> Library:
+    """A library whose STJ source was registered through the API (its audit entry keeps
+    the spec, unless ``audited_spec`` is False: an entry kept before specs were), then
+    deleted with its institution, leaving documents stored as the TJA's."""
+    library, registry = _library(tmp_path)
+    caller = Caller("stj-gto", "k1")
+    registry.delete_source("stj-gto-sentencias", "stj-gto")
+    spec = SourceSpec.model_validate(
+        {
+            "id": "stj-gto-sentencias", "kind": "sentencia", "institution": STJ,
+            "jurisdiction": "MX-GUA", "start_urls": ["https://stj.example/lista.html"],
+            "listing": {"items": "css:li", "link": "css:a::attr(href)"},
+        }
+    )  # fmt: skip
+    registry.create_source("stj-gto", spec, set(), witness=Witness(caller, None))
+    registry.delete_source("stj-gto-sentencias", "stj-gto", Witness(caller, None))
+    with library.db.session() as s, s.begin():
+        if not audited_spec:
+            s.execute(update(AuditRow).values(detail={}))
+        s.execute(delete(InstitutionRow).where(InstitutionRow.id == "stj-gto"))
+    return library
+
+
+def test_rewrites_keep_the_walls_of_a_source_whose_institution_was_deleted(
+    tmp_path: Path,
+) -> None:
+    library = _orphaned(tmp_path, audited_spec=True)
+    try:
+        first = _stored(library, 1, court=TJA)
+        counts = rescan(library, {"stj-gto-sentencias": "mask"})
+        assert counts["changed"] == 1, counts
+        doc = library.db.get_document(first)
+        assert (doc.institution, doc.jurisdiction, doc.court) == (STJ, "MX-GUA", None)
+        second = _stored(library, 2, court=TJA)
+        released = release(library, second, "mask")
+        assert released is not None
+        assert (released.institution, released.court) == (STJ, None)
+    finally:
+        library.close()
+
+
+def test_rewrites_empty_every_body_when_the_institution_is_unknown(tmp_path: Path) -> None:
+    library = _orphaned(tmp_path, audited_spec=False)
+    try:
+        first = _stored(library, 1, court=TJA)
+        rescan(library, {"stj-gto-sentencias": "mask"})
+        assert library.db.get_document(first).court is None
+        doc = build_document(
+            kind="sentencia", source_id="stj-gto-sentencias", institution=STJ,
+            jurisdiction="MX-GUA", url="https://stj.example/9.pdf",
+            fields={"date": "2024-02-01"}, text=HEADING,
+        )  # fmt: skip
+        library.add_document(doc.model_copy(update={"court": None}))
+        library.flush()
+        reread(library, every=True)
+        assert library.db.get_document(doc.id).court is None
     finally:
         library.close()

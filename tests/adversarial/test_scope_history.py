@@ -1,6 +1,6 @@
 """An identity scope keeps its history's owner, as a source id does
 (``test_source_history``): the documents of a scope have ids derived from it, whichever
-source wrote them. A scope an institution registered (``congreso-gto-sesiones``, inside
+source wrote them. A scope an institution registered (``congreso-gto-versiones``, inside
 ``congreso``'s namespace while no ``congreso-gto`` existed) used to pass to the
 institution added later whose id begins it, as soon as no live source held it (deleted,
 or its spec given another scope): the newcomer registered it as its own, and the first
@@ -24,7 +24,7 @@ from indexer.db.tables import InstitutionRow
 from indexer.library import Library
 from tests.adversarial.service import gaceta_spec, open_registry
 
-SCOPE = "congreso-gto-sesiones"
+SCOPE = "congreso-gto-versiones"
 NEW_NAME = "Congreso del Estado de Guanajuato"
 
 
@@ -46,7 +46,7 @@ def _key(registry: Registry, institution: str) -> dict[str, str]:
 
 @pytest.fixture(params=["deleted", "rescoped"])
 def service(request: pytest.FixtureRequest, tmp_path: Path, database_url: str) -> Iterator[Service]:
-    """``congreso`` registered ``congreso-diario`` under the scope ``congreso-gto-sesiones``
+    """``congreso`` registered ``congreso-diario`` under the scope ``congreso-gto-versiones``
     (at registration, or by a later ``PUT``), then deleted it or gave it another scope."""
     settings, library, registry = open_registry(tmp_path, database_url)
     registry.add_institution("congreso", "Congreso de Prueba", "congress", "MX-GUA")

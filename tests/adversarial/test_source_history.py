@@ -2,7 +2,7 @@
 errors' example addresses), its audit log (keys, client addresses) and the documents it
 published, whose ids derive from it. The namespace of an institution added later
 (``congreso-gto`` beside ``congreso``) used to take a deleted source's id: the newcomer
-registered ``congreso-gto-gaceta`` again, read the first institution's runs and audit log,
+registered ``congreso-gto-boletin`` again, read the first institution's runs and audit log,
 and its crawls rewrote that institution's documents as its own. A name keeps the owner
 who first registered it, on SQLite and PostgreSQL alike, and names a catalogue source or
 ``abierto index`` published under are no institution's."""
@@ -27,7 +27,7 @@ from tests.adversarial.service import gaceta_spec, open_registry
 
 OLD_NAME = "Congreso de Prueba"
 NEW_NAME = "Congreso del Estado de Guanajuato"
-SOURCE = "congreso-gto-gaceta"
+SOURCE = "congreso-gto-boletin"
 PRIVATE = "https://intranet.congreso.example/borrador-no-publicado"
 
 
@@ -49,7 +49,7 @@ def _key(registry: Registry, institution: str) -> dict[str, str]:
 
 @pytest.fixture
 def service(tmp_path: Path, database_url: str) -> Iterator[Service]:
-    """``congreso`` registered ``congreso-gto-gaceta``, crawled it (one run, whose error
+    """``congreso`` registered ``congreso-gto-boletin``, crawled it (one run, whose error
     names a private address) and deleted it."""
     settings, library, registry = open_registry(tmp_path, database_url)
     registry.add_institution("congreso", OLD_NAME, "congress", "MX-GUA")
