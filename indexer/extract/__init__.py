@@ -115,8 +115,10 @@ __all__ = [
 # Windows-1252), UTF-8 read once too often («MÃ©xico») put back, Word's equations read
 # (2026-12-07); 5: an HTML page's DOCTYPE internal subset («<!ENTITY x "…"> ]>») no
 # longer page text, and a reference to an entity HTML does not name (one the subset
-# declares, or none) dropped, never expanded nor left raw (2026-12-07); NULL (0): before.
-EXTRACTOR_VERSION = 5
+# declares, or none) dropped, never expanded nor left raw (2026-12-07); 6: that reference
+# shown as a browser shows it, «&foo;» as written, never expanded (2026-12-08); NULL (0):
+# before.
+EXTRACTOR_VERSION = 6
 
 _DEFAULT_LIMITS = ExtractionLimits()
 IN_PROCESS_MAX_BYTES = 1024 * 1024  # larger plain text also goes to a worker
