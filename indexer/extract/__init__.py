@@ -116,8 +116,9 @@ __all__ = [
 # (2026-12-07); 5: an HTML page's DOCTYPE internal subset («<!ENTITY x "…"> ]>») no
 # longer page text, and a reference to an entity HTML does not name (one the subset
 # declares, or none) dropped, never expanded nor left raw (2026-12-07); 6: that reference
-# shown as a browser shows it, «&foo;» as written, never expanded (2026-12-08); NULL (0):
-# before.
+# shown as a browser shows it, «&foo;» as written, never expanded; a frameset's
+# ``<noframes>`` read as markup (not its tags as text), ``<noembed>`` left out, a tag of
+# thousands of attributes read by its name (2026-12-08); NULL (0): before.
 EXTRACTOR_VERSION = 6
 
 _DEFAULT_LIMITS = ExtractionLimits()
