@@ -98,3 +98,33 @@ def test_no_catalogue_field_reads_a_cell_by_its_place(path: Path) -> None:
     for rules in [p for p in pages if p is not None]:
         for name, selector in rules.fields.items():
             assert not _PLACE.search(selector.expression), f"{path.stem}: {name}"
+
+
+NL_TWO_ROW_HEAD = """<table id="ContentPlaceHolder1_gdvPenal">
+<tr><th rowspan="2">Juez</th><th colspan="2">Fechas</th><th rowspan="2">Delitos-Modalidades</th>
+<th rowspan="2">Sentido del Fallo</th><th rowspan="2">Ver</th></tr>
+<tr><th>Fecha Emisión</th><th>Fecha Publicación</th></tr>
+<tr><td>ANA PÉREZ(Elabora)</td><td>01/marzo/2021</td><td>18/marzo/2021</td><td>ROBO</td>
+<td>CONDENATORIA</td><td><a href="Visor.aspx?p=1">Ver</a></td></tr></table>"""
+
+
+def test_a_grid_whose_date_head_is_in_a_second_row_reads_the_date_not_the_judge() -> None:
+    [item] = _read("pj-nl-sentencias", NL_TWO_ROW_HEAD)
+    assert item["resolution_date"] == "01/marzo/2021"
+    assert item["ponente"] == "ANA PÉREZ"
+    assert item["ruling"] == "CONDENATORIA"
+    assert item["title"] == "Sentencia penal: ROBO, 01/marzo/2021"
+
+
+SENADO_TWO_ROW_HEAD = """<table><thead>
+<tr><th rowspan="2">No.</th><th colspan="2">Sesión</th><th rowspan="2">Documentos</th></tr>
+<tr><th>Tipo</th><th>Fecha de Sesión</th></tr></thead><tbody>
+<tr><td>182</td><td>Ordinaria</td><td>Miércoles 06 de mayo de 2026</td>
+<td><a href="e.pdf">Versión Estenográfica</a></td></tr></tbody></table>"""
+
+
+def test_a_session_table_whose_date_head_is_in_a_second_row_reads_the_date() -> None:
+    [item] = _read("senado-sesiones", SENADO_TWO_ROW_HEAD)
+    assert item["date"] == "Miércoles 06 de mayo de 2026"
+    assert item["session_type"] == "Ordinaria"
+    assert item["session_number"] == "182"
