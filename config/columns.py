@@ -14,7 +14,10 @@ under a single head, every cell under a head spanning several (read them with
 ``many: true`` and ``join``: «14 Marzo 2024»). A head is matched by its words, without
 case or accents, whole first, else by its beginning («Fecha» finds «Fecha de
 emisión»); no head, or a row that is itself a head: no cells (a field left empty, never
-another column's value).
+another column's value). Several heads are names of one field in order of preference,
+``columna('Fecha de resolución', 'Fecha')``: the first the table has is read, so a site
+that names its column otherwise, or adds a publication date beside the resolution's,
+still gives the value under the right head.
 """
 
 from __future__ import annotations
@@ -130,8 +133,9 @@ def _wanted(columns: list[list[str]], head: str) -> list[int]:
     return []
 
 
-def cells_under(row: Any, head: str) -> list[Any]:
-    """The cells of ``row`` (a ``tr``, or an element inside one) under ``head``."""
+def cells_under(row: Any, *heads: str) -> list[Any]:
+    """The cells of ``row`` (a ``tr``, or an element inside one) under the first of
+    ``heads`` the table has (a short row gives no cells, not another head's)."""
     while row is not None and not (isinstance(row.tag, str) and row.tag.lower() == "tr"):
         row = row.getparent()
     if row is None or _is_head_row(row):
@@ -141,7 +145,8 @@ def cells_under(row: Any, head: str) -> list[Any]:
         table = table.getparent()
     if table is None:
         return []
-    wanted = set(_wanted(_head_grid(_head_rows(_rows(table))), head))
+    grid = _head_grid(_head_rows(_rows(table)))
+    wanted = next((set(w) for w in (_wanted(grid, h) for h in heads) if w), set())
     if not wanted:
         return []
     found, col, last = [], 0, max(wanted)
@@ -155,10 +160,14 @@ def cells_under(row: Any, head: str) -> list[Any]:
     return found
 
 
-def _columna(context: Any, head: Any) -> list[Any]:
+def _head_text(head: Any) -> str:
     if isinstance(head, list):  # a node-set given: its first node's text, as XPath reads it
-        head = "".join(head[0].itertext()) if head and hasattr(head[0], "itertext") else ""
-    return cells_under(context.context_node, str(head))
+        return "".join(head[0].itertext()) if head and hasattr(head[0], "itertext") else ""
+    return str(head)
+
+
+def _columna(context: Any, *heads: Any) -> list[Any]:
+    return cells_under(context.context_node, *(_head_text(h) for h in heads))
 
 
 etree.FunctionNamespace(None)[FUNCTION] = _columna

@@ -77,6 +77,7 @@ from .model import Extraction, ExtractionError, ExtractionLimits, OcrLimits, Ocr
 from .normalise import has_words, normalise_pages, normalise_text
 from .sniff import charset_from_content_type, sniff_type
 from .worker import WorkerUnavailable, get_pool, shutdown
+from .zip_salvage import salvaged_word
 
 __all__ = [
     "EXTRACTOR_VERSION",
@@ -115,8 +116,12 @@ __all__ = [
 # Windows-1252), UTF-8 read once too often («MÃ©xico») put back, Word's equations read
 # (2026-12-07); 5: an HTML page's DOCTYPE internal subset («<!ENTITY x "…"> ]>») no
 # longer page text, and a reference to an entity HTML does not name (one the subset
-# declares, or none) dropped, never expanded nor left raw (2026-12-07); NULL (0): before.
-EXTRACTOR_VERSION = 5
+# declares, or none) dropped, never expanded nor left raw (2026-12-07); 6: that reference
+# shown as a browser shows it, «&foo;» as written, never expanded; a frameset's
+# ``<noframes>`` read as markup (not its tags as text), ``<noembed>`` left out, a tag of
+# thousands of attributes read by its name; a Word file cut short read from its whole
+# parts (2026-12-08); NULL (0): before.
+EXTRACTOR_VERSION = 6
 
 _DEFAULT_LIMITS = ExtractionLimits()
 IN_PROCESS_MAX_BYTES = 1024 * 1024  # larger plain text also goes to a worker
@@ -150,6 +155,8 @@ def extract_text(
     if not data.strip():  # whatever it was declared: an empty PDF is not a damaged one
         said = f"solo tiene espacios en blanco ({len(data)} bytes)" if data else "está vacío"
         raise ExtractionError("no_text", f"el archivo {said}", pages=0)
+    if (whole := salvaged_word(data, limits.max_markup_bytes)) is not None:
+        data = whole  # a Word file cut short: the parts before the cut
     kind = sniff_type(data, content_type, filename)
     if kind == "docx":  # what is parsed is the body: media parts are never opened
         if (body := packed_body_size(data)) > limits.max_markup_bytes:

@@ -1,10 +1,12 @@
 """HTML markup made safe to parse for its text: a DOCTYPE's internal subset dropped, and
-each entity reference a browser cannot name dropped (HTML5's decoded)."""
+each named reference read as a browser reads it: HTML5's decoded, one it cannot name
+(``&foo;``, declared in a subset or in none) shown as written, never expanded."""
 
 from __future__ import annotations
 
+import html
 import re
-from html.entities import html5, name2codepoint
+from html.entities import name2codepoint
 
 # ``<!DOCTYPE html [ <!ENTITY x "…"> ]>``: libxml2's HTML parser, as a browser, ends the
 # DOCTYPE at its first ">", so the rest of the subset («"> ]>») became page text. Its
@@ -14,18 +16,15 @@ _DOCTYPE_OPEN = re.compile(r"<!DOCTYPE\b([^\[<>]{0,500})\[", re.IGNORECASE)
 # inside a subset: its end, a quoted string or a comment (which may hold "]>"), or a
 # quote or comment left open (then the subset ends at the first "]>")
 _IN_SUBSET = re.compile(r"""\]\s*>|"[^"]*"|'[^']*'|<!--.*?-->|["']|<!--""", re.DOTALL)
-# a named reference not HTML 4's (all libxml2 versions decode those; older ones no more): an
-# HTML5 name is made the numeric references of its characters, any other (declared in a
-# subset, or in none) dropped, its expansion being no text of the page
+# a named reference not HTML 4's (all libxml2 versions decode those; older ones no more):
+# made the text a browser shows for it, escaped: an HTML5 name decoded, an HTML5 name
+# with more letters after it decoded as its prefix («&notit;» is «¬it;»), any other
+# (declared in a subset, or in none) left as written: libxml2 dropped it, and a page that
+# says «&foo;» showed nothing where a reader sees «&foo;»
 _ODD_REFERENCE = re.compile(
     "&(?!(?:" + "|".join(sorted(name2codepoint, key=len, reverse=True)) + ");)"
     r"([A-Za-z][A-Za-z0-9]*);"
 )
-_HTML5_ONLY = {
-    name[:-1]: "".join(f"&#{ord(char)};" for char in value)
-    for name, value in html5.items()
-    if name.endswith(";") and name[:-1] not in name2codepoint
-}
 
 
 def _subset_end(markup: str, start: int) -> int | None:
@@ -60,10 +59,11 @@ def drop_subsets(markup: str) -> str:
     return "".join(out)
 
 
-def _numeric(reference: re.Match[str]) -> str:
-    return _HTML5_ONLY.get(reference[1], "")
+def _as_shown(reference: re.Match[str]) -> str:
+    return html.escape(html.unescape(reference[0]), quote=False)
 
 
 def plain_references(markup: str) -> str:
-    """``markup`` without internal subsets, its named references HTML's or none."""
-    return _ODD_REFERENCE.sub(_numeric, drop_subsets(markup))
+    """``markup`` without internal subsets, its named references HTML 4's or the text a
+    browser shows for them."""
+    return _ODD_REFERENCE.sub(_as_shown, drop_subsets(markup))

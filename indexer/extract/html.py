@@ -8,6 +8,7 @@ from lxml import etree
 
 from .entities import plain_references
 from .normalise import normalise_text
+from .raw_tags import as_browsers_read
 from .sniff import decode_guessed, sniff_charset
 
 
@@ -310,7 +311,7 @@ def main_text_from_str(markup: str) -> str:
             markup = markup.replace(marker, "")
     if not markup.strip():
         return ""
-    root = _parse(plain_references(markup[:MAX_MARKUP_CHARS]))
+    root = _parse(as_browsers_read(plain_references(markup[:MAX_MARKUP_CHARS])))
     if root is None:
         return ""
     if _COUNT(root) > MAX_ELEMENTS:
