@@ -11,7 +11,9 @@ from indexer.speeches.roles import body_of
 
 _UP = "A-ZÁÉÍÓÚÑÜ"
 _CAPITALISED = r"[A-ZÁÉÍÓÚÑ][a-záéíóúñü'.-]+"
-_NAME_GAP = r"(?:[^\S\n]+|[^\S\n]*\n\s*(?!(?:El|La|Los|Las|EL|LA)\s))"
+# (a name goes on past a line's end, never past a full stop ending it: "…Ana Ruiz.⏎Se
+# abrió la sesión…" names Ana Ruiz)
+_NAME_GAP = r"(?:[^\S\n]+|(?<!\.)[^\S\n]*\n\s*(?!(?:El|La|Los|Las|EL|LA)\s))"
 _CONGRESS_CHAIR = re.compile(
     # the title in lower case or capitalised, as state congresses write it ("Presidencia
     # del C. Diputado José de Jesús Martín del Campo Castañeda")
