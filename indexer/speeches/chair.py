@@ -166,7 +166,7 @@ def _heading_chair(text: str) -> tuple[str, str] | None:
         return change[0], " ".join(lines[change[1] : change[1] + change[2]])
     if match is None:
         return _titled_chair(lines) or _board_chair(lines)
-    return display_name(" ".join(match["name"].split())), match[0]
+    return _shown(match["name"]), match[0]
 
 
 def _takes_chair(line: str) -> bool:

@@ -166,3 +166,13 @@ def test_a_transcript_of_no_known_shape_is_kept_whole_and_credited_to_no_one() -
     [speech] = speeches_of(_session(text), People(CONGRESS))
     assert (speech.order, speech.speaker_as_written, speech.person_id) == (0, None, None)
     assert speech.procedural and "hablar del presupuesto" in speech.text
+
+
+def test_the_chair_the_opening_names_ends_at_its_full_stop() -> None:
+    text = (
+        "Presidencia de la diputada Ana Ruiz Pérez.\n"
+        "Se abrió la sesión a las 11:00 horas con la asistencia de 30 diputados.\n"
+        "-La Presidenta: Se abre la sesión.\n"
+    )
+    [speech] = _said(text)
+    assert speech[:2] == ("Ana Ruiz Pérez", "presidencia")
