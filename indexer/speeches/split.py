@@ -561,10 +561,23 @@ def _quoting(body: Sequence[str], previous: str | None, line: str) -> bool:
     printing does not hold every turn after it."""
     if previous and _QUOTE_ANNOUNCED.search(previous):
         return True
-    tail = " ".join(body)[-_QUOTE_REACH:]
+    tail = _tail(body, _QUOTE_REACH)
     if any(tail.rfind(opening) > tail.rfind(closing) for opening, closing in _QUOTE_PAIRS):
         return True
     return tail.count('"') % 2 == 1
+
+
+def _tail(lines: Sequence[str], reach: int) -> str:
+    """The last ``reach`` characters of ``lines`` joined, reading only the lines they
+    take (a turn of many lines is not joined whole at each of its lines)."""
+    taken: list[str] = []
+    size = 0
+    for line in reversed(lines):
+        taken.append(line)
+        size += len(line) + 1
+        if size >= reach:
+            break
+    return " ".join(reversed(taken))[-reach:]
 
 
 # Someone who breaks in, glued by the text to the end of the words before it ("…¿Acepta
@@ -970,7 +983,7 @@ _TITLE_ALONE = re.compile(
 # Loera Arámbula: Con su permiso.") it is read only once the session has headed a turn
 # this way (see ``split_turns``): before that, a vocative opening a line is as likely.
 _TITLE_FIRST_NAME = (
-    rf"(?:\s+[{_UP}][\w'-]*+(?:(?:\s+(?:de|del|la|los|las|y))*\s+[{_UP}][\w'-]*+){{1,6}})"
+    rf"(?:\s+[{_UP}][\w'-]*+(?:(?:\s+(?:de|del|la|los|las|y)){{0,3}}\s+[{_UP}][\w'-]*+){{1,6}})"
     r"(?:\s*+\([^()\n]{0,40}\)){0,2}"
     rf"(?:\s*+,\s*+{_CIRCUMSTANCE}(?:\s*+\([^()\n]{{0,40}}\)){{0,2}})?"
 )
