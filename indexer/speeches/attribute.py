@@ -19,7 +19,7 @@ from indexer.speeches.nueva_alianza import is_na, nueva_alianza_then
 from indexer.speeches.party_source import LEGISLATIVE, ROSTER, SESSION, TRANSCRIPT
 from indexer.speeches.people import People, Person, name_tokens, other_body, same_person
 from indexer.speeches.roles import Speaker, body_of, read_speaker
-from indexer.speeches.split import Turn, split_turns
+from indexer.speeches.split import Turn, split_session, split_turns
 
 
 def scope_of(session: Sesion) -> str:
@@ -49,15 +49,20 @@ class _Attributed:
     shown: str | None = None  # the person's name as known at this turn
     written: str | None = None  # the name ``person`` was resolved from (line or chair)
     body: str | None = None  # the body the line places the speaker in (see ``body_of``)
+    short: Speaker | None = None  # a line naming one word of a name, no one as yet
 
 
 def speeches_of(session: Sesion, people: People) -> list[Speech]:
     """Every turn of the session's text, in order, attributed. ``people`` (the scope's
     known people, from rosters and earlier sessions) gains whoever speaks here first."""
     text = session.text
-    turns = split_turns(text, session.agenda)
+    turns, opening = split_session(text, session.agenda)
+    # what the record says before anyone speaks, or a text whose headings no reader
+    # knows: kept, searchable and shown, at order 0 (the turns' ids stay as they were)
+    # and no one's (a procedural part of no speaker)
+    first = [_Attributed(Turn(0, None, opening, procedural=True))] if opening else []
     if not turns:
-        return []
+        return [_speech(session, one, {}) for one in first]
     for name in court_attendance(text):
         people.resolve(name)
     chair_name = heading_chair(text)
@@ -87,6 +92,8 @@ def speeches_of(session: Sesion, people: People) -> list[Speech]:
             one.role, one.party = speaker.role, _stated_party(speaker, scope_of(session), session)
             one.name = speaker.name
             one.body = body_of(turn.speaker) if speaker.name or speaker.short_name else None
+            if speaker.short_name:
+                one.short = speaker
             if speaker.short_name and (earlier := _short_named(speaker, attributed, one.body)):
                 # "El Senador Anaya:" after "El Senador Ricardo Anaya Cortés (PAN):"
                 one.person, one.written = earlier, earlier.name
@@ -107,6 +114,7 @@ def speeches_of(session: Sesion, people: People) -> list[Speech]:
             one.shown = one.person.name if one.person else None
         attributed.append(one)
     _named_later(attributed, people)
+    _short_named_later(attributed)
     if session.congress:
         _unseat_other_chairs(attributed, genders)
     speakers = {one.person.id: one.person for one in attributed if one.person and one.name}
@@ -124,7 +132,7 @@ def speeches_of(session: Sesion, people: People) -> list[Speech]:
         if one.person is not None and one.shown is not None:
             one.shown = one.person.name
     said = _parties_said(attributed)
-    return [_speech(session, one, said) for one in attributed]
+    return [_speech(session, one, said) for one in first + attributed]
 
 
 def _named_later(attributed: list[_Attributed], people: People) -> None:
@@ -140,6 +148,19 @@ def _named_later(attributed: list[_Attributed], people: People) -> None:
                 one.person, one.written, one.shown = person, one.name, person.name
 
 
+def _short_named_later(attributed: list[_Attributed]) -> None:
+    """A short heading met before the whole name ("El diputado Ramírez:" then "El
+    diputado Juan Ramírez Pérez (PAN):") is that speaker's when the session names one
+    such speaker only, before or after (see :func:`_short_named`); two of the name
+    ("Ana Ortega Ruiz", "Luisa Ortega Díaz") leave it to no one, even when the article
+    tells them apart: named before anyone of the name, the short line may be a third."""
+    for one in attributed:
+        if one.person is None and one.short is not None:
+            found = _short_named(one.short, attributed, one.body)
+            if found is not None and _short_named(one.short, attributed, one.body, False):
+                one.person, one.written, one.shown = found, found.name, found.name
+
+
 def _gender(as_written: str | None) -> str | None:
     """ "f" for a line that opens "La …", "m" for "El …"."""
     first = fold_keyword(as_written or "").lstrip(" -–—").split(" ", 1)[0]
@@ -147,7 +168,7 @@ def _gender(as_written: str | None) -> str | None:
 
 
 def _short_named(
-    speaker: Speaker, before: list[_Attributed], body: str | None = None
+    speaker: Speaker, before: list[_Attributed], body: str | None = None, gendered: bool = True
 ) -> Person | None:
     """The one earlier speaker of the session a short heading ("El Senador Anaya:", one
     word of a name) can be: a speaker named whole before, one of whose words after the
@@ -165,7 +186,7 @@ def _short_named(
         if person is None or not one.name or word not in name_tokens(one.name)[1:]:
             continue
         said = _gender(one.turn.speaker)
-        if gender and said and said != gender:
+        if gendered and gender and said and said != gender:
             continue
         if body and one.body and one.body != body:
             continue

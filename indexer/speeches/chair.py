@@ -11,7 +11,9 @@ from indexer.speeches.roles import body_of
 
 _UP = "A-ZÁÉÍÓÚÑÜ"
 _CAPITALISED = r"[A-ZÁÉÍÓÚÑ][a-záéíóúñü'.-]+"
-_NAME_GAP = r"(?:[^\S\n]+|[^\S\n]*\n\s*(?!(?:El|La|Los|Las|EL|LA)\s))"
+# (a name goes on past a line's end, never past a full stop ending it: "…Ana Ruiz.⏎Se
+# abrió la sesión…" names Ana Ruiz)
+_NAME_GAP = r"(?:[^\S\n]+|(?<!\.)[^\S\n]*\n\s*(?!(?:El|La|Los|Las|EL|LA)\s))"
 _CONGRESS_CHAIR = re.compile(
     # the title in lower case or capitalised, as state congresses write it ("Presidencia
     # del C. Diputado José de Jesús Martín del Campo Castañeda")
@@ -164,7 +166,7 @@ def _heading_chair(text: str) -> tuple[str, str] | None:
         return change[0], " ".join(lines[change[1] : change[1] + change[2]])
     if match is None:
         return _titled_chair(lines) or _board_chair(lines)
-    return display_name(" ".join(match["name"].split())), match[0]
+    return _shown(match["name"]), match[0]
 
 
 def _takes_chair(line: str) -> bool:

@@ -55,6 +55,7 @@ PARTIES: dict[str, str] = {
     "fuerza por mexico": "FXM",
     "sp": "SP",
     "sin partido": "SP",
+    "sin grupo parlamentario": "SP",
     "independiente": "IND",
     # local parties, registered in one state only (a state congress's record writes them
     # as it writes the national ones: "(UDC)", "del Grupo Parlamentario de Hagamos")
@@ -102,6 +103,20 @@ _RANK = re.compile(
     re.IGNORECASE,
 )
 _SQUARE = re.compile(r"\[([^\[\]()]*)\]")
+# the board's role then the legislator's title after a comma ("Presidente, diputado
+# Eduardo Olmos Castro"): one heading, the role and the name, as without the comma
+_ROLE_COMMA_TITLE = re.compile(
+    r"^((?:vice)?president[ae]|secretari[oa])\s*,\s+(?=(?:diputad[oa]|senador(?:a)?|legislador(?:a)?)\s)",
+    re.IGNORECASE,
+)
+# no bench, as the record says it after a comma ("…, sin grupo parlamentario", "…,
+# diputada independiente", "…, sin partido"): the speaker's own word, kept apart from a
+# party no one stated
+_NO_BENCH = re.compile(
+    r",\s*(?:(?:diputad[oa]|senador(?:a)?|legislador(?:a)?)\s+)?"
+    r"(?P<bench>sin\s+(?:grupo\s+parlamentario|partido)|independiente)\s*$",
+    re.IGNORECASE,
+)
 # A party after the name, past a full stop and a dash ("- El C. Dip. Omar Bazán
 # Flores.- P.R.I.: …", "La C. Dip. Presidenta.- MORENA: …"), as Chihuahua's record writes.
 _PARTY_AFTER_DASH = re.compile(r"\.\s*[-–—]\s*(?P<party>[A-Za-zÁÉÍÓÚáéíóú. ]{2,20}?)\s*$")
@@ -251,7 +266,12 @@ def read_speaker(as_written: str) -> Speaker:
             from_seat = True
         elif _bracket_party(inner):
             party, party_written = _bracket_party(inner), inner.strip()
-    bare = " ".join(_PAREN.sub(" ", written).split())
+    bare = _ROLE_COMMA_TITLE.sub(r"\1 ", " ".join(_PAREN.sub(" ", written).split()))
+    bench = _NO_BENCH.search(bare)
+    if bench is not None:
+        if party is None:
+            party, party_written = party_of(bench["bench"]), bench["bench"]
+        bare = bare[: bench.start()]
     dashed = _PARTY_AFTER_DASH.search(bare)
     if dashed is not None:
         if party is None and party_of(dashed["party"].replace(".", "")):

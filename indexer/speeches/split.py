@@ -56,6 +56,9 @@ _CIRCUMSTANCE = (
     # (at the rostrum, as the Cámara's record sets it: "…(PRI), en tribuna:")
     r"|en\s+(?:la\s+)?tribuna"
     r"|en\s+funciones(?:\s+de\s+(?:vice)?president[ae](?:\s+de\s+la\s+mesa\s+directiva)?)?)"
+    # (no bench, as the record says it: "…, sin grupo parlamentario:", "…, independiente:")
+    r"|(?i:(?:diputad[oa]\s+|senador(?:a)?\s+)?(?:sin\s+(?:grupo\s+parlamentario|partido)"
+    r"|independiente))(?=\s*[:(])"
     r"|(?i:(?:a|en)\s+nombre|en\s+representaci[oó]n)\s+(?i:de|del)"
     rf"(?:\s+{_ON_BEHALF_WORD}){{1,16}}+)"
 )
@@ -322,13 +325,20 @@ class Turn:
 
 
 def split_turns(text: str, agenda: Sequence[str] = ()) -> list[Turn]:
+    """The turns of ``text`` in order (see :func:`split_session`)."""
+    return split_session(text, agenda)[0]
+
+
+def split_session(text: str, agenda: Sequence[str] = ()) -> tuple[list[Turn], str]:
     """The turns of ``text`` in order. ``agenda`` (the session's items) lets numbered
     headings (``3. Presentación de la Iniciativa…``) place each turn under its item;
     without it, the Diario's section headings in capitals (``DICTÁMENES A DISCUSIÓN``) or
     else a court's matters (``…relativo a la ACCIÓN DE INCONSTITUCIONALIDAD 203/2023…``)
     become the items. A section heading ends the turn before it: what follows it until
     the next speaker (a document read into the record, a summary, a list of votes) is
-    kept as a procedural turn of no speaker, never the previous speaker's words."""
+    kept as a procedural turn of no speaker, never the previous speaker's words. The
+    text before the first turn (the record's heading, who presides, the attendance; all
+    of a text of a shape no reader knows) comes apart, said by no one."""
     text = _court_speakers_apart(
         _without_page_marks(
             _without_page_edges(_without_repeated_heads(_without_running_heads(text)))
@@ -347,6 +357,8 @@ def split_turns(text: str, agenda: Sequence[str] = ()) -> list[Turn]:
     gender: str | None = None  # …and the grammar of its line
     vice = False  # …and whether it names a vice-president
     chair_body: str | None = None  # …and the chamber it names them in
+    preamble: list[str] = []  # the lines before the first turn
+    styled = False  # whether a heading put the title before a name ("Diputada Ana Ruiz:")
 
     def close() -> None:
         nonlocal current, body
@@ -377,6 +389,8 @@ def split_turns(text: str, agenda: Sequence[str] = ()) -> list[Turn]:
                 previous = rest
             continue
         speaker = _speaker_at(line)
+        if speaker is None:
+            speaker = _title_first(line, styled)
         if speaker is None and line.rstrip().endswith(":"):
             speaker = _titled_alone(line, _next_filled(lines, at))
         if speaker is None and ((tail := line.rstrip()[-1:]).isupper() or tail == ")"):
@@ -390,9 +404,13 @@ def split_turns(text: str, agenda: Sequence[str] = ()) -> list[Turn]:
         if speaker is not None and _mid_sentence(previous, line, strictly=False):
             speaker, skip = None, 0  # a name the line's end cut from its sentence ("…de la⏎
             # Dip. Ana Ruiz: …" quotes her)
+        if speaker is not None and current is not None and _quoting(body, previous, line):
+            speaker, skip = None, 0  # a quotation the speaker reads ("…como dijo en esta
+            # tribuna:⏎El diputado X: …", "«…⏎La Presidenta: …»")
         if speaker is not None:
             close()
             who, rest = speaker
+            styled = styled or _TITLED_NAME.match(who) is not None
             if seat := _SEAT_NOTE.match(rest):
                 who, rest = f"{who} {seat[0].strip(' .:;,–—-')}", rest[seat.end() :]
             current = Turn(
@@ -451,6 +469,7 @@ def split_turns(text: str, agenda: Sequence[str] = ()) -> list[Turn]:
             and current.speaker
             and unread_heading(line)
             and not _mid_sentence(previous, line, strictly=True)
+            and not _quoting(body, previous, line)
         ):
             # someone's heading of a shape not read: their words are no one's, never the
             # previous speaker's (the line is kept whole, the name as the record writes it)
@@ -466,6 +485,8 @@ def split_turns(text: str, agenda: Sequence[str] = ()) -> list[Turn]:
         if current is not None:
             body.append(line.strip())
             previous = line if line.strip() else previous
+        elif not turns and line.strip():
+            preamble.append(line.strip())
     close()
     turns = _inline_stages(turns)
     if not items:
@@ -474,7 +495,7 @@ def split_turns(text: str, agenda: Sequence[str] = ()) -> list[Turn]:
         turn.order = order
         if turn.agenda_index is not None and turn.agenda_index < len(items):
             turn.agenda_item = items[turn.agenda_index]
-    return [t for t in turns if t.text or t.speaker]
+    return [t for t in turns if t.text or t.speaker], _clean(_joined(preamble))
 
 
 _VICE = re.compile(r"\bvicepresident[ae]\b", re.IGNORECASE)
@@ -517,6 +538,46 @@ def _mid_sentence(previous: str | None, line: str, strictly: bool) -> bool:
         return False
     tail = previous.rstrip()[-40:]
     return bool(_SENTENCE_OPEN.search(tail) or (strictly and _LOWER_END.search(tail)))
+
+
+# A line that announces a quotation at its end: a verb of saying, or a word that says the
+# words read are another's ("…como lo dijo aquí el diputado Pérez en su momento:", "cito
+# textualmente:", "…que a la letra dice:"); a heading-shaped line after it is what is read.
+_QUOTE_ANNOUNCED = re.compile(
+    rf"\b(?:{_SAYING}|cito|citar|textual(?:mente)?|letra|leo|leer[ée]?|palabras)\b"
+    r"[^.!?:\n]{0,60}:[^\S\n]*$",
+    re.IGNORECASE,
+)
+# the opening and closing marks of a quotation; a straight one opens and closes alike
+_QUOTE_PAIRS = (("«", "»"), ("“", "”"))
+_QUOTE_REACH = 400  # characters back a quotation left open is still read open
+
+
+def _quoting(body: Sequence[str], previous: str | None, line: str) -> bool:
+    """Whether ``line`` is read inside a quotation of the turn so far: one left open in
+    its last words (a quoted transcript, «…⏎El diputado X: …»), or announced at the end of
+    the line before ("…cito textualmente:⏎-El diputado X: …", the dash read too). Only
+    the last :data:`_QUOTE_REACH` characters count, so a mark the text lost to its
+    printing does not hold every turn after it."""
+    if previous and _QUOTE_ANNOUNCED.search(previous):
+        return True
+    tail = _tail(body, _QUOTE_REACH)
+    if any(tail.rfind(opening) > tail.rfind(closing) for opening, closing in _QUOTE_PAIRS):
+        return True
+    return tail.count('"') % 2 == 1
+
+
+def _tail(lines: Sequence[str], reach: int) -> str:
+    """The last ``reach`` characters of ``lines`` joined, reading only the lines they
+    take (a turn of many lines is not joined whole at each of its lines)."""
+    taken: list[str] = []
+    size = 0
+    for line in reversed(lines):
+        taken.append(line)
+        size += len(line) + 1
+        if size >= reach:
+            break
+    return " ".join(reversed(taken))[-reach:]
 
 
 # Someone who breaks in, glued by the text to the end of the words before it ("…¿Acepta
@@ -922,6 +983,46 @@ _TITLE_ALONE = re.compile(
     r"(?:\s*+\([^()\n]{0,40}\)){0,2}"
     rf"(?:\s*+,\s*+{_CIRCUMSTANCE}(?:\s*+\([^()\n]{{0,40}}\)){{0,2}})?)\s*+:\s*$"
 )
+# A heading that puts the legislator's title before the board's role and the name, on one
+# line with the words, as state congresses write it (Coahuila: "Diputada Presidenta Luz
+# Elena Guillén Vicente: Continúe.", "Diputado Secretario Jesús María Montemayor Garza:
+# …", "Presidente, diputado Eduardo Olmos Castro: …"): a title and a role, then a name of
+# two words at least, and words that open a sentence. Without the role ("Diputada Martha
+# Loera Arámbula: Con su permiso.") it is read only once the session has headed a turn
+# this way (see ``split_turns``): before that, a vocative opening a line is as likely.
+_TITLE_FIRST_NAME = (
+    rf"(?:\s+[{_UP}][\w'-]*+(?:(?:\s+(?:de|del|la|los|las|y)){{0,3}}\s+[{_UP}][\w'-]*+){{1,6}})"
+    r"(?:\s*+\([^()\n]{0,40}\)){0,2}"
+    rf"(?:\s*+,\s*+{_CIRCUMSTANCE}(?:\s*+\([^()\n]{{0,40}}\)){{0,2}})?"
+)
+_TITLE = r"(?:Diputad[oa]|Senador(?:a)?|Legislador(?:a)?)"
+_BOARD = rf"(?:{_RANK})?(?:(?:Vicep|P)resident[ae]|Secretari[oa])"
+_WORDS_OPEN = rf"\s*+:\s+(?=[¿¡«“\"(]|[{_UP}][a-záéíóúñü ]|[AYOE]\s)"
+_TITLE_ROLE_FIRST = re.compile(
+    rf"^\s*(?:[-–—]\s*)?(?P<who>(?:{_TITLE}\s+{_BOARD}|{_BOARD}\s*,?\s+(?i:{_TITLE}))"
+    rf"{_TITLE_FIRST_NAME}){_WORDS_OPEN}"
+)
+_TITLE_NAME_FIRST = re.compile(
+    rf"^\s*(?:[-–—]\s*)?(?P<who>{_TITLE}(?!\s+(?:{_BOARD}|de|del)\b){_TITLE_FIRST_NAME}){_WORDS_OPEN}"
+)
+
+
+def _title_first(line: str, styled: bool) -> tuple[str, str] | None:
+    """A one-line heading with the title first (see :data:`_TITLE_ROLE_FIRST`); one
+    without the board's role only when ``styled`` (the session heads turns so)."""
+    match = _TITLE_ROLE_FIRST.match(line) or (styled and _TITLE_NAME_FIRST.match(line)) or None
+    if match is None or _NARRATED.search(match["who"]):
+        return None
+    return " ".join(match["who"].split()), line[match.end() :].strip()
+
+
+# a speaker's heading with the title before a name, no article ("Diputada Ana Ruiz",
+# "Diputado Secretario Juan Pérez", "Presidente, diputado Juan Pérez"): the session's way
+_TITLED_NAME = re.compile(
+    rf"(?:{_TITLE}\s+(?:{_BOARD}\s+)?|{_BOARD}\s*,?\s+(?i:{_TITLE})\s+)[{_UP}][a-záéíóúñü]"
+)
+
+
 # A heading in capitals alone on its line with no colon nor dash, as state congresses'
 # Diarios print it in bold above the words ("C. SENADORA ANA RUIZ GARZA⏎Muchas gracias.",
 # "EL C. PRESIDENTE DIPUTADO JUAN PÉREZ LÓPEZ⏎Se abre la sesión."): a chamber's role, then

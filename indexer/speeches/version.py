@@ -61,8 +61,19 @@ sessions again from their stored texts.
    named by office, then a degree and the name ("La Secretaria de Gobernación,
    licenciada Rosa Icela Rodríguez Velázquez: …") speaks for themself, never inside the
    turn before.
+9: a one-line heading with the title first ("Diputada Presidenta Luz Elena Guillén
+   Vicente: Continúe.", "Diputado Secretario …: …", "Presidente, diputado …: …") opens
+   the turn of the one it names, and once a session heads turns so, a title and a name
+   ("Diputada Martha Loera Arámbula: …") do too; a heading-shaped line inside a
+   quotation (left open in the last words, or announced: "…cito textualmente:") is the
+   speaker's words; a short name met before the whole one ("El diputado Ramírez:" then
+   "El diputado Juan Ramírez Pérez:") is that person when the session names only one
+   such; "…, sin grupo parlamentario:", "…, sin partido:", "…, independiente:" state no
+   bench (SP, IND), apart from an unknown party; the record's text before anyone speaks,
+   or all of a text of no known shape, is kept as a part of no one at order 0; a chair
+   named on a line ending in a full stop is not joined to the next line's words.
 """
 
 from __future__ import annotations
 
-SPEECH_READERS_VERSION = 8
+SPEECH_READERS_VERSION = 9

@@ -56,8 +56,9 @@ def test_speeches_people_and_mentions_are_kept(database_url: str) -> None:
             congress=CONGRESS,
             legislature="LXVI",
         )
-        assert process_sessions(db, None, [session]) == 3
-        speeches = session_speeches(db, "s")
+        # (the record's line before anyone speaks, kept at order 0 as no one's)
+        assert process_sessions(db, None, [session]) == 4
+        speeches = session_speeches(db, "s")[1:]
         assert [(s.order, s.person_name, s.party, s.procedural) for s in speeches] == [
             (1, "Ana Ruiz Soto", "MORENA", False),
             (2, "Luis Mora Paz", "PT", False),
@@ -65,7 +66,7 @@ def test_speeches_people_and_mentions_are_kept(database_url: str) -> None:
         ]
         assert set_alignment(db, speeches[1].id, 12.0, 30.5, 0.8, "audio")
         process_sessions(db, None, [session])
-        again = session_speeches(db, "s")[1]
+        again = session_speeches(db, "s")[2]
         assert (again.start_s, again.end_s, again.align_method) == (12.0, 30.5, "audio")
         [luis] = find_people(db, "Dip. Luis Mora")
         assert [s.order for s in person_speeches(db, luis.id)] == [2]

@@ -40,7 +40,7 @@ def _who(text: str) -> list[tuple[str | None, str | None]]:
         legislature="LXVI",
         chamber="Comisión Permanente",
     )
-    return [(s.person_name, s.party) for s in speeches_of(session, People(CONGRESS))]
+    return [(s.person_name, s.party) for s in speeches_of(session, People(CONGRESS)) if s.order]
 
 
 def test_a_senator_taking_the_chair_is_no_deputy_of_a_like_name() -> None:
@@ -86,7 +86,7 @@ def _who_knowing_the_deputy(text: str) -> list[tuple[str | None, str | None]]:
         legislature="LXVI",
         chamber="Comisión Permanente",
     )
-    return [(s.person_name, s.party) for s in speeches_of(session, people)]
+    return [(s.person_name, s.party) for s in speeches_of(session, people) if s.order]
 
 
 def test_the_heading_chair_is_resolved_in_the_chamber_its_line_names() -> None:

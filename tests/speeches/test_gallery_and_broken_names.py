@@ -31,6 +31,7 @@ def _said(text: str, chamber: str) -> list[tuple[str | None, str | None, str | N
     return [
         (s.speaker_as_written, s.person_name, s.party, s.text)
         for s in speeches_of(session, People(chamber))
+        if s.order
     ]
 
 

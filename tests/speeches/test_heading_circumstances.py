@@ -150,9 +150,15 @@ SHORT = [
         [FULL, "El Senador Luis Anaya Mena: Segundo.", "El Senador Anaya: Hablo del tema."],
         (None, None),
     ),
-    # no one before, or only after: no one
+    # no one of the name in the session: no one
     (["El Senador Anaya: Hablo del tema."], (None, None)),
-    (["El Senador Anaya: Hablo del tema.", FULL], (None, None)),
+    # named whole only after: the one the session names (the short line comes first)
+    (["El Senador Anaya: Hablo del tema.", FULL], ("Ricardo Anaya Cortés", "PAN")),
+    # …but two of the name after it: no one
+    (
+        ["El Senador Anaya: Hablo del tema.", FULL, "El Senador Luis Anaya Mena: Segundo."],
+        (None, None),
+    ),
     # another article (another person), or a first given name: no one
     ([FULL, "La Senadora Anaya: Hablo del tema."], (None, None)),
     ([FULL, "El Senador Ricardo: Hablo del tema."], (None, None)),

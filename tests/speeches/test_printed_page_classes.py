@@ -29,7 +29,7 @@ def _speeches(name: str) -> list:
         source_id="x", url=f"https://ejemplo.gob.mx/{name}", text=_text(name),
         congress=CONGRESS,
     )  # fmt: skip
-    return speeches_of(session, People(CONGRESS))
+    return [s for s in speeches_of(session, People(CONGRESS)) if s.order]
 
 
 def test_a_page_mark_between_two_lines_of_a_turn_is_no_ones_words() -> None:

@@ -158,7 +158,7 @@ def test_a_change_of_presidency_between_turns_names_who_presides_after_it() -> N
         legislature="LVIII",
     )
     speeches = speeches_of(session, People("Congreso de la Unión"))
-    assert [(s.person_name, s.text) for s in speeches] == [
+    assert [(s.person_name, s.text) for s in speeches if s.order] == [
         ("Ernesto Villalobos Cantú", "Se abre la sesión."),
         # a presidency named inside a sentence changes no one
         (

@@ -104,7 +104,8 @@ def test_filters_by_speaker_party_date_and_agenda_item(client) -> None:  # type:
     assert total(q="agua", date_from="2025-03-01") == 1
     assert total(agenda="iniciativa") == 3  # the initiative's item in ses1
     assert total(q="agua", legislature="LXV") == 0
-    assert total(procedural="true", session="ses1") == 10
+    # (the record's opening, before anyone speaks, is one more part, of no one)
+    assert total(procedural="true", session="ses1") == 11
     assert total(session="ses1") == 8
     assert http.get("/v1/speeches", params={"q": '"sin cerrar'}).status_code == 422
     assert (
@@ -118,12 +119,15 @@ def test_filters_by_speaker_party_date_and_agenda_item(client) -> None:  # type:
 def test_a_session_shows_its_speeches_in_order_and_a_person_what_they_said(client) -> None:  # type: ignore[no-untyped-def]
     http, _ = client
     doc = http.get("/v1/documents/ses1").json()
-    assert [s["order"] for s in doc["speeches"]] == list(range(1, 11))
-    assert doc["speeches"][2]["speaker_as_written"] == "El diputado José Luis Cabrera Ledesma (PAN)"
+    # the record's opening first, at order 0, no one's; the turns keep their orders
+    assert [s["order"] for s in doc["speeches"]] == list(range(0, 11))
+    assert doc["speeches"][0]["speaker_as_written"] is None
+    assert doc["speeches"][0]["text"].startswith("VERSIÓN ESTENOGRÁFICA SESIÓN ORDINARIA")
+    assert doc["speeches"][3]["speaker_as_written"] == "El diputado José Luis Cabrera Ledesma (PAN)"
     listed = http.get("/v1/sessions/ses1/speeches").json()["speeches"]
     assert [s["id"] for s in listed] == [s["id"] for s in doc["speeches"]]
     assert http.get("/v1/sessions/nada/speeches").status_code == 404
-    person_id = doc["speeches"][2]["person_id"]
+    person_id = doc["speeches"][3]["person_id"]
     person = http.get(f"/v1/people/{person_id}").json()
     assert person["name"] == "José Luis Cabrera Ledesma"
     assert [s["date"] for s in person["speeches"]] == ["2025-03-04", "2025-02-18", "2025-02-18"]
@@ -153,7 +157,7 @@ def test_an_initiative_lists_the_sessions_that_discussed_it(client) -> None:  # 
 
 def test_timings_from_the_aligner_survive_the_session_being_indexed_again(client) -> None:  # type: ignore[no-untyped-def]
     http, library = client
-    first = session_speeches(library.db, "ses1")[2]
+    first = session_speeches(library.db, "ses1")[3]
     assert first.start_s is None
     assert set_alignment(library.db, first.id, 61.5, 75.0, 0.9, "captions")
     assert not set_alignment(library.db, "no-existe", 1.0, 2.0, 0.5, "captions")
@@ -163,8 +167,8 @@ def test_timings_from_the_aligner_survive_the_session_being_indexed_again(client
     library.add_document(changed)
     library.flush()
     again = session_speeches(library.db, "ses1")
-    assert len(again) == 11
-    assert (again[2].id, again[2].start_s, again[2].align_method) == (first.id, 61.5, "captions")
+    assert len(again) == 12
+    assert (again[3].id, again[3].start_s, again[3].align_method) == (first.id, 61.5, "captions")
     assert http.get("/v1/speeches", params={"q": "buenas tardes"}).json()["total"] == 1
     library.reindex()
     assert http.get("/v1/speeches", params={"q": "agua"}).json()["total"] == 2
@@ -221,7 +225,7 @@ def test_reindex_splits_sessions_saved_before_speeches_existed(client) -> None: 
         s.execute(delete(SpeechRow))
     assert http.get("/v1/sessions/ses1/speeches").json()["speeches"] == []
     library.reindex()
-    assert len(http.get("/v1/sessions/ses1/speeches").json()["speeches"]) == 10
+    assert len(http.get("/v1/sessions/ses1/speeches").json()["speeches"]) == 11
     assert http.get("/v1/speeches", params={"q": "agua"}).json()["total"] == 2
 
 
@@ -238,5 +242,5 @@ def test_a_speech_index_from_another_version_is_rebuilt_by_writers_refused_by_re
     library = Library.open(settings, writer=True)
     library.add_document(_session("ses1", "2025-02-18", TRANSCRIPT))
     library.flush()
-    assert library.speech_index is not None and library.speech_index.count() == 10
+    assert library.speech_index is not None and library.speech_index.count() == 11
     library.close()

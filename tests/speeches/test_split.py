@@ -74,6 +74,7 @@ def test_a_congress_transcript_becomes_attributed_speeches_under_their_agenda_it
     seen = [
         (s.speaker_as_written, s.person_name, s.role, s.party, s.agenda_index, s.procedural)
         for s in speeches
+        if s.order
     ]
     assert seen == [
         ("La C. Presidenta", "María Fernanda Ruiz Olvera", "presidencia", "MORENA", 0, False),
@@ -116,6 +117,11 @@ def test_a_congress_transcript_becomes_attributed_speeches_under_their_agenda_it
         # the last named presidency presides from then on
         ("La C. Presidenta", "Ana Sofía Núñez Ávila", "presidencia", "MC", 2, False),
     ]
+    # the record's heading before anyone speaks: kept first, at order 0, no one's
+    opening = speeches[0]
+    assert (opening.order, opening.speaker_as_written, opening.person_id) == (0, None, None)
+    assert opening.procedural and opening.text.startswith("VERSIÓN ESTENOGRÁFICA SESIÓN")
+    speeches = speeches[1:]
     assert speeches[2].text.endswith("Iniciativa 140/LXVI sobre el agua potable.")
     assert speeches[3].text == "(Aplausos)"
     assert [s.order for s in speeches] == list(range(1, 11))
@@ -175,7 +181,9 @@ def test_every_speech_of_the_real_scjn_transcript_has_its_speaker() -> None:
     assert [s.speaker_as_written for s in headed] == expected["speakers"]
     for speech in speeches:
         if speech.procedural:
-            assert speech.speaker_as_written is None and speech.text.startswith("(")
+            # a stage direction, or the record's index before anyone speaks (order 0)
+            assert speech.speaker_as_written is None
+            assert speech.text.startswith("(" if speech.order else "ÍNDICE")
             continue
         want = expected["people"][speech.speaker_as_written]
         assert (speech.person_name, speech.role) == (want["person"], want["role"]), speech.order
