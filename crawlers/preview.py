@@ -30,7 +30,7 @@ from config.specs import SourceSpec
 from crawlers.base_tag import readable_base
 from crawlers.causas import FALSE_CODING, PREVIEW_MEMORY, error_mensaje, label
 from crawlers.crawl_rules import CrawlRules
-from crawlers.fetch import MAX_REDIRECTS, Fetched, FetchError, Form, Refused, fetch
+from crawlers.fetch import Fetched, FetchError, Form, Refused, fetch
 from crawlers.fill import fill_report
 from crawlers.frames import MAX_DEPTH, content_frames
 from crawlers.grid import spread_rowspans
@@ -43,7 +43,6 @@ from crawlers.links import (
     without_fragment,
     without_session,
 )
-from crawlers.meta_refresh import refreshed_to
 from crawlers.next_form import (
     form_options,
     next_form_step,
@@ -57,6 +56,7 @@ from crawlers.postback import row_click, row_request
 from crawlers.preview_coverage import other_frames, other_starts, start_expansion
 from crawlers.preview_privacy import guard_document, guard_messages, guarded_text
 from crawlers.preview_process import DidNotStart, TimedOut, run_child, say_ready
+from crawlers.preview_refresh import follow_refreshes
 from crawlers.preview_scope import listing_scope, trial_scope
 from crawlers.preview_slots import Slots, slots_of
 from crawlers.robots import (
@@ -406,16 +406,14 @@ def listing_preview(
                 refuse=refusal,  # each hop, redirects too, as the crawl's requests
                 cookies=cookies,
             )
-            for _ in range(MAX_REDIRECTS):  # a meta refresh, as the crawl follows it
-                on = refreshed_to(fetched.url, fetched.content_type, fetched.body)
-                if on is None:
-                    break
-                fetched = fetch(
+            return follow_refreshes(  # a refresh, as the crawl follows it
+                fetched,
+                lambda on: fetch(
                     on, allow_loopback=settings.allow_loopback, user_agent=settings.user_agent,
                     max_bytes=settings.max_page_bytes, deadline=deadline, refuse=refusal,
                     cookies=cookies,
-                )  # fmt: skip
-            return fetched
+                ),
+            )  # fmt: skip
         except Refused as exc:
             if listed is not None:  # a redirect off the domains: skipped as the crawl does
                 _skip_if_refused(listed, (exc.cause, str(exc)), errors)
