@@ -69,6 +69,7 @@ from crawlers.selectors import (
     BadFieldLink,
     PageBudget,
     PageTextSpent,
+    count_matches,
     item_link,
     read,
     read_fields,
@@ -433,7 +434,7 @@ def listing_preview(
         nonlocal first, first_keys, coverage
         if (deep := too_deep(page)) is not None:  # the items before that point are shown
             errors.append({"cause": HTML_TOO_DEEP, "url": page.url, "message": deep})
-        items = select(page, spec.listing.items)
+        items, listed = _first_items(page, spec, errors)
         framed = False
         absent: list[tuple[str, str]] = []  # frames that answered "not found"
         if not items and first_of_start:  # a frameset, as the crawl reads it: through its frames
@@ -441,6 +442,7 @@ def listing_preview(
             framed = bool(frames)
             frameset = page.url
             page, items = _framed_listing(spec, page, get, absent)
+            listed = len(items)
             if page.url != frameset and (deep := too_deep(page)) is not None:  # the frame's
                 errors.append({"cause": HTML_TOO_DEEP, "url": page.url, "message": deep})
             if items:
@@ -508,7 +510,7 @@ def listing_preview(
                 "follow without a browser"
             )
             errors.append({"cause": "missing_link", "url": page.url, "message": message})
-        return next_page, len(items)
+        return next_page, listed
 
     options = None
     while url and pages < max_pages:
@@ -711,6 +713,27 @@ def _limit_problem(message: str) -> tuple[str, str]:
     )
 
 
+def _first_items(
+    page: HtmlResponse, spec: SourceSpec, errors: list[dict[str, Any]] | None = None
+) -> tuple[Any, int]:
+    """The page's items up to ``listing.max_items``, as the crawl reads them (selected up
+    to one more: a page of 10^5 rows held a selector object for each), and how many it
+    has; those past the bound are the crawl's ``limit_reached``, added to ``errors``."""
+    assert spec.listing is not None
+    most = spec.listing.max_items
+    items = select(page, spec.listing.items, limit=most + 1)
+    if len(items) <= most:
+        return items, len(items)
+    listed = count_matches(page, spec.listing.items)
+    if errors is not None:
+        said = (
+            f"listing.max_items ({most}) reached: {listed - most} items of this page after "
+            f"the first {most} were not read"
+        )
+        errors.append({"cause": "limit_reached", "url": page.url, "message": said})
+    return items[:most], listed
+
+
 def _framed_listing(
     spec: SourceSpec, page: HtmlResponse, get: Any, absent: list[tuple[str, str]], depth: int = 1
 ) -> tuple[HtmlResponse, Any]:
@@ -723,7 +746,7 @@ def _framed_listing(
         if fetched is None:
             continue
         framed = _listing_page(fetched)
-        items = select(framed, spec.listing.items)
+        items = select(framed, spec.listing.items, limit=spec.listing.max_items)
         if not items and depth < MAX_DEPTH and content_frames(framed):
             framed, items = _framed_listing(spec, framed, get, absent, depth + 1)
         elif not items and (said := not_found_said(framed)) is not None:
@@ -812,9 +835,9 @@ def _next_form(
         second = read
     else:
         second = _listing_page(fetched)
-    items = select(second, spec.listing.items)
+    items, listed = _first_items(second, spec)
     keys = _item_keys(second, spec, items)
-    out |= {"items": len(items), "new_items": len(keys - first_keys)}
+    out |= {"items": listed, "new_items": len(keys - first_keys)}
     if not items:
         return stop(
             "the second page lists no items (listing.items matched nothing): paging would "

@@ -138,6 +138,7 @@ def test_the_preview_follows_refreshes_as_the_crawl(tmp_path: Path) -> None:
         {"path": "/inicio-archivo", **_header("file:///etc/passwd")},
         {"path": "/inicio-bucle", **_meta("/inicio-bucle-2")},
         {"path": "/inicio-bucle-2", **_header("/inicio-bucle")},
+        {"path": "/inicio-privada", **_meta("http://169.254.169.254/latest/meta-data/")},
     ]
     (tmp_path / "www" / "_http.yaml").write_text(yaml.safe_dump({"routes": routes}))
     settings = Settings(allow_loopback=True)
@@ -150,7 +151,7 @@ def test_the_preview_follows_refreshes_as_the_crawl(tmp_path: Path) -> None:
                 settings,
                 time_limit_s=20,
             )
-            for start in ("inicio", "inicio-archivo", "inicio-bucle")
+            for start in ("inicio", "inicio-archivo", "inicio-bucle", "inicio-privada")
         }
     shown = previews["inicio"]
     assert len(shown["documents"]) == 3, shown
@@ -160,3 +161,5 @@ def test_the_preview_follows_refreshes_as_the_crawl(tmp_path: Path) -> None:
     assert refused["cause"] == "redirect_refused", refused
     [loop] = previews["inicio-bucle"]["errors"]
     assert loop["cause"] == "redirect_loop", loop
+    [blocked] = previews["inicio-privada"]["errors"]
+    assert blocked["cause"] == "blocked_address", blocked
