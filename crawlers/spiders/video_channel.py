@@ -201,7 +201,7 @@ class VideoChannelSpider(SpecSpider):
                 novel(f"#{title} {date_text}")
                 self.run.count("skipped")
                 return
-            marker = bool(select(block, rules.live_marker)) if rules.live_marker else False
+            marker = bool(select(block, rules.live_marker, limit=1)) if rules.live_marker else False
             label = read(block, rules.state) if rules.state else None
             for player in find_players(block, page.url):
                 novel(player.url)
