@@ -30,6 +30,7 @@ from config.specs import SourceSpec
 from crawlers.base_tag import readable_base
 from crawlers.causas import FALSE_CODING, PREVIEW_MEMORY, error_mensaje, label
 from crawlers.crawl_rules import CrawlRules
+from crawlers.encoding import as_page
 from crawlers.fetch import Fetched, FetchError, Form, Refused, fetch
 from crawlers.fill import fill_report
 from crawlers.frames import MAX_DEPTH, content_frames
@@ -132,9 +133,14 @@ class PreviewUnavailable(Exception):
 
 
 def _page(fetched: Fetched) -> HtmlResponse:
-    """The page as the crawl reads it: a ``<base href>`` that cannot be parsed put aside."""
+    """The page as the crawl reads it: a ``<base href>`` that cannot be parsed put aside,
+    decoded by its true encoding (``crawlers.encoding.as_page``). Decoded by its declared
+    charset alone, a cp1252 listing served as UTF-8 previewed «Ni�o» where the crawl
+    stored «Niño», and a UTF-8 one served as UTF-16 previewed nothing at all."""
     headers = {"Content-Type": fetched.content_type or "text/html"}
-    return readable_base(HtmlResponse(url=fetched.url, body=fetched.body, headers=headers))
+    page = readable_base(HtmlResponse(url=fetched.url, body=fetched.body, headers=headers))
+    decoded = as_page(page)
+    return decoded if isinstance(decoded, HtmlResponse) else page
 
 
 def _listing_page(fetched: Fetched) -> HtmlResponse:
