@@ -2,8 +2,9 @@
 whole as ``too_large``, and the site then read as if it had no rules: its first line
 barred ``/bloqueado/`` and the crawl and the preview fetched it anyway. One sent without
 end was the same, and one declaring (Content-Length) more than the page limit was
-refused before its first byte by the crawl, while the preview read its head. Now its first 512 KiB (to the last line end) are read and obeyed, and
-the rest said as a limit reached. And a robots.txt whose compression inflated past the
+refused before its first byte by the crawl, while the preview read its head. Now its
+first 512 KiB (to the last line end) are read and obeyed, and the rest said as a limit
+reached. And a robots.txt whose compression inflated past the
 limit was counted ``robots_disallowed``, "forbidden by robots.txt", since its address
 names robots.txt: it is ``too_large``. Real servers on 127.0.0.1, the real crawl."""
 
