@@ -355,7 +355,10 @@ class VideoChannelRules(_Rules):
     next_page: Selector | None = Field(None, description="page: the next page's link.")
     max_pages: int = Field(20, ge=1, le=10_000)
     max_entries: int = Field(
-        500, ge=1, le=100_000, description="feed: entries read; the rest are counted."
+        500,
+        ge=1,
+        le=100_000,
+        description="feed: entries read; page: items read on one page; the rest are counted.",
     )
     platform: str | None = Field(None, description="Name of a platform not recognised by host.")
 

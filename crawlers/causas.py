@@ -165,6 +165,7 @@ LABELS = {
     "too_large": "archivo demasiado grande",
     "too_many_redirects": "demasiadas redirecciones",
     "redirect_loop": "redirección en bucle",
+    "redirect_refused": "redirección a una dirección que no es web: no se siguió",
     "blocked_address": "dirección no permitida",
     "robots_disallowed": "prohibido por robots.txt",
     "robots_unavailable": "robots.txt no disponible por un error del servidor: sitio no leído",
@@ -376,6 +377,11 @@ _WAIT = re.compile(
     r"(?:.*: )?HTTP (\d{3}), asking to wait (?:(\d+) s|more than (\d+) days) \(Retry-After\)$", re.S
 )
 _REDIRECTS = re.compile(r"(\d+) redirects without an answer: (.*)$", re.S)
+# crawlers.meta_refresh.Refresh.refused_message's
+_REFRESH_REFUSED = re.compile(
+    r"(meta refresh|Refresh header) to (.*), which is not a web address: not followed$", re.S
+)
+_REFRESH_BY = {"meta refresh": "su etiqueta meta refresh", "Refresh header": "su cabecera Refresh"}
 # the address after "resolves to" is in runs recorded before it was left out
 _RESOLVES = re.compile(r"blocked address: (\S+) resolves to (?:\S+, )?a (.+) address$")
 _SCHEME = re.compile(r"blocked address: scheme '([^']*)' is not allowed")
@@ -765,6 +771,12 @@ def error_mensaje(cause: str, message: str) -> str:
     if found := _REDIRECTS.match(message):
         count, chain = found.groups()
         return f"{count} redirecciones sin respuesta: {chain}"
+    if found := _REFRESH_REFUSED.match(message):
+        by, target = found.groups()
+        return (
+            f"la página redirige con {_REFRESH_BY[by]} a {target}, que no es una dirección "
+            "web (solo se siguen http y https): no se siguió"
+        )
     if cause == "redirect_loop" and message.startswith("redirect loop: "):
         return f"redirección en bucle: {message.removeprefix('redirect loop: ')}"
     if cause == "timeout" and (found := _SECONDS.search(message)):

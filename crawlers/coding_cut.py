@@ -7,7 +7,13 @@ piece at a time and up to the download size limit, to see that its stream ends; 
 that does not is a counted ``cut_short`` naming its coding (a gzip member after the
 first too: Scrapy's gunzip kept what came before its cut), and a gzip answer of more
 members than its bytes warrant a counted ``malformed_answer``. (A preview's fetch,
-``crawlers.fetch``, refuses it the same way.)"""
+``crawlers.fetch``, refuses it the same way.)
+
+The header is then rewritten to the codings checked, for Scrapy's decompression to undo
+the same: ``identity``, names no one knows and empty ones passed through (as httpx and
+browsers do), every header line read. Scrapy stopped at the first coding it did not
+know, counting from the last: ``deflate, identity`` was kept compressed (read as binary
+data) and a gzip bomb declared ``gzip, identity`` went undone past its limit."""
 
 from __future__ import annotations
 
@@ -32,11 +38,25 @@ class CodingCutMiddleware:
         return cls(crawler.settings.getint("DOWNLOAD_MAXSIZE"))  # type: ignore[attr-defined]
 
     def process_response(self, request: Request, response: Response) -> Response:
-        coding = response.headers.get(b"Content-Encoding")
-        if not coding or not response.body:
+        lines = response.headers.getlist(b"Content-Encoding")
+        if not lines:
             return response
-        limit = request.meta.get("download_maxsize", self.maxsize) or 0
-        decoder = Decoder(coding.decode("latin-1"), limit)
+        decoder = Decoder(b", ".join(lines).decode("latin-1"), self._limit(request))
+        if decoder.undone():
+            response.headers[b"Content-Encoding"] = decoder.undone().encode("latin-1")
+        else:
+            del response.headers[b"Content-Encoding"]
+        if not response.body:
+            return response
+        return self._checked(request, response, decoder)
+
+    def _limit(self, request: Request) -> int:
+        return int(request.meta.get("download_maxsize", self.maxsize) or 0)
+
+    def _checked(self, request: Request, response: Response, decoder: Decoder) -> Response:
+        """``response`` when its codings are whole (the decompression's own limits speak
+        for one past them); an ``IgnoreRequest`` saying why not otherwise."""
+        limit = self._limit(request)
         if (refused := decoder.too_many()) is not None:
             raise IgnoreRequest(refused)
         read = 0

@@ -85,6 +85,11 @@ class Decoder:
             (name, coding) for name in reversed(names) if (coding := _coding(name)) is not None
         ]
 
+    def undone(self) -> str:
+        """The codings this reader undoes, as a header in the order applied (``gzip,
+        br``): what the crawl's decompression is given, so that it undoes the same."""
+        return ", ".join(name for name, _ in reversed(self._codings))
+
     def too_many(self) -> str | None:
         """Why the answer is refused when its header declares more than ``MAX_CODINGS``
         codings this reader undoes, or None."""

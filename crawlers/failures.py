@@ -44,7 +44,9 @@ from crawlers.causas import (
 )
 from crawlers.coding_cut import MARK as CODING_CUT_MARK
 from crawlers.handlers import CUT_AT, HEAD_TOO_LARGE, LongerThanDeclared
+from crawlers.meta_refresh import REDIRECT_REFUSED
 from crawlers.partial import PARTIAL
+from crawlers.refresh import RefusedRedirect
 from crawlers.throttle import BACKOFF_CODES, retry_after_seconds, wait_said
 
 CODING_STACK_MARK = CODING_STACK.split("{", 1)[0]
@@ -92,6 +94,8 @@ def failure_cause(failure: Failure) -> tuple[str, str]:
         if status in BACKOFF_CODES and asked is not None:  # a wait of days was just "HTTP 429"
             return cause, f"HTTP {status}, asking to wait {wait_said(asked)} (Retry-After)"
         return cause, f"HTTP {status}"
+    if isinstance(error, RefusedRedirect):
+        return REDIRECT_REFUSED, str(error)
     if isinstance(error, IgnoreRequest):
         text = str(error)
         # Scrapy's own words: any other refusal may name robots.txt in its address (a

@@ -79,6 +79,7 @@ class Fetched:
     status: int
     content_type: str | None
     body: bytes
+    refresh: str | None = None  # its ``Refresh`` header (``crawlers.meta_refresh``)
 
 
 def pinned_target(url: str, allow_loopback: bool, owner: str = "") -> tuple[str, str, str]:
@@ -293,7 +294,13 @@ def fetch(
             raise FetchError("cut_short", LONGER_THAN_DECLARED)
     if response.status_code >= 400:
         raise FetchError(*_http_error(url, response))
-    return Fetched(url, response.status_code, response.headers.get("content-type"), bytes(body))
+    return Fetched(
+        url,
+        response.status_code,
+        response.headers.get("content-type"),
+        bytes(body),
+        response.headers.get("refresh"),
+    )
 
 
 def _connection_of(response: httpx.Response) -> Any:

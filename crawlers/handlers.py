@@ -25,6 +25,10 @@ declaring fewer bytes than it sends had its page or file kept cut at that length
 whole (a sentence without its resolutions, the run ``ok``). Bytes arriving with the end
 of the declared body now fail the request (:class:`LongerThanDeclared`, counted
 ``cut_short``).
+
+A request marked ``HEAD_ONLY`` (a robots.txt, read as far as its first 512 KiB by its own
+byte count) is not refused for the length it declares: Scrapy cancelled one declaring
+more than the page limit before its first byte, and the site was read without rules.
 """
 
 from __future__ import annotations
@@ -40,11 +44,14 @@ from twisted.internet.protocol import connectionDone
 from twisted.python.failure import Failure
 from twisted.web import _newclient, http
 from twisted.web.client import ResponseDone
+from twisted.web.iweb import UNKNOWN_LENGTH
 
 from crawlers.causas import ANSWER_BEGUN, LONGER_THAN_DECLARED
 
 MAX_RESPONSE_HEAD_BYTES = 256 * 1024  # browsers refuse a larger head too (Chrome: 256 KB)
 HEAD_TOO_LARGE = "response head too large"
+# request meta: its reader stops it at its head, whatever length it declares
+HEAD_ONLY = "abierto_head_only"
 CUT_AT = "abierto_cut_at"  # request meta: (size limit, bytes read) of an answer cut short
 
 
@@ -103,6 +110,13 @@ class SlowAnswerAgent(http11._ScrapyAgent):  # type: ignore[misc]
             if self._txresponse is None:
                 raise
             raise DownloadTimeoutError(f"{exc} {ANSWER_BEGUN}") from None
+
+    def _cb_bodyready(self, txresponse: Any, request: Any) -> Any:
+        """A ``HEAD_ONLY`` answer's declared length is not weighed against the limit: its
+        body is read as one of unknown length (each byte still counted against it)."""
+        if request.meta.get(HEAD_ONLY) and txresponse.length not in (UNKNOWN_LENGTH, 0):
+            txresponse.length = UNKNOWN_LENGTH
+        return super()._cb_bodyready(txresponse, request)
 
 
 # Scrapy's handler makes an agent for each request by this module-level name

@@ -37,7 +37,7 @@ def next_form_step(
     """The form posted back as on a click of "Siguiente" or of the pager's next page;
     ``request`` goes to ``crawlers.forms.form_request`` (callback, cb_kwargs…). A form
     that it cannot use raises its ValueError."""
-    forms = select(listing, rules.form)
+    forms = select(listing, rules.form, limit=1)  # the first is the one posted
     if not forms:
         return NextStep(
             None,
@@ -120,7 +120,7 @@ def form_options(listing: TextResponse, rules: EachOption) -> list[tuple[str, st
     (value, text), in the page's order, once each: those with a value (a «Seleccione…»
     without one is no listing) that ``keep`` accepts (by value or text). Or, in English,
     why there are none: no form, no such select, no option."""
-    forms = select(listing, rules.form)
+    forms = select(listing, rules.form, limit=1)  # the first is the one posted
     if not forms:
         return "listing.each_option.form matched nothing"
     found = forms[0].xpath(".//select[@name=$name]", name=rules.select)

@@ -76,7 +76,7 @@ def row_click(
     """The fields a browser posts on a click of the item's button
     (``listing.link_postback``), or None and why none can be posted (in English and in
     Spanish). The crawl and the preview ask for a row's document alike."""
-    controls = select(item, rules.button)
+    controls = select(item, rules.button, limit=1)  # the first is the one clicked
     data = control_data(controls[0]) if controls else None
     if data is None:
         return None, (
@@ -85,7 +85,7 @@ def row_click(
             "ni listing.link ni listing.link_postback.button encontraron un enlace o un botón "
             "que envíe el formulario",
         )
-    if not select(listing, rules.form):
+    if not select(listing, rules.form, limit=1):
         return None, (
             "listing.link_postback.form matched nothing",
             "listing.link_postback.form no encontró el formulario en la página",

@@ -30,7 +30,8 @@ from config.specs import SourceSpec
 from crawlers.base_tag import readable_base
 from crawlers.causas import FALSE_CODING, PREVIEW_MEMORY, error_mensaje, label
 from crawlers.crawl_rules import CrawlRules
-from crawlers.fetch import MAX_REDIRECTS, Fetched, FetchError, Form, Refused, fetch
+from crawlers.encoding import as_page
+from crawlers.fetch import Fetched, FetchError, Form, Refused, fetch
 from crawlers.fill import fill_report
 from crawlers.frames import MAX_DEPTH, content_frames
 from crawlers.grid import spread_rowspans
@@ -43,7 +44,6 @@ from crawlers.links import (
     without_fragment,
     without_session,
 )
-from crawlers.meta_refresh import refreshed_to
 from crawlers.next_form import (
     form_options,
     next_form_step,
@@ -57,6 +57,7 @@ from crawlers.postback import row_click, row_request
 from crawlers.preview_coverage import other_frames, other_starts, start_expansion
 from crawlers.preview_privacy import guard_document, guard_messages, guarded_text
 from crawlers.preview_process import DidNotStart, TimedOut, run_child, say_ready
+from crawlers.preview_refresh import follow_refreshes
 from crawlers.preview_scope import listing_scope, trial_scope
 from crawlers.preview_slots import Slots, slots_of
 from crawlers.robots import (
@@ -69,6 +70,7 @@ from crawlers.selectors import (
     BadFieldLink,
     PageBudget,
     PageTextSpent,
+    count_matches,
     item_link,
     read,
     read_fields,
@@ -131,9 +133,14 @@ class PreviewUnavailable(Exception):
 
 
 def _page(fetched: Fetched) -> HtmlResponse:
-    """The page as the crawl reads it: a ``<base href>`` that cannot be parsed put aside."""
+    """The page as the crawl reads it: a ``<base href>`` that cannot be parsed put aside,
+    decoded by its true encoding (``crawlers.encoding.as_page``). Decoded by its declared
+    charset alone, a cp1252 listing served as UTF-8 previewed «Ni�o» where the crawl
+    stored «Niño», and a UTF-8 one served as UTF-16 previewed nothing at all."""
     headers = {"Content-Type": fetched.content_type or "text/html"}
-    return readable_base(HtmlResponse(url=fetched.url, body=fetched.body, headers=headers))
+    page = readable_base(HtmlResponse(url=fetched.url, body=fetched.body, headers=headers))
+    decoded = as_page(page)
+    return decoded if isinstance(decoded, HtmlResponse) else page
 
 
 def _listing_page(fetched: Fetched) -> HtmlResponse:
@@ -406,16 +413,14 @@ def listing_preview(
                 refuse=refusal,  # each hop, redirects too, as the crawl's requests
                 cookies=cookies,
             )
-            for _ in range(MAX_REDIRECTS):  # a meta refresh, as the crawl follows it
-                on = refreshed_to(fetched.url, fetched.content_type, fetched.body)
-                if on is None:
-                    break
-                fetched = fetch(
+            return follow_refreshes(  # a refresh, as the crawl follows it
+                fetched,
+                lambda on: fetch(
                     on, allow_loopback=settings.allow_loopback, user_agent=settings.user_agent,
                     max_bytes=settings.max_page_bytes, deadline=deadline, refuse=refusal,
                     cookies=cookies,
-                )  # fmt: skip
-            return fetched
+                ),
+            )  # fmt: skip
         except Refused as exc:
             if listed is not None:  # a redirect off the domains: skipped as the crawl does
                 _skip_if_refused(listed, (exc.cause, str(exc)), errors)
@@ -435,7 +440,7 @@ def listing_preview(
         nonlocal first, first_keys, coverage
         if (deep := too_deep(page)) is not None:  # the items before that point are shown
             errors.append({"cause": HTML_TOO_DEEP, "url": page.url, "message": deep})
-        items = select(page, spec.listing.items)
+        items, listed = _first_items(page, spec, errors)
         framed = False
         absent: list[tuple[str, str]] = []  # frames that answered "not found"
         if not items and first_of_start:  # a frameset, as the crawl reads it: through its frames
@@ -443,6 +448,7 @@ def listing_preview(
             framed = bool(frames)
             frameset = page.url
             page, items = _framed_listing(spec, page, get, absent)
+            listed = len(items)
             if page.url != frameset and (deep := too_deep(page)) is not None:  # the frame's
                 errors.append({"cause": HTML_TOO_DEEP, "url": page.url, "message": deep})
             if items:
@@ -510,7 +516,7 @@ def listing_preview(
                 "follow without a browser"
             )
             errors.append({"cause": "missing_link", "url": page.url, "message": message})
-        return next_page, len(items)
+        return next_page, listed
 
     options = None
     while url and pages < max_pages:
@@ -713,6 +719,27 @@ def _limit_problem(message: str) -> tuple[str, str]:
     )
 
 
+def _first_items(
+    page: HtmlResponse, spec: SourceSpec, errors: list[dict[str, Any]] | None = None
+) -> tuple[Any, int]:
+    """The page's items up to ``listing.max_items``, as the crawl reads them (selected up
+    to one more: a page of 10^5 rows held a selector object for each), and how many it
+    has; those past the bound are the crawl's ``limit_reached``, added to ``errors``."""
+    assert spec.listing is not None
+    most = spec.listing.max_items
+    items = select(page, spec.listing.items, limit=most + 1)
+    if len(items) <= most:
+        return items, len(items)
+    listed = count_matches(page, spec.listing.items)
+    if errors is not None:
+        said = (
+            f"listing.max_items ({most}) reached: {listed - most} items of this page after "
+            f"the first {most} were not read"
+        )
+        errors.append({"cause": "limit_reached", "url": page.url, "message": said})
+    return items[:most], listed
+
+
 def _framed_listing(
     spec: SourceSpec, page: HtmlResponse, get: Any, absent: list[tuple[str, str]], depth: int = 1
 ) -> tuple[HtmlResponse, Any]:
@@ -725,7 +752,7 @@ def _framed_listing(
         if fetched is None:
             continue
         framed = _listing_page(fetched)
-        items = select(framed, spec.listing.items)
+        items = select(framed, spec.listing.items, limit=spec.listing.max_items)
         if not items and depth < MAX_DEPTH and content_frames(framed):
             framed, items = _framed_listing(spec, framed, get, absent, depth + 1)
         elif not items and (said := not_found_said(framed)) is not None:
@@ -814,9 +841,9 @@ def _next_form(
         second = read
     else:
         second = _listing_page(fetched)
-    items = select(second, spec.listing.items)
+    items, listed = _first_items(second, spec)
     keys = _item_keys(second, spec, items)
-    out |= {"items": len(items), "new_items": len(keys - first_keys)}
+    out |= {"items": listed, "new_items": len(keys - first_keys)}
     if not items:
         return stop(
             "the second page lists no items (listing.items matched nothing): paging would "

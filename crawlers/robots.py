@@ -31,6 +31,7 @@ from twisted.internet.defer import Deferred
 from twisted.python.failure import Failure
 
 from crawlers.failures import failure_cause
+from crawlers.handlers import HEAD_ONLY
 
 logger = logging.getLogger(__name__)
 
@@ -233,6 +234,9 @@ class CountedRobotsMiddleware(RobotsTxtMiddleware):
                 "dont_obey_robotstxt": True,
                 "download_maxsize": self.download_bytes,
                 ROBOTS_REQUEST: 0,
+                # one declaring (Content-Length) more than the limit is read as far as
+                # its head too, as Google does, not refused before its first byte
+                HEAD_ONLY: True,
             },
             callback=NO_CALLBACK,
         )

@@ -41,6 +41,8 @@ UNUSED_DOWNLOADER_MIDDLEWARES = (
     "scrapy.downloadermiddlewares.robotstxt.RobotsTxtMiddleware",
     # replaced by crawlers.offsite.CountedOffsiteMiddleware when a spider has domains
     "scrapy.downloadermiddlewares.offsite.OffsiteMiddleware",
+    # replaced by crawlers.refresh.GuardedRefreshMiddleware, at the same place
+    "scrapy.downloadermiddlewares.redirect.MetaRefreshMiddleware",
 )
 # keeps a spider's requests within its allowed_domains, each one it drops counted; a
 # spider without them is never filtered, yet each request was checked twice (when
@@ -195,6 +197,8 @@ def scrapy_settings(
             # checked too, and before the meta-refresh check (580), which raises on a
             # <base href> that cannot be parsed
             "crawlers.base_tag.UnreadableBaseMiddleware": 581,
+            # Scrapy's meta refresh, the Refresh header too, a refresh off the web refused
+            "crawlers.refresh.GuardedRefreshMiddleware": 580,
             # where Scrapy's cookies were (after the redirect, 600, on the way out): a
             # session a site keeps in a cookie goes on through its postbacks and viewers
             "crawlers.session_cookies.SessionCookiesMiddleware": 700,

@@ -27,7 +27,7 @@ from crawlers.formats.players import find_players
 from crawlers.formats.xml import first_text
 from crawlers.items import DocumentDraft
 from crawlers.links import absolute, page_base
-from crawlers.selectors import read, read_fields, select
+from crawlers.selectors import count_matches, read, read_fields, select
 from crawlers.spiders.base import SpecSpider
 from indexer.analysis import fold_keyword
 from indexer.linking import first_sitting
@@ -182,7 +182,7 @@ class VideoChannelSpider(SpecSpider):
             self.run.error("not_html", response.url, "channel page is not HTML")
             return [], None, False
         rules = self.rules
-        blocks = select(page, rules.items) if rules.items else [page]
+        blocks = self._blocks(page)
         page_title = " ".join(page.css("h1 ::text, title::text").getall()[:1]).strip()
         before = self._shown_before()
         shown = {"all": 0, "new": 0}
@@ -201,7 +201,7 @@ class VideoChannelSpider(SpecSpider):
                 novel(f"#{title} {date_text}")
                 self.run.count("skipped")
                 return
-            marker = bool(select(block, rules.live_marker)) if rules.live_marker else False
+            marker = bool(select(block, rules.live_marker, limit=1)) if rules.live_marker else False
             label = read(block, rules.state) if rules.state else None
             for player in find_players(block, page.url):
                 novel(player.url)
@@ -230,6 +230,23 @@ class VideoChannelSpider(SpecSpider):
         found_link = link if isinstance(link, str) else None
         next_url = self.absolute_or_counted(page_base(page), found_link, "next_page")
         return found, next_url, bool(shown["all"]) and not shown["new"]
+
+    def _blocks(self, page: Any) -> Any:
+        """The page's items up to ``max_entries`` (selected up to one more: a page of 10^5
+        blocks held a selector object for each), the rest counted; the page when the spec
+        names none."""
+        rules = self.rules
+        if not rules.items:
+            return [page]
+        most = rules.max_entries
+        blocks = select(page, rules.items, limit=most + 1)
+        if len(blocks) > most:
+            beyond = count_matches(page, rules.items) - most
+            self.limit_reached(page.url, f"video_channel.max_entries ({most})",
+                               f"{beyond} items of this page after the first {most} were "
+                               "not read")  # fmt: skip
+            blocks = blocks[:most]
+        return blocks
 
     def _shown_before(self) -> set[str]:
         """What this crawl's channel pages showed: players' addresses, and the titles of

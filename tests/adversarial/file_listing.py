@@ -32,7 +32,7 @@ class Served:
 
     body: bytes
     kind: str = "application/pdf"
-    coding: str | None = None
+    coding: str | tuple[str, ...] | None = None  # a tuple: one header line each
 
 
 def listing(paths: list[str]) -> bytes:
@@ -52,8 +52,9 @@ def serving(files: Mapping[str, Served]) -> Iterator[str]:
             answer = files.get(self.path, page)
             self.send_response(200)
             self.send_header("Content-Type", answer.kind)
-            if answer.coding:
-                self.send_header("Content-Encoding", answer.coding)
+            codings = (answer.coding,) if isinstance(answer.coding, str) else answer.coding
+            for coding in codings or ():
+                self.send_header("Content-Encoding", coding)
             self.send_header("Content-Length", str(len(answer.body)))
             self.end_headers()
             self.wfile.write(answer.body)

@@ -1,8 +1,10 @@
 """A robots.txt past 512 KiB (RFC 9309 asks crawlers to read at least 500 KiB) was refused
 whole as ``too_large``, and the site then read as if it had no rules: its first line
 barred ``/bloqueado/`` and the crawl and the preview fetched it anyway. One sent without
-end was the same. Now its first 512 KiB (to the last line end) are read and obeyed, and
-the rest said as a limit reached. And a robots.txt whose compression inflated past the
+end was the same, and one declaring (Content-Length) more than the page limit was
+refused before its first byte by the crawl, while the preview read its head. Now its
+first 512 KiB (to the last line end) are read and obeyed, and the rest said as a limit
+reached. And a robots.txt whose compression inflated past the
 limit was counted ``robots_disallowed``, "forbidden by robots.txt", since its address
 names robots.txt: it is ``too_large``. Real servers on 127.0.0.1, the real crawl."""
 
@@ -58,6 +60,17 @@ class _Site(QuietHandler):
     def _robots(self) -> None:
         if self.robots == "long":  # 2.4 MB, its length declared
             self.answer(RULES + PADDING * 100, "text/plain")
+        elif self.robots == "declared":  # 12 MB declared, past the 10 MB page limit
+            self.send_response(200)
+            self.send_header("Content-Type", "text/plain")
+            self.send_header("Content-Length", str(len(RULES) + len(PADDING) * 500))
+            self.end_headers()
+            try:
+                self.wfile.write(RULES)
+                for _ in range(500):
+                    self.wfile.write(PADDING)
+            except OSError:
+                pass
         elif self.robots == "bomb":
             self.answer(_bomb(), "text/plain", encoding="gzip")
         else:  # sent without end, in chunks
@@ -99,7 +112,7 @@ def _serving(kind: str) -> Any:
 
 
 def test_a_long_robots_txt_is_obeyed_as_far_as_its_first_512_kib(tmp_path: Path) -> None:
-    for kind in ("long", "endless"):
+    for kind in ("long", "endless", "declared"):
         with _serving(kind) as url:
             started = time.monotonic()
             crawled, errors = _crawl(tmp_path / kind, url)
