@@ -115,7 +115,7 @@ def _state(settings: Settings) -> list[tuple[str, list[str], list[str], int]]:
                 doc.id,
                 sorted(f"{s.source_id} {s.url}" for s in doc.sources),
                 sorted(v.url for v in doc.video_urls),
-                len(body["speeches"]),
+                len([s for s in body["speeches"] if s["speaker_as_written"]]),
             ))  # fmt: skip
         return state
     finally:
