@@ -172,6 +172,22 @@ class EngineSpeechIndex:
             log.warning("%s; meanwhile searches read it, and writes wait", stale)
         self._stale = stale
 
+    def health(self) -> dict[str, object]:
+        """What ``/healthz`` adds for the speech index, as the documents' index says its
+        own (``EngineStore.health``): ``error`` when this code cannot read it, ``aviso``
+        when it answers searches but an older mapping keeps writes waiting for ``abierto
+        reindex``; nothing when there is none yet (the first write makes it)."""
+        if not self.client.index_exists(self.name):
+            return {}
+        found = self.client.mappings(self.name)
+        problem = unreadable(found, SPEECH_READABLE, "discursos", SPEECH_MAPPING_VERSION)
+        if problem is not None:
+            return {"error": problem}
+        stale = unreadable(
+            found, frozenset({SPEECH_MAPPING_VERSION}), "discursos", SPEECH_MAPPING_VERSION
+        )
+        return {"aviso": stale} if stale is not None else {}
+
     def drop_leftovers(self) -> list[str]:
         """Delete the indices killed rebuilds left half-built; only under the rebuild
         lock across processes, as ``Library.reindex`` holds it (``aliases.drop_leftovers``)."""
