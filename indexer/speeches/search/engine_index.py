@@ -53,11 +53,12 @@ log = logging.getLogger(__name__)
 # The speech index's mapping and analysis, kept in its ``_meta`` as the documents'
 # index keeps its own (``schema.MAPPING_VERSION``): 1 is every speech index made before
 # versions were kept (an ordinal's superscript letters kept: «1ᵒ» was not «1º»,
-# ``analysis._superscript_ordinal``), 2 since. An older one still answers searches,
-# and its writes are refused until ``abierto reindex`` rebuilds it; any other version
-# is refused whole.
-SPEECH_MAPPING_VERSION = 2
-SPEECH_READABLE = frozenset({1, SPEECH_MAPPING_VERSION})
+# ``analysis._superscript_ordinal``), 2 the one that split an ordinal written with a
+# period («1.º» was «1» and «º», not «1º»: ``analysis._plain_ordinals``), 3 since. An
+# older one still answers searches, and its writes are refused until ``abierto reindex``
+# rebuilds it; any other version is refused whole.
+SPEECH_MAPPING_VERSION = 3
+SPEECH_READABLE = frozenset({1, 2, SPEECH_MAPPING_VERSION})
 
 
 def mappings() -> dict[str, Any]:
