@@ -184,7 +184,8 @@ _COMMON_KEPT = (
 # An ordinal's letters written as superscript modifier letters after its number, as a
 # word processor or the RAE's style writes them: «1ᵒ», «2ᵃ», «1.ᵒ», «1ʳᵒ», «3ᵉʳ». The
 # ordinal indicators «º», «ª» are superscript letters too, and the ordinal readers
-# (``query.ordinals``) read those: a lone «ᵒ», «ᵃ» is written «º», «ª»; longer endings
+# (``query.ordinals``) read those: a lone «ᵒ», «ᵃ» is written «º», «ª» («1.ᵒ» → «1º»,
+# without its period, as ``_plain_ordinals`` writes «1.º»); longer endings
 # are written in plain letters after the number («1ʳᵒ» → «1ro», «1.ᵉʳ» → «1er»), as
 # typed. Elsewhere («mᵃ») superscript letters stay as written, like other superscripts.
 @functools.cache
@@ -206,15 +207,29 @@ _ORDINAL_INDICATORS = {"o": "\u00ba", "a": "\u00aa"}
 
 def _ordinal_ending(found: re.Match[str]) -> str:
     letters = unicodedata.normalize("NFKC", found.group(2)).lower()
-    if letters in _ORDINAL_INDICATORS:
-        return found.group(1) + _ORDINAL_INDICATORS[letters]
-    return letters
+    return _ORDINAL_INDICATORS.get(letters, letters)
+
+
+# An ordinal indicator after a period, as the RAE writes it («1.º», «2.ª»): the same
+# ordinal as «1º», «2ª», read without its period (the analysers split «1.º» into «1» and
+# «º», a phrase ``query.ordinals`` spells «1º» did not find it). Only an indicator glued
+# to the period: «1. Los» is a numbered paragraph.
+_DOTTED_ORDINAL = re.compile(r"(?<=[0-9])\.(?=[\u00aa\u00ba](?![^\W_]))")
+
+
+def _plain_ordinals(text: str) -> str:
+    """``text`` with each «1.º», «2.ª» written «1º», «2ª» (a substring search each
+    first: nearly no text holds one)."""
+    if ".\u00ba" in text or ".\u00aa" in text:
+        return _DOTTED_ORDINAL.sub("", text)
+    return text
 
 
 def compatible_text(text: str) -> str:
     """``text`` in NFKC (``𝐚𝐦𝐩𝐚𝐫𝐨`` → ``amparo``; decomposed accents composed) but for
     the characters kept as written (ordinals, superscripts, fractions: ``_kept``), an
-    ordinal's superscript letters as the readers read them (``_superscript_ordinal``)."""
+    ordinal's superscript letters as the readers read them (``_superscript_ordinal``),
+    and its indicator without the period before it (``_plain_ordinals``)."""
     if text.isascii() or unicodedata.is_normalized("NFKC", text):
         return text
     probe = text
@@ -222,11 +237,11 @@ def compatible_text(text: str) -> str:
         if char in probe:
             probe = probe.replace(char, " ")
     if probe is not text and unicodedata.is_normalized("NFKC", probe):
-        return text
+        return _plain_ordinals(text)
     pieces = _kept_runs().split(text)
     # odd pieces are kept runs; the others go to NFKC
     pieces[::2] = [unicodedata.normalize("NFKC", piece) for piece in pieces[::2]]
-    return _superscript_ordinal().sub(_ordinal_ending, "".join(pieces))
+    return _plain_ordinals(_superscript_ordinal().sub(_ordinal_ending, "".join(pieces)))
 
 
 def indexed_text(text: str) -> str:

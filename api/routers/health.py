@@ -31,6 +31,8 @@ def healthz(library: LibraryDep, response: Response) -> HealthResponse:
         database = {"ok": False, "error": _describe(exc)}
     try:
         store = {"ok": True, **library.store.health()}
+        if store.get("ok"):
+            store = _with_speeches(store, library.speech_index)
     except Exception as exc:
         store = {"ok": False, "error": _describe(exc)}
     store = _without_engine_words(store)
@@ -42,6 +44,20 @@ def healthz(library: LibraryDep, response: Response) -> HealthResponse:
         database=database,
         store=store,
     )
+
+
+def _with_speeches(store: dict[str, Any], speech_index: object) -> dict[str, Any]:
+    """The store's state with the speech index's beside it (an engine's speech index
+    is versioned apart from the documents'): one this code cannot read fails the store
+    as the documents' would; an older one adds its notice to theirs."""
+    health = getattr(speech_index, "health", None)
+    said: dict[str, Any] = health() if health is not None else {}
+    if "error" in said:
+        return {**store, "ok": False, "error": said["error"]}
+    if "aviso" in said:
+        notices = [n for n in (store.get("aviso"), said["aviso"]) if n]
+        return {**store, "aviso": "; ".join(notices)}
+    return store
 
 
 def _old_texts(db: Any) -> dict[str, Any]:

@@ -9,7 +9,7 @@ searches that could not match: the search itself decides.
 
 from __future__ import annotations
 
-from indexer.analysis import stem_tokens
+from indexer.analysis import compatible_text, stem_tokens, visible_text
 from indexer.models import Legislativo, Sentencia, Sesion
 from indexer.query import And, Node, Phrase, Term
 from indexer.stores.documents import metadata_text
@@ -31,9 +31,11 @@ def required_stems(node: Node) -> frozenset[str] | None:
 
 
 def batch_stems(docs: list[AnyDocument]) -> set[str]:
-    """Every stem of the batch's searchable words (title, descriptive fields, text)."""
+    """Every stem of the batch's searchable words (title, descriptive fields, text), read
+    as the index reads them (``analysis.indexed_text``): from the raw text, «𝐚𝐦𝐩𝐚𝐫𝐨» or
+    «am\u00adparo» lacked the stem of «amparo» and the alert «amparo» skipped the batch."""
     stems: set[str] = set()
     for doc in docs:
         for text in (doc.title, metadata_text(doc), doc.text):
-            stems.update(stem_tokens(text))
+            stems.update(stem_tokens(compatible_text(visible_text(text))))
     return stems

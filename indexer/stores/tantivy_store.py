@@ -242,10 +242,13 @@ def build_schema() -> tantivy.Schema:
 # (``analysis.with_gaps``); 2 before the characters no one sees were dropped from the
 # texts and filter values (``analysis.indexed_text``: «am\u034fparo» was two words); 3
 # before their compatibility characters were read plain (``analysis.compatible_text``:
-# «𝐚𝐦𝐩𝐚𝐫𝐨» was a word of its own, not «amparo»); 4 since. Kept beside ``meta.json`` (a
+# «𝐚𝐦𝐩𝐚𝐫𝐨» was a word of its own, not «amparo»); 4 before an ordinal's superscript
+# letters were read as its indicator («1ᵒ» was not «1º»: ``analysis._superscript_ordinal``);
+# 5 before an ordinal written with a period was read as one written without («1.º» was
+# «1» and «º», not «1º»: ``analysis._plain_ordinals``); 6 since. Kept beside ``meta.json`` (a
 # backup copies it). An index of another version is rebuilt by the first writer that
 # opens it, as one of another schema is; readers search it as it is, with a warning.
-ANALYSIS_VERSION = 4
+ANALYSIS_VERSION = 6
 
 
 def analysis_version(path: Path) -> int:

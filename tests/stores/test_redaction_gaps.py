@@ -98,8 +98,8 @@ def _an_index_of_before(folder: Path) -> None:
 
 def test_a_new_embedded_index_says_how_its_texts_were_analysed(tmp_path: Path) -> None:
     TantivyStore(tmp_path / "index").close()
-    assert analysis_version(tmp_path / "index") == ANALYSIS_VERSION == 5
-    assert (tmp_path / "index" / ANALYSIS_STAMP).read_text() == "5\n"
+    assert analysis_version(tmp_path / "index") == ANALYSIS_VERSION == 6
+    assert (tmp_path / "index" / ANALYSIS_STAMP).read_text() == "6\n"
 
 
 def test_an_embedded_index_analysed_before_is_read_then_rebuilt_by_a_writer(

@@ -59,7 +59,7 @@ def test_an_embedded_speech_index_analysed_before_is_started_anew_by_a_writer(
 ) -> None:
     folder = tmp_path / "speeches"
     TantivySpeechIndex(folder).rebuild(_speeches())
-    assert speech_analysis_version(folder) == SPEECH_ANALYSIS_VERSION == 3
+    assert speech_analysis_version(folder) == SPEECH_ANALYSIS_VERSION == 4
     (folder / ANALYSIS_STAMP).unlink()  # as every speech index written before
     with caplog.at_level(logging.WARNING):
         reader = TantivySpeechIndex(folder, replace_outdated=False)

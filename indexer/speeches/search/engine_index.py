@@ -53,11 +53,12 @@ log = logging.getLogger(__name__)
 # The speech index's mapping and analysis, kept in its ``_meta`` as the documents'
 # index keeps its own (``schema.MAPPING_VERSION``): 1 is every speech index made before
 # versions were kept (an ordinal's superscript letters kept: «1ᵒ» was not «1º»,
-# ``analysis._superscript_ordinal``), 2 since. An older one still answers searches,
-# and its writes are refused until ``abierto reindex`` rebuilds it; any other version
-# is refused whole.
-SPEECH_MAPPING_VERSION = 2
-SPEECH_READABLE = frozenset({1, SPEECH_MAPPING_VERSION})
+# ``analysis._superscript_ordinal``), 2 the one that split an ordinal written with a
+# period («1.º» was «1» and «º», not «1º»: ``analysis._plain_ordinals``), 3 since. An
+# older one still answers searches, and its writes are refused until ``abierto reindex``
+# rebuilds it; any other version is refused whole.
+SPEECH_MAPPING_VERSION = 3
+SPEECH_READABLE = frozenset({1, 2, SPEECH_MAPPING_VERSION})
 
 
 def mappings() -> dict[str, Any]:
@@ -171,6 +172,22 @@ class EngineSpeechIndex:
         if stale is not None and stale != self._stale:
             log.warning("%s; meanwhile searches read it, and writes wait", stale)
         self._stale = stale
+
+    def health(self) -> dict[str, object]:
+        """What ``/healthz`` adds for the speech index, as the documents' index says its
+        own (``EngineStore.health``): ``error`` when this code cannot read it, ``aviso``
+        when it answers searches but an older mapping keeps writes waiting for ``abierto
+        reindex``; nothing when there is none yet (the first write makes it)."""
+        if not self.client.index_exists(self.name):
+            return {}
+        found = self.client.mappings(self.name)
+        problem = unreadable(found, SPEECH_READABLE, "discursos", SPEECH_MAPPING_VERSION)
+        if problem is not None:
+            return {"error": problem}
+        stale = unreadable(
+            found, frozenset({SPEECH_MAPPING_VERSION}), "discursos", SPEECH_MAPPING_VERSION
+        )
+        return {"aviso": stale} if stale is not None else {}
 
     def drop_leftovers(self) -> list[str]:
         """Delete the indices killed rebuilds left half-built; only under the rebuild

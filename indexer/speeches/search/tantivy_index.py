@@ -74,8 +74,10 @@ class _SpeechKit(TantivyKit):
 # before they were the documents' indexed texts (``analysis.indexed_text``: the
 # characters no one sees kept, «am\u00adparo» two words; «𝐚𝐦𝐩𝐚𝐫𝐨» not «amparo»); 2
 # before an ordinal's superscript letters were read as its indicator («1ᵒ» is «1º»:
-# ``analysis._superscript_ordinal``); 3 since.
-SPEECH_ANALYSIS_VERSION = 3
+# ``analysis._superscript_ordinal``); 3 before an ordinal written with a period was
+# read as one written without («1.º» was «1» and «º»: ``analysis._plain_ordinals``); 4
+# since.
+SPEECH_ANALYSIS_VERSION = 4
 
 
 def speech_analysis_version(path: Path) -> int:

@@ -40,13 +40,15 @@ NOT_ALPHANUMERIC = r"[^\p{IsAlphabetic}\p{N}]+"
 # question «amparo» did not find it), 5 the one that kept their compatibility
 # characters (``analysis.compatible_text``: «𝐚𝐦𝐩𝐚𝐫𝐨» was not «amparo»), 6 the one
 # that kept an ordinal's superscript letters («1ᵒ» was not «1º»:
-# ``analysis._superscript_ordinal``). ``LACKING``: older versions still read, and the
-# fields each has none of. Searches read them (a deployment keeps answering during the
-# hour an ``abierto reindex`` takes), but a question naming a field they lack is refused
+# ``analysis._superscript_ordinal``), 7 the one that split an ordinal written with a
+# period («1.º» was «1» and «º», not «1º»: ``analysis._plain_ordinals``). ``LACKING``:
+# older versions still read, and the fields each has none of. Searches read them (a
+# deployment keeps answering during the hour an ``abierto reindex`` takes), but a
+# question naming a field they lack is refused
 # (``FieldNotIndexed``: its filter would find nothing, silently), and writes are refused
 # (the mapping is strict: a sentencia with a ruling could not be written) until
 # ``abierto reindex`` rebuilds them. Any other version is refused whole.
-MAPPING_VERSION = 7
+MAPPING_VERSION = 8
 LACKING: dict[int, frozenset[str]] = {
     1: frozenset({"ruling", "period", "redacted"}),
     2: frozenset({"ruling", "period", "redacted"}),
@@ -54,6 +56,7 @@ LACKING: dict[int, frozenset[str]] = {
     4: frozenset(),
     5: frozenset(),
     6: frozenset(),
+    7: frozenset(),
 }
 READABLE = frozenset({MAPPING_VERSION, *LACKING})
 META_KEY = "abierto_mapping"
