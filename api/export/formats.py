@@ -82,10 +82,12 @@ def _refusal(exc: Exception) -> tuple[str, str] | None:
     return None
 
 
-def cell(value: Any) -> str:
+def cell(value: Any, name: str = "") -> str:
     if value is None:
         return ""
-    if isinstance(value, list):
+    if name == "parties" and isinstance(value, list):  # one a line (no name holds one)
+        text = "\n".join(str(v) for v in value)
+    elif isinstance(value, list):
         text = "; ".join("" if v is None else str(v) for v in value)
     elif isinstance(value, dict):
         text = json.dumps(value, ensure_ascii=False)
@@ -118,7 +120,7 @@ def csv_chunks(
     started = False
     try:
         for row in rows:
-            writer.writerow([cell(row.get(name)) for name in fields])
+            writer.writerow([cell(row.get(name), name) for name in fields])
             count += 1
             if count == BATCH_ROWS or buffer.tell() >= BATCH_CHARS:
                 started = True

@@ -74,6 +74,10 @@ FIELDS: tuple[str, ...] = (
     # session's legislature read from its transcript's heading says ``heading``), a JSON
     # object (CSV: its text)
     "period",
+    # a sentence's parties as its caption names them, each «role: name» (CSV: one cell,
+    # one party a line: a name is read with its spaces collapsed, so it holds no line
+    # break; JSON Lines: a list)
+    "parties",
     "field_sources",
     "text",
 )

@@ -66,7 +66,7 @@ def test_the_csv_carries_the_period_and_where_each_field_was_read(url: str) -> N
     default = httpx.get(f"{url}/v1/export.csv")
     assert default.status_code == 200
     header = next(csv.reader(io.StringIO(default.text)))
-    assert header[-2:] == ["citation", "period"]
+    assert header[-3:] == ["citation", "period", "parties"]
     assert {r["id"]: r["period"] for r in csv.DictReader(io.StringIO(default.text))} == {
         READ.id: PERIOD,
         PLAIN.id: "",
