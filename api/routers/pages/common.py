@@ -45,6 +45,7 @@ FIELD_LABELS = {
     "redacted": "Versión testada",
     "ponente": "Ponente",
     "secretario": "Secretario(a)",
+    "parties": "Partes (según el encabezado)",
     "number": "Número",
     "committee": "Comisión",
     "status": "Estado",

@@ -66,7 +66,9 @@ def field_rows(doc: AnyDocument) -> list[tuple[str, str]]:
         if name not in FIELD_LABELS or not value or name == "expediente_normalised":
             continue
         if isinstance(value, list):
-            text = ", ".join(str(v) for v in value if isinstance(v, str | int))
+            # a party's name may hold commas («… Y OTRA, S.A. de C.V.»)
+            joiner = "; " if name == "parties" else ", "
+            text = joiner.join(str(v) for v in value if isinstance(v, str | int))
             if not text:
                 continue
         elif name == "resolution_date":
