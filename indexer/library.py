@@ -22,6 +22,7 @@ from typing import TypeVar
 
 from config.settings import Settings
 from indexer.alerts.book import seal_old_secrets
+from indexer.alerts.late import LateMatches
 from indexer.alerts.links import MissingLinksKey, links_key
 from indexer.alerts.matching import AlertMatcher
 from indexer.archive import FileArchive
@@ -169,6 +170,10 @@ class Library:
         this one writes it (``indexer.preparation``); 0: prepared here."""
         self.db = db
         self.alerts = alerts
+        # the alerts made while a batch waited for the commit that publishes it
+        self._late = LateMatches(db) if alerts is not None else None
+        # when the alerts were first read for the batches the next commit publishes
+        self._matched_from: dt.datetime | None = None
         self.store = store
         self.archive = archive
         self.limits = limits
@@ -755,6 +760,8 @@ class Library:
         else:
             self._joined()  # a commit behind settles its own claims first, never these
             self.db.claim(written, matches)
+            if self.alerts is not None and self._matched_from is None:
+                self._matched_from = self.alerts.read_at
         return len(written)
 
     def _speech_writes(self) -> SpeechWrites | None:
@@ -815,10 +822,11 @@ class Library:
             self._speeches.publish()
         if getattr(self.store, "counts_apart", False):
             recount_stale(self.db)  # what the commit publishes is sorted by exact counts
+        matched_from, self._matched_from = self._matched_from, None
         if behind and self._holding and not self.store.durable_writes:
             claimed = self.db.claimed()  # every one written to the writer, none after
             thread = threading.Thread(
-                target=self._commit_behind, args=(claimed,), name="index-commit"
+                target=self._commit_behind, args=(claimed, matched_from), name="index-commit"
             )
             self._committing = thread
             thread.start()
@@ -829,15 +837,23 @@ class Library:
         if refresh_speeches is not None:
             refresh_speeches()
         if not self.store.durable_writes:
-            self.db.settle_claims()
+            self._published(self.db.settle_claims(), matched_from)
 
-    def _commit_behind(self, claimed: list[tuple[str, str]]) -> None:
+    def _commit_behind(
+        self, claimed: list[tuple[str, str]], matched_from: dt.datetime | None
+    ) -> None:
         """``_commit``'s thread: the store's commit, then the claims it publishes."""
         try:
             self.store.commit()
-            self.db.settle_claims(claimed)
+            self._published(self.db.settle_claims(claimed), matched_from)
         except BaseException as exc:  # raised in the main thread (``_joined``)
             self._commit_failed = exc
+
+    def _published(self, ids: list[str], matched_from: dt.datetime | None) -> None:
+        """``ids`` became searchable at the commit just made: matched against the alerts
+        made since their batches were matched (``indexer.alerts.late``)."""
+        if self._late is not None and ids:
+            self._late.published(ids, matched_from)
 
     def _behind(self) -> bool:
         """A commit runs behind now."""
@@ -920,7 +936,16 @@ class Library:
                 every = _batches(rows, REBUILD_BATCH)
                 for prepared in self.preparer.stream(self.db, every, numbers):
                     batch = prepared.docs
-                    self.db.claim([(doc.id, doc.content_sha256) for doc in batch])
+                    held = [d for d in batch if d.privacy is not None and d.privacy.withheld]
+                    if held:  # never in the index it builds: out of the queue, not searchable
+                        self.db.dequeue([(d.id, d.content_sha256) for d in held], searchable=False)
+                    self.db.claim(
+                        [
+                            (d.id, d.content_sha256)
+                            for d in batch
+                            if d.privacy is None or not d.privacy.withheld
+                        ]
+                    )
                     read_lately.update(
                         (doc.id, doc.content_sha256) for doc in batch if _saved_since(doc, since)
                     )
@@ -956,7 +981,8 @@ class Library:
             gone = self.db.deleted_since(since)
             if gone:
                 self.store.delete(gone)
-            self.db.settle_claims()
+            # the pending documents it wrote are searchable now, never matched: every alert
+            self._published(self.db.settle_claims(), None)
             self.db.requeue(list(report.errors))
             if self._speeches is not None:  # the rebuild writes every session's speeches
                 self._speeches.drop()

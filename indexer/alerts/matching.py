@@ -26,7 +26,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 import tantivy
-from sqlalchemy import select, update
+from sqlalchemy import or_, select, update
 
 from indexer.alerts.book import ACTIVE, SUSPENDED, refused_reason
 from indexer.alerts.required import batch_stems, required_stems
@@ -114,13 +114,18 @@ class AlertMatcher:
         # stamp they were read: parsed and suspended once (``_suspend``), not again for
         # every batch of new documents, even when the suspension could not be written
         self._refused: dict[str, Stamp] = {}
+        self.read_at: dt.datetime | None = None
 
-    def match(self, docs: Sequence[AnyDocument]) -> list[Match]:
-        """(alert id, document id) for every active alert each document satisfies."""
+    def match(
+        self, docs: Sequence[AnyDocument], made_after: dt.datetime | None = None
+    ) -> list[Match]:
+        """(alert id, document id) for every active alert each document satisfies; with
+        ``made_after``, only those made (or edited) since then (``indexer.alerts.late``).
+        ``read_at`` is then when the alerts were read."""
         if not docs:
             return []
         started = time.perf_counter()
-        alerts = self._refresh()
+        alerts = self._refresh(made_after)
         matches: list[Match] = []
         if alerts:
             entered = self._entered([doc.id for doc in docs])
@@ -158,15 +163,18 @@ class AlertMatcher:
         self.cost.seconds += time.perf_counter() - started
         return matches
 
-    def _refresh(self) -> dict[str, Compiled]:
-        """The active alerts, compiling those not seen before."""
+    def _refresh(self, made_after: dt.datetime | None = None) -> dict[str, Compiled]:
+        """The active alerts (made or edited since ``made_after``), compiling those not
+        seen before."""
+        self.read_at = dt.datetime.now(dt.UTC)  # before the read: none made after is in it
+        active = AlertRow.status == ACTIVE
+        if made_after is not None:
+            active &= or_(AlertRow.active_since >= made_after, AlertRow.edited_at >= made_after)
         with self.db.session() as s:
             stamps: dict[str, Stamp] = {
                 alert_id: (as_utc(since), as_utc(edited))
                 for alert_id, since, edited in s.execute(
-                    select(AlertRow.id, AlertRow.active_since, AlertRow.edited_at).where(
-                        AlertRow.status == ACTIVE
-                    )
+                    select(AlertRow.id, AlertRow.active_since, AlertRow.edited_at).where(active)
                 ).all()
             }
             new = [

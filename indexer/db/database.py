@@ -674,6 +674,8 @@ class Database:
         with self.engine.begin() as connection:  # core statements: the indexer's hot path
             if searchable:
                 _first_indexed(connection, indexed)
+            else:  # withdrawn: should it come back, it is new to the alerts made meanwhile
+                _unindexed(connection, [doc_id for doc_id, _ in indexed])
             if self.engine.dialect.name == "postgresql" and indexed:
                 # the whole batch in one statement: two arrays, joined row by row
                 ids, hashes = (list(column) for column in zip(*indexed, strict=True))
@@ -690,9 +692,10 @@ class Database:
         (pending), removed by ``settle_claims`` after the commit. A document saved again
         since it was read keeps its new content in the queue, unclaimed. ``matches`` as
         for ``dequeue``: a crash before the commit indexes these documents again, and
-        their matches, already kept, are not made twice."""
+        their matches, already kept, are not made twice. They become searchable only
+        at the commit: ``settle_claims`` notes when (``documents_indexed``), and until
+        then their matches are not delivered (``AlertBook``)."""
         with self.engine.begin() as connection:
-            _first_indexed(connection, indexed)
             if self.engine.dialect.name == "sqlite" and indexed:
                 connection.exec_driver_sql(_CLAIM_EACH, [tuple(pair) for pair in indexed])
             else:
@@ -714,23 +717,29 @@ class Database:
         for start in range(0, len(rows), PAIRS_PER_STATEMENT):
             connection.execute(statement, rows[start : start + PAIRS_PER_STATEMENT])
 
-    def settle_claims(self, only: Sequence[Indexed] | None = None) -> int:
-        """The index holding every claimed document was committed: they are done.
+    def settle_claims(self, only: Sequence[Indexed] | None = None) -> list[str]:
+        """The index holding every claimed document was committed: they are done, and
+        those never searchable before became so now (``documents_indexed``, in the same
+        transaction: what alerts are matched and delivered by); their ids are returned.
         ``only``: the claims (id, content hash) a commit found when it began
         (``claimed``), the others left claimed: a commit that runs while the writer takes
         more documents publishes those claimed before it, never one claimed after."""
-        if only is None:
-            with self.session() as s, s.begin():
-                stmt = delete(IndexQueueRow).where(IndexQueueRow.claimed.is_(True))
-                return s.execute(stmt).rowcount
-        settled = 0
         with self.engine.begin() as connection:
-            if self.engine.dialect.name == "sqlite" and only:
-                cursor = connection.exec_driver_sql(_SETTLE_EACH, [tuple(pair) for pair in only])
-                return cursor.rowcount
-            for chunk in _chunks(list(only)):
-                settled += connection.execute(_SETTLE_PAIRS, _pairs(chunk)).rowcount
-        return settled
+            new = _claimed_unindexed(connection, only)
+            _first_indexed(connection, [(doc_id, "") for doc_id in new])
+            if only is None:
+                connection.execute(_QUEUE.delete().where(_QUEUE.c.claimed.is_(True)))
+            elif self.engine.dialect.name == "sqlite" and only:
+                connection.exec_driver_sql(_SETTLE_EACH, [tuple(pair) for pair in only])
+            else:
+                for chunk in _chunks(list(only)):
+                    connection.execute(_SETTLE_PAIRS, _pairs(chunk))
+        return new
+
+    def record_matches(self, matches: Sequence[Match]) -> None:
+        """Keep ``matches`` (alert id, document id), each pair at most once ever."""
+        with self.engine.begin() as connection:
+            self._record_matches(connection, matches)
 
     def claimed(self) -> list[Indexed]:
         """The claims in the queue now (id, content hash): what the index writer holds
@@ -1251,6 +1260,32 @@ def _first_indexed(connection: Connection, indexed: Sequence[Indexed]) -> None:
     statement = insert_of(_FIRSTS).on_conflict_do_nothing(index_elements=["doc_id"])
     for start in range(0, len(rows), PAIRS_PER_STATEMENT):
         connection.execute(statement, rows[start : start + PAIRS_PER_STATEMENT])
+
+
+def _claimed_unindexed(connection: Connection, only: Sequence[Indexed] | None) -> list[str]:
+    """The claimed documents (of ``only``: those pairs) never searchable before."""
+    stmt = (
+        select(_QUEUE.c.doc_id, _QUEUE.c.content_sha256)
+        .outerjoin(_FIRSTS, _FIRSTS.c.doc_id == _QUEUE.c.doc_id)
+        .where(_QUEUE.c.claimed.is_(True), _FIRSTS.c.doc_id.is_(None))
+    )
+    if only is None:
+        return [doc_id for doc_id, _ in connection.execute(stmt)]
+    wanted = {tuple(pair) for pair in only}
+    ids = list(dict.fromkeys(doc_id for doc_id, _ in only))
+    new: list[str] = []
+    for start in range(0, len(ids), PAIRS_PER_STATEMENT):  # by key: the queue may be long
+        chunk = ids[start : start + PAIRS_PER_STATEMENT]
+        rows = connection.execute(stmt.where(_QUEUE.c.doc_id.in_(chunk)))
+        new.extend(doc_id for doc_id, sha in rows if (doc_id, sha) in wanted)
+    return new
+
+
+def _unindexed(connection: Connection, ids: Sequence[str]) -> None:
+    """``ids`` are searchable no more (withdrawn): their first time is forgotten."""
+    for start in range(0, len(ids), PAIRS_PER_STATEMENT):
+        chunk = list(ids[start : start + PAIRS_PER_STATEMENT])
+        connection.execute(_FIRSTS.delete().where(_FIRSTS.c.doc_id.in_(chunk)))
 
 
 def _chunks(indexed: list[Indexed]) -> Iterator[list[Indexed]]:

@@ -1,0 +1,79 @@
+"""Matching the documents a commit of the embedded index made searchable against the
+alerts made while they waited for it.
+
+The indexer matches each batch against the active alerts as it writes it; the embedded
+index publishes it only at its next commit, up to ``COMMIT_SECONDS`` later (or at the
+swap of a rebuild, ``abierto reindex``, which matches nothing as it writes). An alert made
+in between saw none of these documents in its search, and the batch's matching did not
+know it: after the commit (``Database.settle_claims``, which notes when they became
+searchable) they are matched again against the alerts made or edited since the batch's
+alerts were read. A match is kept once ever per alert and document, so one found by both
+is kept once; an alert made after the commit saw them (``documents_indexed``).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+import threading
+from collections.abc import Sequence
+
+from sqlalchemy import or_, select
+
+from indexer.alerts.book import ACTIVE
+from indexer.alerts.matching import AlertMatcher
+from indexer.db import Database
+from indexer.db.alert_tables import AlertRow
+
+# documents read at a time to match them (their text in memory, once each)
+READ_AT_ONCE = 200
+# an alert's creation commits a moment after the time it carries: one made that long
+# before the batch's alerts were read may not have been among them
+COMMIT_LAG = dt.timedelta(seconds=5)
+log = logging.getLogger(__name__)
+
+
+class LateMatches:
+    """The matches of just-published documents with the alerts their batch missed."""
+
+    def __init__(self, db: Database) -> None:
+        self.db = db
+        self._matcher = AlertMatcher(db)  # its own: a commit behind runs in a thread
+        self._lock = threading.Lock()
+
+    def published(self, ids: Sequence[str], read_at: dt.datetime | None) -> int:
+        """``ids`` became searchable now; their batches read the alerts at ``read_at``
+        (None: never matched, a rebuild's: every alert). How many matches were kept.
+        A failure is logged, not raised: the commit stands."""
+        if not ids:
+            return 0
+        after = read_at - COMMIT_LAG if read_at is not None else None
+        try:
+            with self._lock:
+                return self._match(list(ids), after)
+        except Exception:
+            log.exception(
+                "%d documentos recién publicados no se pudieron cotejar con las alertas "
+                "creadas mientras esperaban",
+                len(ids),
+            )
+            return 0
+
+    def _match(self, ids: list[str], after: dt.datetime | None) -> int:
+        if after is not None and not self._made_since(after):
+            return 0  # the usual case: no document is read again
+        kept = 0
+        for start in range(0, len(ids), READ_AT_ONCE):
+            docs = self.db.get_documents(ids[start : start + READ_AT_ONCE])
+            shown = [d for d in docs.values() if d.privacy is None or not d.privacy.withheld]
+            matches = self._matcher.match(shown, made_after=after)
+            self.db.record_matches(matches)
+            kept += len(matches)
+        return kept
+
+    def _made_since(self, after: dt.datetime) -> bool:
+        """Whether an active alert was made or edited since ``after``."""
+        made = or_(AlertRow.active_since >= after, AlertRow.edited_at >= after)
+        stmt = select(AlertRow.id).where(AlertRow.status == ACTIVE, made).limit(1)
+        with self.db.session() as s:
+            return s.execute(stmt).first() is not None
