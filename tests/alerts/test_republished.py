@@ -32,9 +32,7 @@ def test_a_document_published_again_reaches_the_alert_made_while_it_was_withheld
     first = sentencia("50/2026", "La pensión alimenticia del menor.")
     service.library.add_document(first)
     service.library.flush()
-    held = first.model_copy(
-        update={"privacy": sentencia("50/2026", "x", withheld=True).privacy}
-    )
+    held = first.model_copy(update={"privacy": sentencia("50/2026", "x", withheld=True).privacy})
     service.library.add_document(held)
     service.library.flush()
     alert = webhook_alert(service, receiver.url, {"q": "pensión"})
