@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import math
 from typing import Any
+from zoneinfo import ZoneInfo
 
 from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse
@@ -14,6 +15,7 @@ from api.routers.alerts import BookDep, by_address
 from api.routers.pages.common import render
 from indexer.alerts import AlertBook
 from indexer.alerts.book import (
+    BACKLOG,
     CONFIRM_DAYS,
     CapReached,
     ServiceFull,
@@ -24,8 +26,11 @@ from indexer.alerts.mails import confirmation, describe
 from indexer.alerts.matching import refusal
 from indexer.db.alert_tables import AlertRow
 from indexer.db.database import utcnow
+from indexer.db.registry import as_utc
 from indexer.mail import Mailer, MailError
+from indexer.spanish import date_words
 
+MEXICO_CITY = ZoneInfo("America/Mexico_City")  # the dates its pages say
 router = APIRouter(prefix="/v1", tags=["alerts"])
 # the e-mailed links' one-time tokens are path segments
 TOKEN_PATHS = ("/v1/alerts/confirm", "/v1/alerts/unsubscribe", "/v1/alerts/editar")
@@ -176,7 +181,18 @@ def confirm(token: str, request: Request, book: BookDep) -> HTMLResponse:
         return _page(request, "Servicio lleno", message, 409)
     if row is None:
         return _invalid(request, CONFIRM_INVALID)
-    return _page(request, "Alerta confirmada", _state(row))
+    return _page(request, "Alerta confirmada", f"{_state(row)}{_backlog(row)}")
+
+
+def _backlog(row: AlertRow) -> str:
+    """What the alert sends for the time it waited (``confirmed_backlog``), said."""
+    if row.notice_owed != BACKLOG:
+        return ""
+    asked = as_utc(row.created_at).astimezone(MEXICO_CITY).date()
+    return (
+        " También le enviaremos en unos minutos los documentos de esta búsqueda que se "
+        f"publicaron desde que la pidió, el {date_words(asked)}."
+    )
 
 
 def _looked_up(

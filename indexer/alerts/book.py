@@ -47,6 +47,10 @@ NOTICE = "aviso"  # a delivery record: the owner was told why it is suspended
 READMITTED = "reactivada"
 NOTICE_AGAIN = "aviso-reactivada"  # a delivery record: the owner was told it is back
 NOTICES = {SUSPENDED: NOTICE, READMITTED: NOTICE_AGAIN}
+# an e-mail alert just confirmed: the documents made searchable between its request and
+# its confirmation are still to be matched (``indexer.alerts.late.confirmed_backlog``);
+# kept in ``notice_owed`` (no notice is sent for it: ``claim_notices``)
+BACKLOG = "pendientes"
 FULL_TO_READMIT = (
     "el servicio vuelve a admitir su búsqueda, pero no puede reactivar la alerta porque "
     "usted (o el servicio) ya tiene el máximo de alertas activas: borre alguna y cambie "
@@ -431,9 +435,25 @@ class AlertBook:
                 now = utcnow()
                 row.status = ACTIVE
                 row.active_since = now
+                row.notice_owed = BACKLOG  # what arrived since the request, sent too
                 period = PERIODS.get(row.rate)
                 row.next_digest_at = now + period if period else None
             return row
+
+    def backlog_owed(self, limit: int = 50) -> list[AlertRow]:
+        """Active alerts whose backlog (``BACKLOG``) is still to be matched."""
+        stmt = select(AlertRow).where(AlertRow.status == ACTIVE, AlertRow.notice_owed == BACKLOG)
+        with self.db.session() as s:
+            return list(s.scalars(stmt.limit(limit)))
+
+    def backlog_matched(self, alert_id: str) -> None:
+        """That alert's backlog was matched (unless another state was owed since)."""
+        with self.db.session() as s, s.begin():
+            s.execute(
+                update(AlertRow)
+                .where(AlertRow.id == alert_id, AlertRow.notice_owed == BACKLOG)
+                .values(notice_owed=None)
+            )
 
     def unsubscribe(self, token: str) -> AlertRow | None:
         """One click: the alert ends (kept as ``baja`` so the link keeps answering)."""

@@ -1,5 +1,5 @@
-"""Matching the documents a commit of the embedded index made searchable against the
-alerts made while they waited for it.
+"""Matching documents against the alerts made while they waited: for the commit of the
+embedded index that makes them searchable, or for the confirmation of an e-mail alert.
 
 The indexer matches each batch against the active alerts as it writes it; the embedded
 index publishes it only at its next commit, up to ``COMMIT_SECONDS`` later (or at the
@@ -20,10 +20,12 @@ from collections.abc import Sequence
 
 from sqlalchemy import or_, select
 
-from indexer.alerts.book import ACTIVE
+from indexer.alerts.book import ACTIVE, AlertBook
 from indexer.alerts.matching import AlertMatcher
 from indexer.db import Database
 from indexer.db.alert_tables import AlertRow
+from indexer.db.registry import as_utc
+from indexer.db.tables import FirstIndexedRow
 
 # documents read at a time to match them (their text in memory, once each)
 READ_AT_ONCE = 200
@@ -77,3 +79,26 @@ class LateMatches:
         stmt = select(AlertRow.id).where(AlertRow.status == ACTIVE, made).limit(1)
         with self.db.session() as s:
             return s.execute(stmt).first() is not None
+
+
+def confirmed_backlog(db: Database, book: AlertBook, matcher: AlertMatcher) -> int:
+    """The documents made searchable between an e-mail alert's request and its
+    confirmation were matched against no alert (a pending one is matched against nothing):
+    those its search finds now are matched, to be sent as its first delivery. Its owner
+    was shown the search when asking; what arrived meanwhile is new to them. Each alert's
+    backlog once (``AlertBook.backlog_matched``; matching again keeps nothing twice);
+    ``matcher`` one of its own (it holds that alert alone). How many matches were kept."""
+    kept = 0
+    for alert in book.backlog_owed():
+        since = as_utc(alert.created_at)
+        stmt = select(FirstIndexedRow.doc_id).where(FirstIndexedRow.indexed_at >= since)
+        with db.session() as s:
+            ids = list(s.scalars(stmt.order_by(FirstIndexedRow.doc_id)))
+        for start in range(0, len(ids), READ_AT_ONCE):
+            docs = db.get_documents(ids[start : start + READ_AT_ONCE])
+            shown = [d for d in docs.values() if d.privacy is None or not d.privacy.withheld]
+            matches = matcher.match(shown, only=alert.id, anytime=True)
+            db.record_matches(matches)
+            kept += len(matches)
+        book.backlog_matched(alert.id)
+    return kept

@@ -117,15 +117,21 @@ class AlertMatcher:
         self.read_at: dt.datetime | None = None
 
     def match(
-        self, docs: Sequence[AnyDocument], made_after: dt.datetime | None = None
+        self,
+        docs: Sequence[AnyDocument],
+        made_after: dt.datetime | None = None,
+        only: str | None = None,
+        anytime: bool = False,
     ) -> list[Match]:
         """(alert id, document id) for every active alert each document satisfies; with
-        ``made_after``, only those made (or edited) since then (``indexer.alerts.late``).
-        ``read_at`` is then when the alerts were read."""
+        ``made_after``, only those made (or edited) since then; with ``only``, that alert
+        alone (``indexer.alerts.late``). With ``anytime``, whenever the documents became
+        searchable: whether its search finds them, as they are now (a match checked again
+        before it goes out). ``read_at`` is then when the alerts were read."""
         if not docs:
             return []
         started = time.perf_counter()
-        alerts = self._refresh(made_after)
+        alerts = self._refresh(made_after, only)
         matches: list[Match] = []
         if alerts:
             entered = self._entered([doc.id for doc in docs])
@@ -155,7 +161,7 @@ class AlertMatcher:
                     if doc_id not in entered:  # deleted meanwhile
                         continue
                     first_seen = entered[doc_id]
-                    if first_seen is None or first_seen >= since:
+                    if anytime or first_seen is None or first_seen >= since:
                         matches.append((alert_id, doc_id))
         self.cost.documents += len(docs)
         self.cost.batches += 1
@@ -163,11 +169,15 @@ class AlertMatcher:
         self.cost.seconds += time.perf_counter() - started
         return matches
 
-    def _refresh(self, made_after: dt.datetime | None = None) -> dict[str, Compiled]:
-        """The active alerts (made or edited since ``made_after``), compiling those not
-        seen before."""
+    def _refresh(
+        self, made_after: dt.datetime | None = None, only: str | None = None
+    ) -> dict[str, Compiled]:
+        """The active alerts (made or edited since ``made_after``; ``only`` that one),
+        compiling those not seen before."""
         self.read_at = dt.datetime.now(dt.UTC)  # before the read: none made after is in it
         active = AlertRow.status == ACTIVE
+        if only is not None:
+            active &= AlertRow.id == only
         if made_after is not None:
             active &= or_(AlertRow.active_since >= made_after, AlertRow.edited_at >= made_after)
         with self.db.session() as s:
