@@ -174,6 +174,9 @@ class Library:
         self._late = LateMatches(db) if alerts is not None else None
         # when the alerts were first read for the batches the next commit publishes
         self._matched_from: dt.datetime | None = None
+        # the documents written into the embedded index since its last commit: what the
+        # next one publishes (one saved again meanwhile too, as it was written)
+        self._written: list[str] = []
         self.store = store
         self.archive = archive
         self.limits = limits
@@ -731,6 +734,8 @@ class Library:
             forget_sessions(self.db, self.speech_index, sessions, withheld_sessions)
             self.db.dequeue([(d.id, d.content_sha256) for d in withheld], searchable=False)
             held = {doc.id for doc in withheld}
+            if self._written:  # written before, out of the index the next commit publishes
+                self._written = [doc_id for doc_id in self._written if doc_id not in held]
             batch = [doc for doc in batch if doc.id not in held]
         return batch
 
@@ -760,6 +765,7 @@ class Library:
         else:
             self._joined()  # a commit behind settles its own claims first, never these
             self.db.claim(written, matches)
+            self._written.extend(doc_id for doc_id, _ in written)
             if self.alerts is not None and self._matched_from is None:
                 self._matched_from = self.alerts.read_at
         return len(written)
@@ -823,10 +829,13 @@ class Library:
         if getattr(self.store, "counts_apart", False):
             recount_stale(self.db)  # what the commit publishes is sorted by exact counts
         matched_from, self._matched_from = self._matched_from, None
+        published, self._written = self._written, []
         if behind and self._holding and not self.store.durable_writes:
             claimed = self.db.claimed()  # every one written to the writer, none after
             thread = threading.Thread(
-                target=self._commit_behind, args=(claimed, matched_from), name="index-commit"
+                target=self._commit_behind,
+                args=(claimed, published, matched_from),
+                name="index-commit",
             )
             self._committing = thread
             thread.start()
@@ -837,15 +846,15 @@ class Library:
         if refresh_speeches is not None:
             refresh_speeches()
         if not self.store.durable_writes:
-            self._published(self.db.settle_claims(), matched_from)
+            self._published(self.db.settle_claims(published=published), matched_from)
 
     def _commit_behind(
-        self, claimed: list[tuple[str, str]], matched_from: dt.datetime | None
+        self, claimed: list[tuple[str, str]], published: list[str], matched_from: dt.datetime | None
     ) -> None:
         """``_commit``'s thread: the store's commit, then the claims it publishes."""
         try:
             self.store.commit()
-            self._published(self.db.settle_claims(claimed), matched_from)
+            self._published(self.db.settle_claims(claimed, published), matched_from)
         except BaseException as exc:  # raised in the main thread (``_joined``)
             self._commit_failed = exc
 
@@ -881,6 +890,7 @@ class Library:
     def _abandon(self) -> None:
         with contextlib.suppress(Exception):  # given up with the rest
             self._joined()
+        self._written = []  # never published
         if self._speeches is not None:
             self._speeches.drop()
         if self._holding:

@@ -717,15 +717,22 @@ class Database:
         for start in range(0, len(rows), PAIRS_PER_STATEMENT):
             connection.execute(statement, rows[start : start + PAIRS_PER_STATEMENT])
 
-    def settle_claims(self, only: Sequence[Indexed] | None = None) -> list[str]:
+    def settle_claims(
+        self, only: Sequence[Indexed] | None = None, published: Sequence[str] | None = None
+    ) -> list[str]:
         """The index holding every claimed document was committed: they are done, and
         those never searchable before became so now (``documents_indexed``, in the same
         transaction: what alerts are matched and delivered by); their ids are returned.
         ``only``: the claims (id, content hash) a commit found when it began
         (``claimed``), the others left claimed: a commit that runs while the writer takes
-        more documents publishes those claimed before it, never one claimed after."""
+        more documents publishes those claimed before it, never one claimed after.
+        ``published``: the ids the writer wrote before the commit (its own count: one
+        saved again since is no longer claimed, yet was published); else the claims."""
         with self.engine.begin() as connection:
-            new = _claimed_unindexed(connection, only)
+            if published is not None:
+                new = _first_time(connection, published)
+            else:
+                new = _claimed_unindexed(connection, only)
             _first_indexed(connection, [(doc_id, "") for doc_id in new])
             if only is None:
                 connection.execute(_QUEUE.delete().where(_QUEUE.c.claimed.is_(True)))
@@ -1272,12 +1279,21 @@ def _claimed_unindexed(connection: Connection, only: Sequence[Indexed] | None) -
     if only is None:
         return [doc_id for doc_id, _ in connection.execute(stmt)]
     wanted = {tuple(pair) for pair in only}
-    ids = list(dict.fromkeys(doc_id for doc_id, _ in only))
+    return [doc_id for doc_id, sha in connection.execute(stmt) if (doc_id, sha) in wanted]
+
+
+def _first_time(connection: Connection, ids: Sequence[str]) -> list[str]:
+    """Those of ``ids`` still in the library that were never searchable before."""
+    stmt = (
+        select(_DOCS.c.id)
+        .outerjoin(_FIRSTS, _FIRSTS.c.doc_id == _DOCS.c.id)
+        .where(_FIRSTS.c.doc_id.is_(None))
+    )
+    unique = list(dict.fromkeys(ids))
     new: list[str] = []
-    for start in range(0, len(ids), PAIRS_PER_STATEMENT):  # by key: the queue may be long
-        chunk = ids[start : start + PAIRS_PER_STATEMENT]
-        rows = connection.execute(stmt.where(_QUEUE.c.doc_id.in_(chunk)))
-        new.extend(doc_id for doc_id, sha in rows if (doc_id, sha) in wanted)
+    for start in range(0, len(unique), PAIRS_PER_STATEMENT):  # by key: one probe each
+        chunk = unique[start : start + PAIRS_PER_STATEMENT]
+        new.extend(connection.scalars(stmt.where(_DOCS.c.id.in_(chunk))))
     return new
 
 

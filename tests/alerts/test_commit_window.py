@@ -126,3 +126,24 @@ def test_a_document_withheld_during_a_rebuild_is_new_to_alerts_once_published(
     deliver(service)
     receiver.wait_for(1)
     assert ids_of(receiver) == [held.id]
+
+
+def test_a_document_saved_again_before_the_commit_is_searchable_from_that_commit(
+    slow_commits: Service, receiver: Receiver
+) -> None:
+    """Saved again while its first version waited for the commit (its new content queued
+    anew, no longer claimed): the commit published it all the same. An alert made after
+    it, whose search showed it, is not sent it when the new content is indexed."""
+    service = slow_commits
+    doc = sentencia("46/2026", "La pensión alimenticia del menor.")
+    service.library.add_document(doc)
+    service.library.flush(wait=False)
+    service.library.add_document(doc.model_copy(update={"text": "La pensión alimenticia."}))
+    service.library.hand_over()  # commits what it wrote, indexes nothing more
+    service.library.take_back()
+    alert = webhook_alert(service, receiver.url, {"q": "pensión"})
+    assert alert["matching_now"] == 1
+    service.library.flush()
+    deliver(service)
+    deliver(service)
+    assert receiver.requests == []
