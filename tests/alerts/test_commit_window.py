@@ -2,8 +2,8 @@
 ``COMMIT_SECONDS`` later. A document matched as it was written went out before any
 search could find it, and an alert made in that window, its search not showing the
 document, never got it. Now a match goes out once its document is searchable, and an
-alert made before the commit gets it, once; one made after it saw it. Real SQLite and
-Tantivy, a real webhook receiver on 127.0.0.1."""
+alert made before the commit gets it, once; one made after it saw it. Real Tantivy on
+SQLite and on a real PostgreSQL, a real webhook receiver on 127.0.0.1."""
 
 from __future__ import annotations
 
@@ -19,11 +19,13 @@ from tests.alerts.conftest import Receiver, Service, open_service, sentencia, we
 
 
 @pytest.fixture
-def slow_commits(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Service]:
+def slow_commits(
+    tmp_path: Path, database_url: str, monkeypatch: pytest.MonkeyPatch
+) -> Iterator[Service]:
     """A crawl's flushes that commit only when told to (a waiting flush)."""
     monkeypatch.setattr(tantivy_store, "COMMIT_SECONDS", 3600.0)
     monkeypatch.setattr(tantivy_store, "QUIET_DOCS", 0)
-    yield from open_service(tmp_path)
+    yield from open_service(tmp_path, database_url=database_url)
 
 
 def deliver(service: Service) -> None:
