@@ -846,7 +846,7 @@ class Library:
         if refresh_speeches is not None:
             refresh_speeches()
         if not self.store.durable_writes:
-            self._published(self.db.settle_claims(published=published), matched_from)
+            self._settle_commit(None, published, matched_from)
 
     def _commit_behind(
         self, claimed: list[tuple[str, str]], published: list[str], matched_from: dt.datetime | None
@@ -854,15 +854,26 @@ class Library:
         """``_commit``'s thread: the store's commit, then the claims it publishes."""
         try:
             self.store.commit()
-            self._published(self.db.settle_claims(claimed, published), matched_from)
+            self._settle_commit(claimed, published, matched_from)
         except BaseException as exc:  # raised in the main thread (``_joined``)
             self._commit_failed = exc
 
-    def _published(self, ids: list[str], matched_from: dt.datetime | None) -> None:
-        """``ids`` became searchable at the commit just made: matched against the alerts
-        made since their batches were matched (``indexer.alerts.late``)."""
-        if self._late is not None and ids:
-            self._late.published(ids, matched_from)
+    def _settle_commit(
+        self,
+        claimed: list[tuple[str, str]] | None,
+        published: list[str] | None,
+        matched_from: dt.datetime | None,
+    ) -> None:
+        """The commit just made published ``published`` (None: the claims): those never
+        searchable before are so from now, and are matched against the alerts made since
+        their batches were (``matched_from``; None: every alert), in the transaction that
+        settles the claims (``indexer.alerts.late``)."""
+        at = dt.datetime.now(dt.UTC)  # the commit is visible to every search begun since
+        matches: list[tuple[str, str]] = []
+        if self._late is not None:
+            new = self.db.never_searchable(published)
+            matches = self._late.matches(new, matched_from, until=at)
+        self.db.settle_claims(claimed, published, at=at, matches=matches)
 
     def _behind(self) -> bool:
         """A commit runs behind now."""
@@ -992,7 +1003,7 @@ class Library:
             if gone:
                 self.store.delete(gone)
             # the pending documents it wrote are searchable now, never matched: every alert
-            self._published(self.db.settle_claims(), None)
+            self._settle_commit(None, None, None)
             self.db.requeue(list(report.errors))
             if self._speeches is not None:  # the rebuild writes every session's speeches
                 self._speeches.drop()

@@ -24,6 +24,7 @@ from indexer.alerts.book import ACTIVE, AlertBook
 from indexer.alerts.matching import AlertMatcher
 from indexer.db import Database
 from indexer.db.alert_tables import AlertRow
+from indexer.db.database import Match
 from indexer.db.registry import as_utc
 from indexer.db.tables import FirstIndexedRow
 
@@ -43,35 +44,36 @@ class LateMatches:
         self._matcher = AlertMatcher(db)  # its own: a commit behind runs in a thread
         self._lock = threading.Lock()
 
-    def published(self, ids: Sequence[str], read_at: dt.datetime | None) -> int:
-        """``ids`` became searchable now; their batches read the alerts at ``read_at``
-        (None: never matched, a rebuild's: every alert). How many matches were kept.
-        A failure is logged, not raised: the commit stands."""
+    def matches(
+        self, ids: Sequence[str], read_at: dt.datetime | None, until: dt.datetime
+    ) -> list[Match]:
+        """``ids`` became searchable at ``until``; their batches read the alerts at
+        ``read_at`` (None: never matched, a rebuild's: every alert). Their matches with
+        the alerts made in between, to be kept as they are settled. A failure is logged,
+        not raised: the commit stands."""
         if not ids:
-            return 0
+            return []
         after = read_at - COMMIT_LAG if read_at is not None else None
         try:
             with self._lock:
-                return self._match(list(ids), after)
+                return self._match(list(ids), after, until)
         except Exception:
             log.exception(
                 "%d documentos recién publicados no se pudieron cotejar con las alertas "
                 "creadas mientras esperaban",
                 len(ids),
             )
-            return 0
+            return []
 
-    def _match(self, ids: list[str], after: dt.datetime | None) -> int:
+    def _match(self, ids: list[str], after: dt.datetime | None, until: dt.datetime) -> list[Match]:
         if after is not None and not self._made_since(after):
-            return 0  # the usual case: no document is read again
-        kept = 0
+            return []  # the usual case: no document is read again
+        found: list[Match] = []
         for start in range(0, len(ids), READ_AT_ONCE):
             docs = self.db.get_documents(ids[start : start + READ_AT_ONCE])
             shown = [d for d in docs.values() if d.privacy is None or not d.privacy.withheld]
-            matches = self._matcher.match(shown, made_after=after)
-            self.db.record_matches(matches)
-            kept += len(matches)
-        return kept
+            found += self._matcher.match(shown, made_after=after, made_until=until)
+        return found
 
     def _made_since(self, after: dt.datetime) -> bool:
         """Whether an active alert was made or edited since ``after``."""

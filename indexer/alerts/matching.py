@@ -122,16 +122,18 @@ class AlertMatcher:
         made_after: dt.datetime | None = None,
         only: str | None = None,
         anytime: bool = False,
+        made_until: dt.datetime | None = None,
     ) -> list[Match]:
         """(alert id, document id) for every active alert each document satisfies; with
         ``made_after``, only those made (or edited) since then; with ``only``, that alert
         alone (``indexer.alerts.late``). With ``anytime``, whenever the documents became
         searchable: whether its search finds them, as they are now (a match checked again
-        before it goes out). ``read_at`` is then when the alerts were read."""
+        before it goes out). ``made_until``: none made after it (they saw the documents).
+        ``read_at`` is then when the alerts were read."""
         if not docs:
             return []
         started = time.perf_counter()
-        alerts = self._refresh(made_after, only)
+        alerts = self._refresh(made_after, only, made_until)
         matches: list[Match] = []
         if alerts:
             entered = self._entered([doc.id for doc in docs])
@@ -170,7 +172,10 @@ class AlertMatcher:
         return matches
 
     def _refresh(
-        self, made_after: dt.datetime | None = None, only: str | None = None
+        self,
+        made_after: dt.datetime | None = None,
+        only: str | None = None,
+        made_until: dt.datetime | None = None,
     ) -> dict[str, Compiled]:
         """The active alerts (made or edited since ``made_after``; ``only`` that one),
         compiling those not seen before."""
@@ -178,6 +183,8 @@ class AlertMatcher:
         active = AlertRow.status == ACTIVE
         if only is not None:
             active &= AlertRow.id == only
+        if made_until is not None:
+            active &= AlertRow.active_since <= made_until
         if made_after is not None:
             active &= or_(AlertRow.active_since >= made_after, AlertRow.edited_at >= made_after)
         with self.db.session() as s:

@@ -717,8 +717,20 @@ class Database:
         for start in range(0, len(rows), PAIRS_PER_STATEMENT):
             connection.execute(statement, rows[start : start + PAIRS_PER_STATEMENT])
 
+    def never_searchable(self, published: Sequence[str] | None = None) -> list[str]:
+        """Those of ``published`` (None: of the claims) never searchable before: what
+        ``settle_claims`` is about to make searchable."""
+        with self.engine.connect() as connection:
+            if published is not None:
+                return _first_time(connection, published)
+            return _claimed_unindexed(connection, None)
+
     def settle_claims(
-        self, only: Sequence[Indexed] | None = None, published: Sequence[str] | None = None
+        self,
+        only: Sequence[Indexed] | None = None,
+        published: Sequence[str] | None = None,
+        at: dt.datetime | None = None,
+        matches: Sequence[Match] = (),
     ) -> list[str]:
         """The index holding every claimed document was committed: they are done, and
         those never searchable before became so now (``documents_indexed``, in the same
@@ -727,13 +739,16 @@ class Database:
         (``claimed``), the others left claimed: a commit that runs while the writer takes
         more documents publishes those claimed before it, never one claimed after.
         ``published``: the ids the writer wrote before the commit (its own count: one
-        saved again since is no longer claimed, yet was published); else the claims."""
+        saved again since is no longer claimed, yet was published); else the claims.
+        ``at``: when the commit made them searchable (else now); ``matches`` kept with
+        them (``indexer.alerts.late``): a crash before loses none, the claims pending."""
         with self.engine.begin() as connection:
             if published is not None:
                 new = _first_time(connection, published)
             else:
                 new = _claimed_unindexed(connection, only)
-            _first_indexed(connection, [(doc_id, "") for doc_id in new])
+            _first_indexed(connection, [(doc_id, "") for doc_id in new], at)
+            self._record_matches(connection, matches)
             if only is None:
                 connection.execute(_QUEUE.delete().where(_QUEUE.c.claimed.is_(True)))
             elif self.engine.dialect.name == "sqlite" and only:
@@ -1251,13 +1266,15 @@ def _pairs(chunk: list[Indexed]) -> dict[str, Any]:
     return {"ids": list(dict.fromkeys(doc_id for doc_id, _ in chunk)), "pairs": chunk}
 
 
-def _first_indexed(connection: Connection, indexed: Sequence[Indexed]) -> None:
-    """Note now as when the documents of ``indexed`` searchable for the first time became
-    so (``documents_indexed``): what alerts are matched on (``AlertMatcher``), written
-    with the queue's change; one indexed before keeps its row."""
+def _first_indexed(
+    connection: Connection, indexed: Sequence[Indexed], at: dt.datetime | None = None
+) -> None:
+    """Note ``at`` (else now) as when the documents of ``indexed`` searchable for the
+    first time became so (``documents_indexed``): what alerts are matched on
+    (``AlertMatcher``), written with the queue's change; one indexed before keeps its row."""
     if not indexed:
         return
-    now = utcnow()
+    now = at if at is not None else utcnow()
     if connection.dialect.name == "sqlite":  # a prepared statement, run per document
         at = now.strftime(_SQLITE_TIME)  # as SQLAlchemy writes a SQLite time
         connection.exec_driver_sql(_FIRST_EACH, [(doc_id, at) for doc_id, _ in indexed])
