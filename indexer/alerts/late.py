@@ -5,10 +5,12 @@ The indexer matches each batch against the active alerts as it writes it; the em
 index publishes it only at its next commit, up to ``COMMIT_SECONDS`` later (or at the
 swap of a rebuild, ``abierto reindex``, which matches nothing as it writes). An alert made
 in between saw none of these documents in its search, and the batch's matching did not
-know it: after the commit (``Database.settle_claims``, which notes when they became
-searchable) they are matched again against the alerts made or edited since the batch's
-alerts were read. A match is kept once ever per alert and document, so one found by both
-is kept once; an alert made after the commit saw them (``documents_indexed``).
+know it: once the commit is made they are matched again against the alerts made or
+edited since the batch's alerts were read (and before the commit ended), and these
+matches are kept in the transaction that settles the claims and notes when the documents
+became searchable (``Database.settle_claims``): a crash before it leaves them pending,
+indexed and matched again. A match is kept once ever per alert and document; an alert
+made after the commit saw them (``documents_indexed``).
 """
 
 from __future__ import annotations
