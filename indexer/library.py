@@ -22,6 +22,7 @@ from typing import TypeVar
 
 from config.settings import Settings
 from indexer.alerts.book import seal_old_secrets
+from indexer.alerts.late import LateMatches
 from indexer.alerts.links import MissingLinksKey, links_key
 from indexer.alerts.matching import AlertMatcher
 from indexer.archive import FileArchive
@@ -169,6 +170,13 @@ class Library:
         this one writes it (``indexer.preparation``); 0: prepared here."""
         self.db = db
         self.alerts = alerts
+        # the alerts made while a batch waited for the commit that publishes it
+        self._late = LateMatches(db) if alerts is not None else None
+        # when the alerts were first read for the batches the next commit publishes
+        self._matched_from: dt.datetime | None = None
+        # the documents written into the embedded index since its last commit: what the
+        # next one publishes (one saved again meanwhile too, as it was written)
+        self._written: list[str] = []
         self.store = store
         self.archive = archive
         self.limits = limits
@@ -726,6 +734,8 @@ class Library:
             forget_sessions(self.db, self.speech_index, sessions, withheld_sessions)
             self.db.dequeue([(d.id, d.content_sha256) for d in withheld], searchable=False)
             held = {doc.id for doc in withheld}
+            if self._written:  # written before, out of the index the next commit publishes
+                self._written = [doc_id for doc_id in self._written if doc_id not in held]
             batch = [doc for doc in batch if doc.id not in held]
         return batch
 
@@ -755,6 +765,9 @@ class Library:
         else:
             self._joined()  # a commit behind settles its own claims first, never these
             self.db.claim(written, matches)
+            self._written.extend(doc_id for doc_id, _ in written)
+            if self.alerts is not None and self._matched_from is None:
+                self._matched_from = self.alerts.read_at
         return len(written)
 
     def _speech_writes(self) -> SpeechWrites | None:
@@ -815,10 +828,14 @@ class Library:
             self._speeches.publish()
         if getattr(self.store, "counts_apart", False):
             recount_stale(self.db)  # what the commit publishes is sorted by exact counts
+        matched_from, self._matched_from = self._matched_from, None
+        published, self._written = self._written, []
         if behind and self._holding and not self.store.durable_writes:
             claimed = self.db.claimed()  # every one written to the writer, none after
             thread = threading.Thread(
-                target=self._commit_behind, args=(claimed,), name="index-commit"
+                target=self._commit_behind,
+                args=(claimed, published, matched_from),
+                name="index-commit",
             )
             self._committing = thread
             thread.start()
@@ -829,15 +846,34 @@ class Library:
         if refresh_speeches is not None:
             refresh_speeches()
         if not self.store.durable_writes:
-            self.db.settle_claims()
+            self._settle_commit(None, published, matched_from)
 
-    def _commit_behind(self, claimed: list[tuple[str, str]]) -> None:
+    def _commit_behind(
+        self, claimed: list[tuple[str, str]], published: list[str], matched_from: dt.datetime | None
+    ) -> None:
         """``_commit``'s thread: the store's commit, then the claims it publishes."""
         try:
             self.store.commit()
-            self.db.settle_claims(claimed)
+            self._settle_commit(claimed, published, matched_from)
         except BaseException as exc:  # raised in the main thread (``_joined``)
             self._commit_failed = exc
+
+    def _settle_commit(
+        self,
+        claimed: list[tuple[str, str]] | None,
+        published: list[str] | None,
+        matched_from: dt.datetime | None,
+    ) -> None:
+        """The commit just made published ``published`` (None: the claims): those never
+        searchable before are so from now, and are matched against the alerts made since
+        their batches were (``matched_from``; None: every alert), in the transaction that
+        settles the claims (``indexer.alerts.late``)."""
+        at = dt.datetime.now(dt.UTC)  # the commit is visible to every search begun since
+        matches: list[tuple[str, str]] = []
+        if self._late is not None:
+            new = self.db.never_searchable(published)
+            matches = self._late.matches(new, matched_from, until=at)
+        self.db.settle_claims(claimed, published, at=at, matches=matches)
 
     def _behind(self) -> bool:
         """A commit runs behind now."""
@@ -865,6 +901,7 @@ class Library:
     def _abandon(self) -> None:
         with contextlib.suppress(Exception):  # given up with the rest
             self._joined()
+        self._written = []  # never published
         if self._speeches is not None:
             self._speeches.drop()
         if self._holding:
@@ -920,7 +957,16 @@ class Library:
                 every = _batches(rows, REBUILD_BATCH)
                 for prepared in self.preparer.stream(self.db, every, numbers):
                     batch = prepared.docs
-                    self.db.claim([(doc.id, doc.content_sha256) for doc in batch])
+                    held = [d for d in batch if d.privacy is not None and d.privacy.withheld]
+                    if held:  # never in the index it builds: out of the queue, not searchable
+                        self.db.dequeue([(d.id, d.content_sha256) for d in held], searchable=False)
+                    self.db.claim(
+                        [
+                            (d.id, d.content_sha256)
+                            for d in batch
+                            if d.privacy is None or not d.privacy.withheld
+                        ]
+                    )
                     read_lately.update(
                         (doc.id, doc.content_sha256) for doc in batch if _saved_since(doc, since)
                     )
@@ -956,7 +1002,8 @@ class Library:
             gone = self.db.deleted_since(since)
             if gone:
                 self.store.delete(gone)
-            self.db.settle_claims()
+            # the pending documents it wrote are searchable now, never matched: every alert
+            self._settle_commit(None, None, None)
             self.db.requeue(list(report.errors))
             if self._speeches is not None:  # the rebuild writes every session's speeches
                 self._speeches.drop()

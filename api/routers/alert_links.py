@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import math
 from typing import Any
+from zoneinfo import ZoneInfo
 
 from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse
@@ -14,6 +15,7 @@ from api.routers.alerts import BookDep, by_address
 from api.routers.pages.common import render
 from indexer.alerts import AlertBook
 from indexer.alerts.book import (
+    BACKLOG,
     CONFIRM_DAYS,
     CapReached,
     ServiceFull,
@@ -24,8 +26,11 @@ from indexer.alerts.mails import confirmation, describe
 from indexer.alerts.matching import refusal
 from indexer.db.alert_tables import AlertRow
 from indexer.db.database import utcnow
+from indexer.db.registry import as_utc
 from indexer.mail import Mailer, MailError
+from indexer.spanish import date_words
 
+MEXICO_CITY = ZoneInfo("America/Mexico_City")  # the dates its pages say
 router = APIRouter(prefix="/v1", tags=["alerts"])
 # the e-mailed links' one-time tokens are path segments
 TOKEN_PATHS = ("/v1/alerts/confirm", "/v1/alerts/unsubscribe", "/v1/alerts/editar")
@@ -58,12 +63,15 @@ def _page(
     status: int = 200,
     button: str | None = None,
     action: str | None = None,
+    link: tuple[str, str] | None = None,
 ) -> HTMLResponse:
+    """``link``: (its address, its words), a plain link after the message."""
     context = {
         "titulo": title,
         "mensaje": message,
         "boton": button,
         "accion": action or request.url.path,
+        "enlace": link,
     }
     response: HTMLResponse = render(request, "alerta.html", context, status)
     response.headers["Cache-Control"] = "no-store"
@@ -102,26 +110,38 @@ def confirm_page(token: str, request: Request, book: BookDep) -> HTMLResponse:
         titles = {"desactivada": "Alerta desactivada", "suspendida": "Alerta suspendida"}
         title = titles.get(row.status, "Alerta ya confirmada")
         return _page(request, title, _state(row))
-    refused = _refused(request, row)
+    refused = _refused(request, row, book)
     if refused is not None:
         return refused
     message = f"Recibirá en {row.target} los documentos nuevos de la búsqueda"
     return _asking(request, row, "Confirmar la alerta", message, "Confirmar la alerta")
 
 
-def _refused(request: Request, row: AlertRow) -> HTMLResponse | None:
+def _refused(request: Request, row: AlertRow, book: AlertBook) -> HTMLResponse | None:
     """The page of a pending alert whose search this parser no longer admits (asked for
-    under an older one): confirmed, it would be suspended at once; None when admitted."""
+    under an older one): confirmed, it would be suspended at once; None when admitted.
+    It links to the alert's own edit page (the link its mailbox alone receives, as every
+    e-mail's «Cambiar esta alerta»): corrected there, this link confirms it."""
     exc = refusal(row.query)
     if exc is None:
         return None
     said = str(getattr(exc, "mensaje", None) or "la búsqueda no es válida").strip().rstrip(".")
+    try:
+        edit = (f"/v1/alerts/editar/{book.unsubscribe_token(row)}", "Corregir la búsqueda")
+    except ValueError:  # no links key: no link can be signed
+        edit = None
+    fix = (
+        "corrija la búsqueda con el enlace de abajo y vuelva a abrir este enlace para "
+        "confirmarla, o pida una alerta nueva"
+        if edit is not None
+        else "pida una alerta nueva"
+    )
     message = (
         f"El servicio ya no admite la búsqueda {describe(row.query)} de esta alerta. Motivo: "
-        f"{said}. No se puede confirmar: pida una alerta nueva con la búsqueda corregida "
-        "(puede probarla antes en el buscador)."
+        f"{said}. No se puede confirmar así: {fix} con la búsqueda corregida (puede "
+        "probarla antes en el buscador)."
     )
-    return _page(request, "Búsqueda no admitida", message, 409)
+    return _page(request, "Búsqueda no admitida", message, 409, link=edit)
 
 
 @router.post(
@@ -142,7 +162,7 @@ def confirm(token: str, request: Request, book: BookDep) -> HTMLResponse:
         "dé de baja alguna (con el enlace de sus correos) y vuelva a pulsar este botón."
     )
     if waiting is not None and waiting.status == "pendiente":
-        refused = _refused(request, waiting)
+        refused = _refused(request, waiting, book)
         if refused is not None:
             return refused
     if _full(book, waiting, cap):
@@ -161,7 +181,18 @@ def confirm(token: str, request: Request, book: BookDep) -> HTMLResponse:
         return _page(request, "Servicio lleno", message, 409)
     if row is None:
         return _invalid(request, CONFIRM_INVALID)
-    return _page(request, "Alerta confirmada", _state(row))
+    return _page(request, "Alerta confirmada", f"{_state(row)}{_backlog(row)}")
+
+
+def _backlog(row: AlertRow) -> str:
+    """What the alert sends for the time it waited (``confirmed_backlog``), said."""
+    if row.notice_owed != BACKLOG:
+        return ""
+    asked = as_utc(row.created_at).astimezone(MEXICO_CITY).date()
+    return (
+        " También le enviaremos en unos minutos los documentos de esta búsqueda que se "
+        f"publicaron desde que la pidió, el {date_words(asked)}."
+    )
 
 
 def _looked_up(

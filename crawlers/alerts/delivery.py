@@ -35,6 +35,7 @@ from indexer.alerts.book import (
     seal_old_secrets,
     self_service,
 )
+from indexer.alerts.late import confirmed_backlog
 from indexer.alerts.links import MissingLinksKey, links_key
 from indexer.alerts.mails import MatchedDocument, matches, readmitted, suspended
 from indexer.alerts.matching import AlertMatcher, suspended_admitted
@@ -120,6 +121,7 @@ class Deliverer:
             log.error("%s", exc)
         self.book = AlertBook(self.db, key)
         self.matcher = AlertMatcher(self.db)  # a match is checked again before it goes out
+        self._backlog_matcher = AlertMatcher(self.db)  # one alert at a time
         self.mailer = Mailer(settings)
         self.poster = Poster(settings.allow_loopback, settings.alert_webhook_deadline_s)
         self.concurrency = concurrency
@@ -139,6 +141,7 @@ class Deliverer:
                 log.info("%d alertas sin confirmar borradas", done.expired)
         self._readmit()
         self._tell()
+        self._backlog()
         due = self.book.claim_due(LEASE)
         if not due:
             return done
@@ -173,6 +176,17 @@ class Deliverer:
         finally:
             self.book.release([a.id for a in due])
         return done
+
+    def _backlog(self) -> None:
+        """What arrived while an e-mail alert waited for its confirmation is matched
+        before its first delivery (``confirmed_backlog``); a failure is retried."""
+        try:
+            kept = confirmed_backlog(self.db, self.book, self._backlog_matcher)
+        except Exception:
+            log.exception("the documents of newly confirmed alerts could not be matched")
+            return
+        if kept:
+            log.info("%d documentos llegados antes de confirmar alertas, por enviar", kept)
 
     def _readmit(self) -> None:
         """Suspended alerts whose search this parser admits again are active again, their
@@ -282,7 +296,7 @@ class Deliverer:
         wanted = {p.document_id for items in pending.values() for p in items}
         docs = self.db.get_documents(list(wanted))
         shown = [d for d in docs.values() if d.privacy is None or not d.privacy.withheld]
-        still = set(self.matcher.match(shown))  # every active alert, on the text as it is
+        still = set(self.matcher.match(shown, anytime=True))  # on the text as it is
         usable: dict[int, AnyDocument] = {}
         for alert in due:
             held, changed, edited = [], [], []

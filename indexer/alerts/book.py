@@ -10,7 +10,7 @@ import secrets
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import delete, func, or_, select, text, update
+from sqlalchemy import delete, exists, func, or_, select, text, update
 from sqlalchemy.orm import Session
 
 from indexer.alerts.links import (
@@ -25,6 +25,7 @@ from indexer.db.alert_tables import AlertMatchRow, AlertRow, ConfirmationMailRow
 from indexer.db.database import utcnow
 from indexer.db.locks import hold
 from indexer.db.registry import as_utc
+from indexer.db.tables import FirstIndexedRow, IndexQueueRow
 from indexer.db.webhook_secrets import seal_plain_secrets
 from indexer.mail.address import inbox_key
 from indexer.sealed_secret import seal, sealing_key, unseal
@@ -46,6 +47,10 @@ NOTICE = "aviso"  # a delivery record: the owner was told why it is suspended
 READMITTED = "reactivada"
 NOTICE_AGAIN = "aviso-reactivada"  # a delivery record: the owner was told it is back
 NOTICES = {SUSPENDED: NOTICE, READMITTED: NOTICE_AGAIN}
+# an e-mail alert just confirmed: the documents made searchable between its request and
+# its confirmation are still to be matched (``indexer.alerts.late.confirmed_backlog``);
+# kept in ``notice_owed`` (no notice is sent for it: ``claim_notices``)
+BACKLOG = "pendientes"
 FULL_TO_READMIT = (
     "el servicio vuelve a admitir su búsqueda, pero no puede reactivar la alerta porque "
     "usted (o el servicio) ya tiene el máximo de alertas activas: borre alguna y cambie "
@@ -173,6 +178,17 @@ class NewAlert:
     secret: str | None = None  # the webhook's signing secret
     confirm_token: str | None = None  # the e-mail's confirmation link
     manage_token: str | None = None  # GET/DELETE of an e-mail alert made without a key
+
+
+# a match goes out once its document is searchable: never while it waits in the index
+# queue without having been made searchable (written into the embedded index and not
+# committed yet, or left by a writer that died before its commit); one searchable before
+# (changed since) or out of the queue for good (withheld, deleted: settled unsent by the
+# delivery loop) is not held back
+SEARCHABLE = or_(
+    ~exists().where(IndexQueueRow.doc_id == AlertMatchRow.document_id),
+    exists().where(FirstIndexedRow.doc_id == AlertMatchRow.document_id),
+)
 
 
 @dataclass(frozen=True)
@@ -419,9 +435,25 @@ class AlertBook:
                 now = utcnow()
                 row.status = ACTIVE
                 row.active_since = now
+                row.notice_owed = BACKLOG  # what arrived since the request, sent too
                 period = PERIODS.get(row.rate)
                 row.next_digest_at = now + period if period else None
             return row
+
+    def backlog_owed(self, limit: int = 50) -> list[AlertRow]:
+        """Active alerts whose backlog (``BACKLOG``) is still to be matched."""
+        stmt = select(AlertRow).where(AlertRow.status == ACTIVE, AlertRow.notice_owed == BACKLOG)
+        with self.db.session() as s:
+            return list(s.scalars(stmt.limit(limit)))
+
+    def backlog_matched(self, alert_id: str) -> None:
+        """That alert's backlog was matched (unless another state was owed since)."""
+        with self.db.session() as s, s.begin():
+            s.execute(
+                update(AlertRow)
+                .where(AlertRow.id == alert_id, AlertRow.notice_owed == BACKLOG)
+                .values(notice_owed=None)
+            )
 
     def unsubscribe(self, token: str) -> AlertRow | None:
         """One click: the alert ends (kept as ``baja`` so the link keeps answering)."""
@@ -502,7 +534,9 @@ class AlertBook:
         now = now or utcnow()
         free = or_(AlertRow.claimed_until.is_(None), AlertRow.claimed_until < now)
         ready = or_(AlertRow.next_attempt_at.is_(None), AlertRow.next_attempt_at <= now)
-        waiting = select(AlertMatchRow.alert_id).where(AlertMatchRow.delivered_at.is_(None))
+        waiting = select(AlertMatchRow.alert_id).where(
+            AlertMatchRow.delivered_at.is_(None), SEARCHABLE
+        )
         immediate = (AlertRow.rate == "inmediata") & AlertRow.id.in_(waiting.distinct())
         digest_due = (AlertRow.rate != "inmediata") & (AlertRow.next_digest_at <= now)
         due = (AlertRow.status == ACTIVE) & free & ready & or_(immediate, digest_due)
@@ -678,7 +712,11 @@ class AlertBook:
                         AlertMatchRow.matched_at,
                         AlertMatchRow.rearmed_at.is_not(None),
                     )
-                    .where(AlertMatchRow.alert_id.in_(chunk), AlertMatchRow.delivered_at.is_(None))
+                    .where(
+                        AlertMatchRow.alert_id.in_(chunk),
+                        AlertMatchRow.delivered_at.is_(None),
+                        SEARCHABLE,
+                    )
                     .order_by(AlertMatchRow.id)
                 )
                 for alert_id, match_id, document_id, matched_at, changed in rows:

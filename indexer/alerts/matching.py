@@ -26,7 +26,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 import tantivy
-from sqlalchemy import select, update
+from sqlalchemy import or_, select, update
 
 from indexer.alerts.book import ACTIVE, SUSPENDED, refused_reason
 from indexer.alerts.required import batch_stems, required_stems
@@ -114,13 +114,26 @@ class AlertMatcher:
         # stamp they were read: parsed and suspended once (``_suspend``), not again for
         # every batch of new documents, even when the suspension could not be written
         self._refused: dict[str, Stamp] = {}
+        self.read_at: dt.datetime | None = None
 
-    def match(self, docs: Sequence[AnyDocument]) -> list[Match]:
-        """(alert id, document id) for every active alert each document satisfies."""
+    def match(
+        self,
+        docs: Sequence[AnyDocument],
+        made_after: dt.datetime | None = None,
+        only: str | None = None,
+        anytime: bool = False,
+        made_until: dt.datetime | None = None,
+    ) -> list[Match]:
+        """(alert id, document id) for every active alert each document satisfies; with
+        ``made_after``, only those made (or edited) since then; with ``only``, that alert
+        alone (``indexer.alerts.late``). With ``anytime``, whenever the documents became
+        searchable: whether its search finds them, as they are now (a match checked again
+        before it goes out). ``made_until``: none made after it (they saw the documents).
+        ``read_at`` is then when the alerts were read."""
         if not docs:
             return []
         started = time.perf_counter()
-        alerts = self._refresh()
+        alerts = self._refresh(made_after, only, made_until)
         matches: list[Match] = []
         if alerts:
             entered = self._entered([doc.id for doc in docs])
@@ -150,7 +163,7 @@ class AlertMatcher:
                     if doc_id not in entered:  # deleted meanwhile
                         continue
                     first_seen = entered[doc_id]
-                    if first_seen is None or first_seen >= since:
+                    if anytime or first_seen is None or first_seen >= since:
                         matches.append((alert_id, doc_id))
         self.cost.documents += len(docs)
         self.cost.batches += 1
@@ -158,15 +171,27 @@ class AlertMatcher:
         self.cost.seconds += time.perf_counter() - started
         return matches
 
-    def _refresh(self) -> dict[str, Compiled]:
-        """The active alerts, compiling those not seen before."""
+    def _refresh(
+        self,
+        made_after: dt.datetime | None = None,
+        only: str | None = None,
+        made_until: dt.datetime | None = None,
+    ) -> dict[str, Compiled]:
+        """The active alerts (made or edited since ``made_after``; ``only`` that one),
+        compiling those not seen before."""
+        self.read_at = dt.datetime.now(dt.UTC)  # before the read: none made after is in it
+        active = AlertRow.status == ACTIVE
+        if only is not None:
+            active &= AlertRow.id == only
+        if made_until is not None:
+            active &= AlertRow.active_since <= made_until
+        if made_after is not None:
+            active &= or_(AlertRow.active_since >= made_after, AlertRow.edited_at >= made_after)
         with self.db.session() as s:
             stamps: dict[str, Stamp] = {
                 alert_id: (as_utc(since), as_utc(edited))
                 for alert_id, since, edited in s.execute(
-                    select(AlertRow.id, AlertRow.active_since, AlertRow.edited_at).where(
-                        AlertRow.status == ACTIVE
-                    )
+                    select(AlertRow.id, AlertRow.active_since, AlertRow.edited_at).where(active)
                 ).all()
             }
             new = [

@@ -674,6 +674,8 @@ class Database:
         with self.engine.begin() as connection:  # core statements: the indexer's hot path
             if searchable:
                 _first_indexed(connection, indexed)
+            else:  # withdrawn: should it come back, it is new to the alerts made meanwhile
+                _unindexed(connection, [doc_id for doc_id, _ in indexed])
             if self.engine.dialect.name == "postgresql" and indexed:
                 # the whole batch in one statement: two arrays, joined row by row
                 ids, hashes = (list(column) for column in zip(*indexed, strict=True))
@@ -690,9 +692,10 @@ class Database:
         (pending), removed by ``settle_claims`` after the commit. A document saved again
         since it was read keeps its new content in the queue, unclaimed. ``matches`` as
         for ``dequeue``: a crash before the commit indexes these documents again, and
-        their matches, already kept, are not made twice."""
+        their matches, already kept, are not made twice. They become searchable only
+        at the commit: ``settle_claims`` notes when (``documents_indexed``), and until
+        then their matches are not delivered (``AlertBook``)."""
         with self.engine.begin() as connection:
-            _first_indexed(connection, indexed)
             if self.engine.dialect.name == "sqlite" and indexed:
                 connection.exec_driver_sql(_CLAIM_EACH, [tuple(pair) for pair in indexed])
             else:
@@ -714,23 +717,51 @@ class Database:
         for start in range(0, len(rows), PAIRS_PER_STATEMENT):
             connection.execute(statement, rows[start : start + PAIRS_PER_STATEMENT])
 
-    def settle_claims(self, only: Sequence[Indexed] | None = None) -> int:
-        """The index holding every claimed document was committed: they are done.
+    def never_searchable(self, published: Sequence[str] | None = None) -> list[str]:
+        """Those of ``published`` (None: of the claims) never searchable before: what
+        ``settle_claims`` is about to make searchable."""
+        with self.engine.connect() as connection:
+            if published is not None:
+                return _first_time(connection, published)
+            return _claimed_unindexed(connection, None)
+
+    def settle_claims(
+        self,
+        only: Sequence[Indexed] | None = None,
+        published: Sequence[str] | None = None,
+        at: dt.datetime | None = None,
+        matches: Sequence[Match] = (),
+    ) -> list[str]:
+        """The index holding every claimed document was committed: they are done, and
+        those never searchable before became so now (``documents_indexed``, in the same
+        transaction: what alerts are matched and delivered by); their ids are returned.
         ``only``: the claims (id, content hash) a commit found when it began
         (``claimed``), the others left claimed: a commit that runs while the writer takes
-        more documents publishes those claimed before it, never one claimed after."""
-        if only is None:
-            with self.session() as s, s.begin():
-                stmt = delete(IndexQueueRow).where(IndexQueueRow.claimed.is_(True))
-                return s.execute(stmt).rowcount
-        settled = 0
+        more documents publishes those claimed before it, never one claimed after.
+        ``published``: the ids the writer wrote before the commit (its own count: one
+        saved again since is no longer claimed, yet was published); else the claims.
+        ``at``: when the commit made them searchable (else now); ``matches`` kept with
+        them (``indexer.alerts.late``): a crash before loses none, the claims pending."""
         with self.engine.begin() as connection:
-            if self.engine.dialect.name == "sqlite" and only:
-                cursor = connection.exec_driver_sql(_SETTLE_EACH, [tuple(pair) for pair in only])
-                return cursor.rowcount
-            for chunk in _chunks(list(only)):
-                settled += connection.execute(_SETTLE_PAIRS, _pairs(chunk)).rowcount
-        return settled
+            if published is not None:
+                new = _first_time(connection, published)
+            else:
+                new = _claimed_unindexed(connection, only)
+            _first_indexed(connection, [(doc_id, "") for doc_id in new], at)
+            self._record_matches(connection, matches)
+            if only is None:
+                connection.execute(_QUEUE.delete().where(_QUEUE.c.claimed.is_(True)))
+            elif self.engine.dialect.name == "sqlite" and only:
+                connection.exec_driver_sql(_SETTLE_EACH, [tuple(pair) for pair in only])
+            else:
+                for chunk in _chunks(list(only)):
+                    connection.execute(_SETTLE_PAIRS, _pairs(chunk))
+        return new
+
+    def record_matches(self, matches: Sequence[Match]) -> None:
+        """Keep ``matches`` (alert id, document id), each pair at most once ever."""
+        with self.engine.begin() as connection:
+            self._record_matches(connection, matches)
 
     def claimed(self) -> list[Indexed]:
         """The claims in the queue now (id, content hash): what the index writer holds
@@ -1235,13 +1266,15 @@ def _pairs(chunk: list[Indexed]) -> dict[str, Any]:
     return {"ids": list(dict.fromkeys(doc_id for doc_id, _ in chunk)), "pairs": chunk}
 
 
-def _first_indexed(connection: Connection, indexed: Sequence[Indexed]) -> None:
-    """Note now as when the documents of ``indexed`` searchable for the first time became
-    so (``documents_indexed``): what alerts are matched on (``AlertMatcher``), written
-    with the queue's change; one indexed before keeps its row."""
+def _first_indexed(
+    connection: Connection, indexed: Sequence[Indexed], at: dt.datetime | None = None
+) -> None:
+    """Note ``at`` (else now) as when the documents of ``indexed`` searchable for the
+    first time became so (``documents_indexed``): what alerts are matched on
+    (``AlertMatcher``), written with the queue's change; one indexed before keeps its row."""
     if not indexed:
         return
-    now = utcnow()
+    now = at if at is not None else utcnow()
     if connection.dialect.name == "sqlite":  # a prepared statement, run per document
         at = now.strftime(_SQLITE_TIME)  # as SQLAlchemy writes a SQLite time
         connection.exec_driver_sql(_FIRST_EACH, [(doc_id, at) for doc_id, _ in indexed])
@@ -1251,6 +1284,41 @@ def _first_indexed(connection: Connection, indexed: Sequence[Indexed]) -> None:
     statement = insert_of(_FIRSTS).on_conflict_do_nothing(index_elements=["doc_id"])
     for start in range(0, len(rows), PAIRS_PER_STATEMENT):
         connection.execute(statement, rows[start : start + PAIRS_PER_STATEMENT])
+
+
+def _claimed_unindexed(connection: Connection, only: Sequence[Indexed] | None) -> list[str]:
+    """The claimed documents (of ``only``: those pairs) never searchable before."""
+    stmt = (
+        select(_QUEUE.c.doc_id, _QUEUE.c.content_sha256)
+        .outerjoin(_FIRSTS, _FIRSTS.c.doc_id == _QUEUE.c.doc_id)
+        .where(_QUEUE.c.claimed.is_(True), _FIRSTS.c.doc_id.is_(None))
+    )
+    if only is None:
+        return [doc_id for doc_id, _ in connection.execute(stmt)]
+    wanted = {tuple(pair) for pair in only}
+    return [doc_id for doc_id, sha in connection.execute(stmt) if (doc_id, sha) in wanted]
+
+
+def _first_time(connection: Connection, ids: Sequence[str]) -> list[str]:
+    """Those of ``ids`` still in the library that were never searchable before."""
+    stmt = (
+        select(_DOCS.c.id)
+        .outerjoin(_FIRSTS, _FIRSTS.c.doc_id == _DOCS.c.id)
+        .where(_FIRSTS.c.doc_id.is_(None))
+    )
+    unique = list(dict.fromkeys(ids))
+    new: list[str] = []
+    for start in range(0, len(unique), PAIRS_PER_STATEMENT):  # by key: one probe each
+        chunk = unique[start : start + PAIRS_PER_STATEMENT]
+        new.extend(connection.scalars(stmt.where(_DOCS.c.id.in_(chunk))))
+    return new
+
+
+def _unindexed(connection: Connection, ids: Sequence[str]) -> None:
+    """``ids`` are searchable no more (withdrawn): their first time is forgotten."""
+    for start in range(0, len(ids), PAIRS_PER_STATEMENT):
+        chunk = list(ids[start : start + PAIRS_PER_STATEMENT])
+        connection.execute(_FIRSTS.delete().where(_FIRSTS.c.doc_id.in_(chunk)))
 
 
 def _chunks(indexed: list[Indexed]) -> Iterator[list[Indexed]]:

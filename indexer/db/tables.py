@@ -117,7 +117,9 @@ class DocumentRow(Base):
 
 class FirstIndexedRow(Base):
     """When a document was first made searchable (migration 0034): written in the
-    transaction that takes it from the index queue; no row: never yet. An alert is sent
+    transaction that takes it from the index queue (the embedded index's: at the commit
+    that publishes it, with that commit's time); no row: never yet, or withdrawn since
+    (withheld for review: published again, it is new to the alerts). An alert is sent
     what became searchable after it was made (its search showed the rest), not what was
     saved after (``created_at``): a document a crawl saved before an alert and indexed
     after it was in neither. A small table of its own, as the queue: a document's large

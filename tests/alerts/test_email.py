@@ -109,7 +109,7 @@ def test_nothing_is_sent_until_the_address_is_confirmed(
     confirm(mailing, confirmation)
     state = mailing.client.get(f"/v1/alerts/{alert['id']}", headers=token).json()
     assert state["status"] == "activa"
-    assert state["matches"] == 0  # what was indexed before the confirmation is not sent
+    assert state["matches"] == 0  # what arrived meanwhile is matched by the delivery loop
 
 
 def test_a_match_arrives_in_spanish_with_one_click_unsubscribe(

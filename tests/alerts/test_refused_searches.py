@@ -8,6 +8,7 @@ SQLite and PostgreSQL, through the real SMTP server and real HTTP of the API."""
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -224,3 +225,36 @@ def test_a_pending_alert_whose_search_is_no_longer_admitted_is_not_confirmed(
         token = {"X-Alert-Token": alert["manage_token"]}
         state = service.client.get(f"/v1/alerts/{alert['id']}", headers=token).json()
         assert state["status"] == "pendiente"
+
+
+def test_a_pending_alert_whose_search_is_refused_links_to_its_correction(
+    tmp_path: Path, smtp_server: Inbox
+) -> None:
+    """Its page offered no way forward but a new request: it links (a plain link, no
+    script) to the alert's own edit page; corrected there, the same link confirms it."""
+    for service in open_mailing(tmp_path, smtp_server):
+        alert = subscribe(service, {"q": "pensión alimenticia"})
+        kept_as_before(service, alert["id"], "NOT NOT pensión alimenticia")
+        path = link(smtp_server.wait_for(1)[0], "confirm")
+        page = service.client.get(path)
+        assert page.status_code == 409
+        found = re.search(
+            r'<a href="(/v1/alerts/editar/[^"]+)">Corregir la búsqueda</a>', page.text
+        )
+        assert found, page.text
+        assert "corrija la búsqueda con el enlace de abajo" in page.text
+        form = service.client.get(found.group(1))
+        assert form.status_code == 200 and "<form" in form.text
+        saved = service.client.post(
+            found.group(1),
+            content="q=pensi%C3%B3n+alimenticia&rate=inmediata",
+            headers={"Content-Type": "application/x-www-form-urlencoded"},
+        )
+        assert saved.status_code == 200, saved.text
+        assert "confirme la alerta con el enlace del correo" in saved.text
+        assert service.client.get(path).status_code == 200
+        confirmed = service.client.post(path)
+        assert confirmed.status_code == 200 and "Alerta confirmada" in confirmed.text
+        token = {"X-Alert-Token": alert["manage_token"]}
+        state = service.client.get(f"/v1/alerts/{alert['id']}", headers=token).json()
+        assert state["status"] == "activa"

@@ -93,10 +93,10 @@ def test_an_indexer_killed_around_a_commit_behind_loses_nothing(
         real_settle, real_claim = Database.settle_claims, Database.claim
         settled = []
 
-        def settle_claims(self, only=None):
+        def settle_claims(self, only=None, *rest, **named):
             if moment == "settle":
                 os.kill(os.getpid(), signal.SIGKILL)  # committed, not settled
-            settled.append(real_settle(self) if only is None else real_settle(self, only))
+            settled.append(real_settle(self, only, *rest, **named))
             return settled[-1]
 
         def claim(self, indexed, matches=()):
