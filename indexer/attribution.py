@@ -169,6 +169,11 @@ _HOLDS_COURTS = re.compile(
     r"\b(?:juzgados?|tribunal(?:es)?|corte|judicial|judicatura|salas?|juntas?|jurisdiccional"
     r"|arbitraje)\b"
 )
+# A legislature, by its kind: a federal chamber is no other chamber nor the Congreso General
+_LEGISLATURE = re.compile(
+    r"\b(?P<diputados>camara\s+de\s+diputados)\b|\b(?P<senado>senado|camara\s+de\s+senadores)\b"
+    r"|\b(?P<legislativo>congreso|poder\s+legislativo|legislatura|asamblea\s+legislativa)\b"
+)
 # A federal chamber holding a body ("Comisión de Hacienda de la Cámara de Diputados"):
 # the body is that chamber's.
 _FEDERAL_HOLDER = re.compile(
@@ -601,13 +606,28 @@ def surely_another(name: str, jurisdiction: str, theirs: str, their_jurisdiction
     """Whether the operator's catalogue's institution ``theirs`` is surely not the
     publisher ``name`` under another name (the catalogue's "H. Congreso del Estado de
     Guanajuato" is the "Poder Legislativo del Estado de Guanajuato" that registers itself):
-    it is of another jurisdiction, or one of them holds courts and the other none."""
+    it is of another jurisdiction, or of another kind (:func:`institution_kind`), or one
+    of them has a kind and the other none. A state has one judiciary but also its
+    administrative, electoral and workers' tribunals: holding courts makes no two one."""
     if theirs == name:
         return False
     if their_jurisdiction != jurisdiction:
         return True
-    holds = [bool(_HOLDS_COURTS.search(fold_keyword(unconfused(n)))) for n in (name, theirs)]
-    return holds[0] != holds[1]
+    return institution_kind(name) != institution_kind(theirs)
+
+
+def institution_kind(name: str) -> str | None:
+    """What kind of institution a name says: one of a state's autonomous tribunals
+    (``_STATE_AUTONOMOUS``), a federal chamber, a legislature, a judiciary (any other
+    that holds courts), or None (an institute, a prosecutor, a government...)."""
+    folded = _spaced(fold_keyword(unconfused(name)))
+    autonomous = sorted(_autonomous(folded))
+    if autonomous:
+        return "+".join(autonomous)
+    legislature = _LEGISLATURE.search(folded)
+    if legislature is not None:
+        return next(kind for kind, said in legislature.groupdict().items() if said)
+    return "judicial" if _HOLDS_COURTS.search(folded) else None
 
 
 def publisher_of(name: str, jurisdiction: str, everyone: Iterable[str]) -> Publisher:
