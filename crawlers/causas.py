@@ -202,6 +202,7 @@ LABELS = {
     "missing_field": "falta un campo obligatorio",
     "invalid_document": "documento no válido",
     "extraction_failed": "no se pudo extraer el texto",
+    "crawl_failed": "la lectura no llegó a hacerse",
     PAGES_TRUNCATED: "PDF leído solo en parte",
     OCR_INCOMPLETE: "PDF escaneado leído solo en parte",
     PAGES_TOO_COSTLY: "PDF con páginas demasiado costosas de leer",
@@ -557,9 +558,11 @@ EXTRACTIONS = {  # indexer.extract's causes: what was wrong with the file, not j
     "internal": "no se pudo leer el archivo: falló el programa que extrae el texto (un "
     "error nuestro, no del archivo); no se extrajo su texto",
 }
-# indexer.extract.pdf's message for a PDF whose page tree is empty: no page, not a damaged one
+# indexer.extract.pdf's message (as runs stored before it said it in Spanish) for a PDF
+# whose page tree is empty: no page, not a damaged one
 NO_PAGES = "the PDF has no pages: its page tree is empty"
-# indexer.extract.xfa's for an XFA form whose XML holds no text (its page a placeholder)
+# indexer.extract.xfa's (as runs stored before it said it in Spanish) for an XFA form whose
+# XML holds no text (its page a placeholder)
 XFA_UNREAD = "the PDF is an XFA form whose XML holds no text to read (its page is a placeholder)"
 # how ``crawlers.url_length`` says a link past the length limit (not imported: the API
 # reads this module without Scrapy)
@@ -595,7 +598,7 @@ def extraction_said(stored: str) -> str | None:
         return None
     if cause == "no_text":
         return f"{detail}: no hay texto que extraer"
-    if "no se extrajo" in detail or detail.endswith(("no se lee", "no se leyeron")):
+    if "no se extrajo" in detail or detail.endswith(("no se lee", "no se leyeron", "que leer")):
         return detail
     return f"{detail}: no se extrajo su texto"
 
@@ -904,6 +907,8 @@ def error_mensaje(cause: str, message: str) -> str:
             f"el sitio anunció {size} bytes (Content-Length), más que el límite de tamaño de "
             f"{limit} bytes: no se descargó"
         )
+    if cause == "crawl_failed" and message == "no crawl ran":  # crawlers.trial's
+        return "la lectura de prueba no llegó a hacerse: no hay ejecución que mostrar"
     if cause == "extraction_failed" and message == f"malformed: {NO_PAGES}":
         return (
             "el PDF no tiene ninguna página (su árbol de páginas está vacío): no hay texto que leer"

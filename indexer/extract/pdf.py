@@ -35,7 +35,7 @@ _BAD_CHARS = re.compile("[\ufffd\ue000-\uf8ff]")
 _NOT_ALNUM = re.compile(r"[\W_]+")
 _LOCKED = "el PDF está cifrado: pide una contraseña para abrirse"
 _NO_LAYER = "el PDF no tiene capa de texto (¿escaneado?) y el OCR no leyó texto en sus páginas"
-_NO_PAGES = "el PDF no tiene ninguna página (su árbol de páginas está vacío)"
+_NO_PAGES = "el PDF no tiene ninguna página (su árbol de páginas está vacío): no hay texto que leer"
 _BROKEN = "el PDF está dañado: ni pdfium ni pdfminer pudieron leer su estructura"
 _CUT = (
     "el PDF está incompleto: se corta antes de su final (le falta la marca %%EOF con la que "
