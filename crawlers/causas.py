@@ -586,6 +586,13 @@ _ENGLISH = re.compile(
     r"|(?<![/.])\bdocument\b(?!\.)"
 )
 _TECHNICAL = re.compile(r"\([^()]*\)")  # a reader's own words, in parentheses
+# a parser's English in them (pdfminer's «PSEOF: Unexpected EOF», a zip's «File is not a zip
+# file»): kept in the stored message, left out of the Spanish sentence
+_ENGLISH_ASIDE = re.compile(
+    r" ?\([^()]*\b(?:the|of|is|are|was|not|and|with|from|to|in|at|by|unexpected|failed|"
+    r"found|invalid|line|column)\b[^()]*\)",
+    re.I,
+)
 
 
 def extraction_said(stored: str) -> str | None:
@@ -594,8 +601,13 @@ def extraction_said(stored: str) -> str | None:
     contraseña…»), with what followed; None for an English detail of an older run."""
     cause, _, detail = stored.partition(":")
     detail = detail.strip()
+    if cause == "malformed" and detail.startswith(("el XML del", "documento Word ilegible: ")):
+        from indexer.extract.parser_words import stored_said  # expat's words, when needed
+
+        detail = stored_said(detail) or detail
     if cause not in EXTRACTIONS or not detail or _ENGLISH.search(_TECHNICAL.sub("", detail)):
         return None
+    detail = _ENGLISH_ASIDE.sub("", detail)
     if cause == "no_text":
         return f"{detail}: no hay texto que extraer"
     if "no se extrajo" in detail or detail.endswith(("no se lee", "no se leyeron", "que leer")):

@@ -100,12 +100,35 @@ def expat_said(exc: expat.ExpatError) -> str:
     return said
 
 
+def stored_said(detail: str) -> str | None:
+    """A detail stored before it was said in Spanish (``…: unbound prefix: line 1, column
+    0``, ``…: File is not a zip file``) in Spanish; None when it is no such detail."""
+    if found := _EXPAT_STORED.match(detail):
+        head, said, line, column = found.groups()
+        return f"{head}{EXPAT.get(said, _XML_GENERAL)} (línea {line}, columna {column})"
+    head, _, said = detail.partition(": ")
+    if head == "documento Word ilegible" and (words := _zip_words(said)):
+        return f"{head}: {words}"
+    if head == "documento Word ilegible" and said[:1].isupper():  # Python's, not ours
+        return f"{head}: {_ZIP_GENERAL}"
+    return None
+
+
+_EXPAT_STORED = re.compile(r"(.*?: )([^:]+): line (\d+), column (\d+)$")
+
+
+def _zip_words(text: str) -> str | None:
+    for pattern, spanish in _ZIP:
+        if found := pattern.search(text):
+            return spanish.format(*(f"«{g}»" for g in found.groups()))
+    return None
+
+
 def zip_said(exc: BaseException) -> str:
     """A zip or zlib complaint in Spanish (its common cases; the rest said generally)."""
     text = exc.args[0] if isinstance(exc, KeyError) and exc.args else str(exc)
-    for pattern, spanish in _ZIP:
-        if found := pattern.search(str(text)):
-            return spanish.format(*(f"«{g}»" for g in found.groups()))
+    if words := _zip_words(str(text)):
+        return words
     if isinstance(exc, EOFError):
         return "el ZIP termina antes de lo que dice su índice"
     if isinstance(exc, zipfile.LargeZipFile):

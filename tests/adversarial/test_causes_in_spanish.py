@@ -232,3 +232,31 @@ def test_abierto_index_says_a_word_xml_fault_in_spanish(tmp_path: Path) -> None:
         "espacio de nombres sin declarar (línea 1, columna "
     ) in done.stdout, done.stdout
     assert "unbound" not in done.stdout, done.stdout
+
+
+# details stored before they were said in Spanish: a parser's English glued on, or set
+# aside in parentheses; each shown as one Spanish sentence
+OLD_DETAILS = {
+    "malformed: el XML del documento Word no es válido: unbound prefix: line 1, column 0": (
+        "el XML del documento Word no es válido: un prefijo de espacio de nombres sin "
+        "declarar (línea 1, columna 0): no se extrajo su texto"
+    ),
+    "malformed: documento Word ilegible: File is not a zip file": (
+        "documento Word ilegible: no es un archivo ZIP: no se extrajo su texto"
+    ),
+    "malformed: documento Word ilegible: Truncated ZIP entry for something": (
+        "documento Word ilegible: el archivo ZIP está dañado: no se extrajo su texto"
+    ),
+    "malformed: el PDF está dañado: ni pdfium ni pdfminer pudieron leer su estructura "
+    "(pdfium: el archivo no es un PDF; pdfminer: PSEOF: Unexpected EOF)": (
+        "el PDF está dañado: ni pdfium ni pdfminer pudieron leer su estructura: no se "
+        "extrajo su texto"
+    ),
+}
+
+
+@pytest.mark.parametrize("stored", OLD_DETAILS)
+def test_a_parser_detail_stored_in_english_is_said_in_spanish(stored: str) -> None:
+    shown = error_mensaje("extraction_failed", stored)
+    assert shown == OLD_DETAILS[stored]
+    assert _spanish(shown), shown
