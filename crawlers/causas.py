@@ -796,6 +796,11 @@ def error_mensaje(cause: str, message: str) -> str:
             "leídos (el listado de otra opción: el sitio no atendió el envío o se perdió la "
             "sesión): el listado de esa opción no se leyó"
         )
+    if message.startswith("listing.each_option: the form cannot be submitted: "):  # preview's
+        return (
+            "listing.each_option: el formulario no se puede enviar como lo pide la "
+            "especificación (el botón o los datos que nombra no son de ese formulario)"
+        )
     if found := _NO_SELECT.match(message):
         what = "la lista" if found.group(1) == "select" else "el botón"
         return f"listing.each_option: el formulario no tiene {what} {found.group(2)}"
