@@ -260,3 +260,32 @@ def test_a_parser_detail_stored_in_english_is_said_in_spanish(stored: str) -> No
     shown = error_mensaje("extraction_failed", stored)
     assert shown == OLD_DETAILS[stored]
     assert _spanish(shown), shown
+
+
+def _closings() -> list[tuple[str, str]]:
+    """(status, message) of every way a run is closed (``crawlers.outcome``,
+    ``crawlers.runner``'s stall, Scrapy's reasons), each kind of part a partial one has."""
+    from crawlers import outcome
+    from crawlers.stall import stall_message
+
+    said = [("empty", f"{cause}: {english}") for cause, english in outcome.MESSAGES.items()]
+    said += [("failed", "no page could be fetched"), ("failed", "shutdown")]
+    said += [("failed", reason) for reason in ("cancelled", "closespider_errorcount")]
+    said.append(("failed", f"parse_timeout: {stall_message('http://sitio/a', 40, 30)}"))
+    listing = {"url": "http://sitio/l?p=2", "unread": "listing page"}
+    limit = {"message": "listing.max_pages (5) reached: …"}
+    errors = {
+        "http_404": {"count": 2, "examples": [listing]},
+        "limit_reached": {"count": 1, "examples": [limit]},
+        "timeout": {"count": 1, "examples": [{"url": "http://sitio/b.pdf", "unread": "file"}]},
+    }
+    counts = {key: 1 for key in outcome.LOST}
+    limits = [*outcome.EARLY_STOPS.values(), "listing.max_pages (5)"]
+    said.append(("partial", outcome.partial_message(counts, errors, limits)))
+    return said
+
+
+@pytest.mark.parametrize(("status", "message"), _closings())
+def test_every_closing_message_of_a_run_is_shown_in_spanish(status: str, message: str) -> None:
+    shown = causas.run_mensaje(status, message)
+    assert shown and _spanish(shown), shown
