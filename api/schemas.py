@@ -340,6 +340,7 @@ class PreviewOption(BaseModel):
     new_items: int | None = Field(None, description="Of them, those no option asked before listed.")
     next_page: str | None = Field(None, description="Its listing's next page, if any.")
     error: str | None = Field(None, description="Why its listing could not be read.")
+    mensaje: str | None = Field(None, description="The same, said in Spanish.")
 
 
 class PreviewEachOption(BaseModel):

@@ -203,6 +203,7 @@ LABELS = {
     "missing_field": "falta un campo obligatorio",
     "invalid_document": "documento no válido",
     "extraction_failed": "no se pudo extraer el texto",
+    "crawl_failed": "la lectura no llegó a hacerse",
     PAGES_TRUNCATED: "PDF leído solo en parte",
     OCR_INCOMPLETE: "PDF escaneado leído solo en parte",
     PAGES_TOO_COSTLY: "PDF con páginas demasiado costosas de leer",
@@ -563,9 +564,11 @@ EXTRACTIONS = {  # indexer.extract's causes: what was wrong with the file, not j
     "internal": "no se pudo leer el archivo: falló el programa que extrae el texto (un "
     "error nuestro, no del archivo); no se extrajo su texto",
 }
-# indexer.extract.pdf's message for a PDF whose page tree is empty: no page, not a damaged one
+# indexer.extract.pdf's message (as runs stored before it said it in Spanish) for a PDF
+# whose page tree is empty: no page, not a damaged one
 NO_PAGES = "the PDF has no pages: its page tree is empty"
-# indexer.extract.xfa's for an XFA form whose XML holds no text (its page a placeholder)
+# indexer.extract.xfa's (as runs stored before it said it in Spanish) for an XFA form whose
+# XML holds no text (its page a placeholder)
 XFA_UNREAD = "the PDF is an XFA form whose XML holds no text to read (its page is a placeholder)"
 # how ``crawlers.url_length`` says a link past the length limit (not imported: the API
 # reads this module without Scrapy)
@@ -589,6 +592,13 @@ _ENGLISH = re.compile(
     r"|(?<![/.])\bdocument\b(?!\.)"
 )
 _TECHNICAL = re.compile(r"\([^()]*\)")  # a reader's own words, in parentheses
+# a parser's English in them (pdfminer's «PSEOF: Unexpected EOF», a zip's «File is not a zip
+# file»): kept in the stored message, left out of the Spanish sentence
+_ENGLISH_ASIDE = re.compile(
+    r" ?\([^()]*\b(?:the|of|is|are|was|not|and|with|from|to|in|at|by|unexpected|failed|"
+    r"found|invalid|line|column)\b[^()]*\)",
+    re.I,
+)
 
 
 def extraction_said(stored: str) -> str | None:
@@ -597,11 +607,16 @@ def extraction_said(stored: str) -> str | None:
     contraseña…»), with what followed; None for an English detail of an older run."""
     cause, _, detail = stored.partition(":")
     detail = detail.strip()
+    if cause == "malformed" and detail.startswith(("el XML del", "documento Word ilegible: ")):
+        from indexer.extract.parser_words import stored_said  # expat's words, when needed
+
+        detail = stored_said(detail) or detail
     if cause not in EXTRACTIONS or not detail or _ENGLISH.search(_TECHNICAL.sub("", detail)):
         return None
+    detail = _ENGLISH_ASIDE.sub("", detail)
     if cause == "no_text":
         return f"{detail}: no hay texto que extraer"
-    if "no se extrajo" in detail or detail.endswith(("no se lee", "no se leyeron")):
+    if "no se extrajo" in detail or detail.endswith(("no se lee", "no se leyeron", "que leer")):
         return detail
     return f"{detail}: no se extrajo su texto"
 
@@ -793,6 +808,11 @@ def error_mensaje(cause: str, message: str) -> str:
             "leídos (el listado de otra opción: el sitio no atendió el envío o se perdió la "
             "sesión): el listado de esa opción no se leyó"
         )
+    if message.startswith("listing.each_option: the form cannot be submitted: "):  # preview's
+        return (
+            "listing.each_option: el formulario no se puede enviar como lo pide la "
+            "especificación (el botón o los datos que nombra no son de ese formulario)"
+        )
     if found := _NO_SELECT.match(message):
         what = "la lista" if found.group(1) == "select" else "el botón"
         return f"listing.each_option: el formulario no tiene {what} {found.group(2)}"
@@ -916,6 +936,8 @@ def error_mensaje(cause: str, message: str) -> str:
             f"el sitio anunció {size} bytes (Content-Length), más que el límite de tamaño de "
             f"{limit} bytes: no se descargó"
         )
+    if cause == "crawl_failed" and message == "no crawl ran":  # crawlers.trial's
+        return "la lectura de prueba no llegó a hacerse: no hay ejecución que mostrar"
     if cause == "extraction_failed" and message == f"malformed: {NO_PAGES}":
         return (
             "el PDF no tiene ninguna página (su árbol de páginas está vacío): no hay texto que leer"

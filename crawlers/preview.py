@@ -643,6 +643,7 @@ def _each_option(
             message = f"listing.each_option: the form cannot be submitted: {exc}"
             errors.append({"cause": "selector_empty", "url": start.url, "message": message})
             asked["error"] = message
+            asked["mensaje"] = error_mensaje("selector_empty", message)
             break
         form = None
         if request.method == "POST":
@@ -651,6 +652,7 @@ def _each_option(
         fetched = get(request.url, form)
         if fetched is None:
             asked["error"] = errors[-1]["message"]
+            asked["mensaje"] = error_mensaje(errors[-1]["cause"], errors[-1]["message"])
             continue
         out["pages"] += 1
         before = len(documents)  # an item listed by an option before is not listed again

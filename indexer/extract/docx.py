@@ -31,6 +31,7 @@ from xml.parsers import expat
 from .model import ExtractionError
 from .normalise import normalise_text
 from .omml import MATH, Formula
+from .parser_words import expat_said, zip_said
 
 BODY = "word/document.xml"
 # a sentence's footnotes and endnotes (the precedents it cites) are parts of their own
@@ -578,14 +579,14 @@ def extract_docx(data: bytes, max_xml_bytes: int = MAX_XML_BYTES) -> tuple[str, 
                 info = archive.getinfo(name)
                 _read_part(archive, info, reader, references, len(data), max_xml_bytes)
     except (zipfile.BadZipFile, KeyError, OSError, EOFError, zipfile.LargeZipFile) as exc:
-        raise ExtractionError("malformed", f"documento Word ilegible: {exc}") from exc
+        raise ExtractionError("malformed", f"documento Word ilegible: {zip_said(exc)}") from exc
     except expat.ExpatError as exc:
         raise ExtractionError(
-            "malformed", f"el XML del documento Word no es válido: {exc}"
+            "malformed", f"el XML del documento Word no es válido: {expat_said(exc)}"
         ) from exc
     except LookupError as exc:  # an encoding expat does not know, declared by the XML
         raise ExtractionError(
-            "malformed", f"el XML del documento Word declara una codificación desconocida ({exc})"
+            "malformed", "el XML del documento Word declara una codificación desconocida"
         ) from exc
     text = normalise_text(reader.text.getvalue())
     if reader.unread_chunks:  # stored without them, the sentence would be its letterhead

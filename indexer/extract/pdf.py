@@ -35,6 +35,7 @@ _BAD_CHARS = re.compile("[\ufffd\ue000-\uf8ff]")
 _NOT_ALNUM = re.compile(r"[\W_]+")
 _LOCKED = "el PDF está cifrado: pide una contraseña para abrirse"
 _NO_LAYER = "el PDF no tiene capa de texto (¿escaneado?) y el OCR no leyó texto en sus páginas"
+_NO_PAGES = "el PDF no tiene ninguna página (su árbol de páginas está vacío): no hay texto que leer"
 _BROKEN = "el PDF está dañado: ni pdfium ni pdfminer pudieron leer su estructura"
 _CUT = (
     "el PDF está incompleto: se corta antes de su final (le falta la marca %%EOF con la que "
@@ -79,13 +80,17 @@ def _pages(count: int | str) -> str:
     return "1 página" if str(count) == "1" else f"{count} páginas"
 
 
+def _them(count: int) -> str:
+    return "la" if count == 1 else "las"
+
+
 def _said(error: Exception | None) -> str:
     """A reader's failure, short: pdfium's code in Spanish, pdfminer's exception named."""
     if isinstance(error, pdfium.PdfiumError):
         return _PDFIUM_ERRORS.get(error.err_code, f"código {error.err_code}")
     if error is None:
         return "sin detalle"
-    return f"{type(error).__name__}: {error}"[:160]
+    return f"falló con {type(error).__name__}"  # its English words are no part of a sentence
 
 
 def _broken(data: bytes) -> str:
@@ -263,8 +268,8 @@ def extract_pdf(
         if garbled:
             raise ExtractionError(
                 "malformed",
-                f"the text layer of {len(garbled)} page(s) is not legible (its fonts map the "
-                "letters to other characters) and OCR did not read them",
+                f"la capa de texto de {_pages(len(garbled))} del PDF no es legible (su fuente "
+                f"cambia las letras por otros caracteres) y el OCR no {_them(len(garbled))} leyó",
             )
         raise ExtractionError("no_text", _NO_LAYER, pages=result.total)
     if _score(result.texts) < SPARSE_CHARS_PER_PAGE * len(result.texts):
@@ -327,8 +332,10 @@ def _refuse_unread(result: _Pages) -> None:
 
         raise ExtractionError(
             "too_large",
-            f"{len(result.costly)} page(s) draw forms whose content, each drawing counted, "
-            f"adds up to more than {MAX_DRAWN_BYTES >> 20} MB: left unread",
+            f"{_pages(n := len(result.costly))} del PDF {'dibuja' if n == 1 else 'dibujan'} "
+            f"formularios (XObject) que, contando cada dibujo, suman más de "
+            f"{MAX_DRAWN_BYTES >> 20} MB de contenido: {'leerla' if n == 1 else 'leerlas'} "
+            "tomaría minutos",
         )
     if result.fallback_skipped:
         from .fallback import MAX_CMAP_BYTES, MAX_PAGE_CONTENT_BYTES
@@ -376,7 +383,7 @@ def _try_fallback(
                 "ninguna página en su tiempo límite",
             )
         if not fallback.texts and fallback.total == 0:  # pdfium says "Success" of it
-            raise ExtractionError("malformed", "the PDF has no pages: its page tree is empty")
+            raise ExtractionError("malformed", _NO_PAGES)
         if not fallback.texts:
             raise ExtractionError(
                 "malformed",

@@ -24,7 +24,10 @@ MAX_XFA_BYTES = 32 * 1024 * 1024  # a large form's XML is some hundreds of KB
 MAX_TEXT_CHARS = 5_000_000
 XFA_FORMS = (pdfium_c.FORMTYPE_XFA_FULL, pdfium_c.FORMTYPE_XFA_FOREGROUND)
 # read by crawlers.causas for its Spanish: keep the two in step
-XFA_UNREAD = "the PDF is an XFA form whose XML holds no text to read (its page is a placeholder)"
+XFA_UNREAD = (
+    "el PDF es un formulario XFA: su contenido está en un XML que los lectores de PDF no "
+    "dibujan (su página solo dice «Please wait...») y ese XML no tiene texto que leer"
+)
 _PLACEHOLDER = re.compile(
     r"if this message is not eventually replaced by the proper contents of the document"
     r"|your pdf viewer may not be able to display this type of document"

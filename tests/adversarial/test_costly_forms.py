@@ -64,7 +64,7 @@ def test_a_page_of_costly_forms_is_refused_with_its_cause_in_bounded_memory(
     with pytest.raises(ExtractionError) as info:
         extract_text(make(), "application/pdf", "a.pdf")  # type: ignore[operator]
     assert info.value.cause == "too_large", info.value
-    assert "draw forms whose content" in str(info.value)
+    assert "formularios (XObject)" in str(info.value)
     assert max(_peak_mb(pid) for pid in pool.pids()) < 500
 
 
@@ -113,5 +113,5 @@ def test_the_crawl_counts_the_unread_page_and_the_unreadable_file(tmp_path: Path
     (failed,) = run.errors["extraction_failed"]["examples"]
     assert failed["url"].endswith("/formas.pdf")
     assert error_mensaje("extraction_failed", failed["message"]).endswith(
-        "no se leyó (leerla tomaría minutos); no se extrajo su texto"
+        "de contenido: leerla tomaría minutos: no se extrajo su texto"
     )

@@ -40,7 +40,13 @@ def test_without_ocr_a_broken_font_is_its_cause_not_a_scan(first: int) -> None:
     with pytest.raises(ExtractionError) as info:
         extract_text(broken_map_pdf([SENTENCE], first), "application/pdf", limits=NO_OCR)
     assert info.value.cause == "malformed"
-    assert "not legible" in str(info.value)
+    assert str(info.value) == (  # stored in Spanish: a raw display reads it too
+        "la capa de texto de 1 página del PDF no es legible (su fuente cambia las letras por "
+        "otros caracteres) y el OCR no la leyó"
+    )
+    assert error_mensaje("extraction_failed", f"malformed: {info.value}") == (
+        f"{info.value}: no se extrajo su texto"
+    )
 
 
 def test_without_ocr_the_legible_pages_are_kept_and_the_other_counted() -> None:

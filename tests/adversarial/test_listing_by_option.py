@@ -48,8 +48,9 @@ VALIDATION = "/wEdAAWx9kQ2AnioValidos" + "".join(YEARS)
 class _Site:
     """What the server saw and how it behaves."""
 
-    def __init__(self, ignores_the_year: bool = False) -> None:
+    def __init__(self, ignores_the_year: bool = False, failing_year: str = "") -> None:
         self.ignores_the_year = ignores_the_year
+        self.failing_year = failing_year  # its post answers a server error
         self.lock = threading.Lock()
         self.posts: list[dict[str, str]] = []
 
@@ -115,7 +116,12 @@ def _handler(site: _Site) -> type[QuietHandler]:
             with site.lock:
                 site.posts.append(form)
             year = form.get(SELECT, "")
-            if not form.get("__VIEWSTATE") or form.get("__EVENTVALIDATION") != VALIDATION:
+            failing = year and year == site.failing_year
+            if (
+                failing
+                or not form.get("__VIEWSTATE")
+                or form.get("__EVENTVALIDATION") != VALIDATION
+            ):
                 self.answer(b"<h1>Server Error in '/' Application.</h1>", "text/html", 500)
                 return
             if year not in YEARS or site.ignores_the_year:
@@ -257,3 +263,22 @@ def test_the_preview_reads_the_listings_of_the_first_options(tmp_path: Path) -> 
         "ofrece 4 opciones; esta vista previa pidió las primeras 3 (2025, 2024, 2023)" in p
         for p in shown["problemas"]
     ), shown["problemas"]
+
+
+def test_the_preview_says_why_an_option_was_not_read_in_spanish() -> None:
+    """An option whose listing the site refused: the option says why in Spanish too (its
+    ``error`` was the crawl's English only)."""
+    from api.schemas import PreviewEachOption
+    from config.settings import Settings
+    from crawlers.preview import listing_preview
+
+    spec = _spec()
+    with serving_handler(_handler(_Site(failing_year="2024"))) as url:
+        spec["start_urls"] = [f"{url}/Modulos/Penales.aspx"]
+        shown = listing_preview(
+            parse_spec(spec), Settings(allow_loopback=True), max_details=0, time_limit_s=30
+        )
+    failed = PreviewEachOption(**shown["each_option"]).asked[1]
+    assert failed.value == "2024"
+    assert failed.error is not None and "500" in failed.error
+    assert failed.mensaje == "el sitio respondió HTTP 500", failed

@@ -242,7 +242,9 @@ def test_pdf_without_pages_says_so() -> None:
     with pytest.raises(ExtractionError) as info:
         extract_text(raw_pdf([]), "application/pdf")
     assert info.value.cause == "malformed"
-    assert str(info.value) == "the PDF has no pages: its page tree is empty"
+    assert str(info.value) == (
+        "el PDF no tiene ninguna página (su árbol de páginas está vacío): no hay texto que leer"
+    )
 
 
 def test_pdf_over_max_pages_is_truncated() -> None:
