@@ -167,7 +167,7 @@ def test_the_page_json_export_and_search_words_show_the_secretario(tmp_path: Pat
     # ones added after it: a session's period)
     header = export.text.splitlines()[0].split(",")
     status = header.index("status")
-    assert header[status:] == ["status", "secretario", "citation", "period"]
+    assert header[status:] == ["status", "secretario", "citation", "period", "parties"]
     assert lines.status_code == 200, lines.text
     (line,) = lines.text.splitlines()
     assert json.loads(line)["secretario"] == "Mónica Estela Garza Luna"
