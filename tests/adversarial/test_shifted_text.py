@@ -80,7 +80,7 @@ def test_a_swapped_page_without_ocr_is_counted_not_indexed() -> None:
     with pytest.raises(ExtractionError) as info:
         extract_text(remapped_pdf([SENTENCE], _swap()), "application/pdf", limits=NO_OCR)
     assert info.value.cause == "malformed"
-    assert "not legible" in str(info.value)
+    assert "no es legible" in str(info.value)
 
 
 @needs_ocr
